@@ -1,0 +1,82 @@
+import { cdk8s, javascript } from 'projen';
+
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-istio',
+  description: 'Typed cdk8s constructs for the Istio service mesh, with the checks of Istio\'s webhook, istioctl analyze and Envoy before a cluster is touched.',
+  author: 'cdk8s-istio maintainers',
+  authorAddress: 'maintainers@users.noreply.b-seed-2d3fa93f.example',
+  repositoryUrl: 'https://github.com/cdk8s-istio/cdk8s-istio.git',
+  defaultReleaseBranch: 'main',
+  keywords: ['cdk8s', 'istio', 'service-mesh', 'kubernetes', 'envoy'],
+
+  projenrcTs: true,
+  packageManager: javascript.NodePackageManager.NPM,
+  github: false,
+
+  // Versions known to work on these machines (see shared TOOLCHAIN.md).
+  cdk8sVersion: '2.68.12',
+  constructsVersion: '10.3.0',
+  jsiiVersion: '~6.0.0',
+  peerDeps: ['cdk8s-plus-28@^2.5.6'],
+  devDeps: ['cdk8s-plus-28@^2.5.6', 'ajv@^8.20.0', 'ts-node'],
+
+  // Bundled so that the lint CLI and the engine work in every jsii language.
+  bundledDeps: ['yaml@^2.9.1', 're2js@^2.10.0'],
+
+  jestOptions: {
+    // Snapshots must be able to fail: never rewrite them during a test run.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testPathIgnorePatterns: ['/node_modules/', '/lib/', '/dist/'],
+    },
+  },
+
+  bin: { 'cdk8s-istio': 'bin/cdk8s-istio' },
+
+  publishToPypi: { distName: 'cdk8s-istio', module: 'cdk8s_istio' },
+  publishToMaven: {
+    javaPackage: 'io.github.cdk8s_istio',
+    mavenGroupId: 'io.github.cdk8s-istio',
+    mavenArtifactId: 'cdk8s-istio',
+  },
+  publishToGo: { moduleName: 'github.com/cdk8s-istio/cdk8s-istio-go' },
+  publishToNuget: { dotNetNamespace: 'Cdk8sIstio', packageId: 'Cdk8sIstio' },
+
+  gitignore: ['/dist/', '/bench/results/', '*.tsbuildinfo'],
+});
+
+// npm ci fails on the platform bindings unrs-resolver 1.13 writes into the lockfile here.
+project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
+
+// Only source can be generated for the other languages here (no PyPI, Maven Central, NuGet or Go
+// proxy); --code-only writes the bindings without their native build tools.
+for (const lang of ['java', 'python', 'dotnet', 'go']) {
+  const task = project.tasks.tryFind(`package:${lang}`);
+  if (task) {
+    task.reset(`jsii-pacmak -v --code-only --target ${lang}`);
+  }
+}
+
+// Synthesizes every runnable example app into dist/examples/<name>/ and prints the analysis summary.
+project.addTask('examples', {
+  description: 'Synthesize every example into dist/examples/<name>/',
+  exec: 'ts-node --project tsconfig.dev.json scripts/synth-examples.ts',
+  receiveArgs: true,
+});
+
+// Re-derives the Istio field table from a CRD file (default: ../shared/istio-crds/istio-1.30.3.yaml).
+project.addTask('derive-fields', {
+  description: 'Derive src/analysis/schema/istio-fields.generated.ts from an Istio CRD file',
+  exec: 'ts-node --project tsconfig.dev.json scripts/derive-field-table.ts',
+  receiveArgs: true,
+});
+
+for (const pattern of ['/examples/', '/bench/', '/scripts/', '/docs/']) {
+  project.addPackageIgnore(pattern);
+}
+
+project.tsconfigDev.addInclude('examples/**/*.ts');
+project.tsconfigDev.addInclude('scripts/**/*.ts');
+project.tsconfigDev.addInclude('bench/**/*.ts');
+
+project.synth();
