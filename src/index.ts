@@ -1,5 +1,2 @@
-export class Hello {
-  public sayHello() {
-    return 'hello, world!';
-  }
-}
+export * from './analysis/diagnostic';
+export * from './analysis/analyzer';

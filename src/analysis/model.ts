@@ -1,0 +1,203 @@
+import { isPlainObject, ManifestSource, ObjectRecord, toRecord } from './manifest';
+
+export const NETWORKING_GROUP = 'networking.istio.io';
+export const SECURITY_GROUP = 'security.istio.io';
+export const TELEMETRY_GROUP = 'telemetry.istio.io';
+
+/** A pod template found in a workload (or a bare Pod), with the labels its pods will carry. */
+export interface PodTemplateRecord {
+  readonly owner: ObjectRecord;
+  readonly namespace: string;
+  readonly labels: Record<string, string>;
+  /** Path segments of the template's metadata.labels inside the owner. */
+  readonly labelsPath: Array<string | number>;
+  readonly podSpec: any;
+}
+
+/** Where the pod template sits in each workload kind. */
+const POD_TEMPLATE_PATHS: Record<string, string[]> = {
+  Deployment: ['spec', 'template'],
+  StatefulSet: ['spec', 'template'],
+  DaemonSet: ['spec', 'template'],
+  ReplicaSet: ['spec', 'template'],
+  ReplicationController: ['spec', 'template'],
+  Job: ['spec', 'template'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
+  Pod: [],
+};
+
+export interface ModelOptions {
+  /** Kubernetes cluster DNS domain. @default 'cluster.local' */
+  readonly clusterDomain?: string;
+}
+
+/**
+ * Everything the rules look at, read once and indexed by kind, host, namespace and name,
+ * so that cross-resource rules look things up instead of comparing every pair of objects.
+ */
+export class MeshModel {
+  public readonly objects: ObjectRecord[];
+  public readonly clusterDomain: string;
+  private readonly byKind = new Map<string, ObjectRecord[]>();
+  private _services?: Map<string, ObjectRecord>;
+  private _destinationRules?: Map<string, ObjectRecord[]>;
+  private _podTemplates?: Map<string, PodTemplateRecord[]>;
+  private _byName?: Map<string, ObjectRecord>;
+
+  constructor(sources: ManifestSource[], options: ModelOptions = {}) {
+    this.clusterDomain = options.clusterDomain ?? 'cluster.local';
+    this.objects = [];
+    for (const source of sources) {
+      const record = toRecord(source);
+      if (!record) continue;
+      this.objects.push(record);
+      const key = kindKey(record.group, record.kind);
+      let list = this.byKind.get(key);
+      if (!list) {
+        list = [];
+        this.byKind.set(key, list);
+      }
+      list.push(record);
+    }
+  }
+
+  /** Objects of one kind in one API group (`''` for core Kubernetes kinds, `apps` for Deployments…). */
+  public ofKind(group: string, kind: string): ObjectRecord[] {
+    return this.byKind.get(kindKey(group, kind)) ?? [];
+  }
+
+  public virtualServices(): ObjectRecord[] {
+    return this.ofKind(NETWORKING_GROUP, 'VirtualService');
+  }
+
+  public destinationRules(): ObjectRecord[] {
+    return this.ofKind(NETWORKING_GROUP, 'DestinationRule');
+  }
+
+  public gateways(): ObjectRecord[] {
+    return this.ofKind(NETWORKING_GROUP, 'Gateway');
+  }
+
+  /** Finds an object by group, kind, namespace and name. */
+  public find(group: string, kind: string, namespace: string, name: string): ObjectRecord | undefined {
+    if (!this._byName) {
+      this._byName = new Map();
+      for (const o of this.objects) {
+        this._byName.set(nameKey(o.group, o.kind, o.namespace, o.name), o);
+      }
+    }
+    return this._byName.get(nameKey(group, kind, namespace, name));
+  }
+
+  /**
+   * Resolves a host as Istio does for a config in `namespace`: a short name (no dot) becomes
+   * `<name>.<namespace>.svc.<clusterDomain>`; anything else is taken as written.
+   */
+  public fqdn(host: string, namespace: string): string {
+    if (host.includes('.') || host.includes('*') || host === '') {
+      return host;
+    }
+    return `${host}.${namespace}.svc.${this.clusterDomain}`;
+  }
+
+  /** Kubernetes Services by their cluster-local FQDN. */
+  public serviceForHost(fqdn: string): ObjectRecord | undefined {
+    if (!this._services) {
+      this._services = new Map();
+      for (const svc of this.ofKind('', 'Service')) {
+        this._services.set(`${svc.name}.${svc.namespace}.svc.${this.clusterDomain}`, svc);
+      }
+    }
+    return this._services.get(fqdn);
+  }
+
+  /**
+   * DestinationRules whose host applies to `fqdn`: an exact match, or the most specific wildcard
+   * (`*.ns.svc.cluster.local`, `*`) when no exact one exists, as Istio picks them.
+   */
+  public destinationRulesForHost(fqdn: string): ObjectRecord[] {
+    if (!this._destinationRules) {
+      this._destinationRules = new Map();
+      for (const dr of this.destinationRules()) {
+        const host = isPlainObject(dr.spec) && typeof dr.spec.host === 'string' ? dr.spec.host : undefined;
+        if (!host) continue;
+        const key = this.fqdn(host, dr.namespace);
+        const list = this._destinationRules.get(key) ?? [];
+        list.push(dr);
+        this._destinationRules.set(key, list);
+      }
+    }
+    const exact = this._destinationRules.get(fqdn);
+    if (exact) return exact;
+    // Walk up the wildcard chain: a.b.c → *.b.c → *.c → *
+    const parts = fqdn.split('.');
+    for (let i = 1; i <= parts.length; i++) {
+      const wildcard = i === parts.length ? '*' : `*.${parts.slice(i).join('.')}`;
+      const found = this._destinationRules.get(wildcard);
+      if (found) return found;
+    }
+    return [];
+  }
+
+  /** Pod templates of all workloads, by namespace. */
+  public podTemplates(namespace: string): PodTemplateRecord[] {
+    if (!this._podTemplates) {
+      this._podTemplates = new Map();
+      for (const o of this.objects) {
+        const template = podTemplateOf(o);
+        if (!template) continue;
+        const list = this._podTemplates.get(template.namespace) ?? [];
+        list.push(template);
+        this._podTemplates.set(template.namespace, list);
+      }
+    }
+    return this._podTemplates.get(namespace) ?? [];
+  }
+
+  /** Whether any workload or pod is in the analysed set (rules about pods need some to judge). */
+  public hasWorkloads(): boolean {
+    return this.objects.some((o) => podTemplateOf(o) !== undefined);
+  }
+}
+
+function kindKey(group: string, kind: string): string {
+  return `${group}/${kind}`;
+}
+
+function nameKey(group: string, kind: string, namespace: string, name: string): string {
+  return `${group}/${kind}/${namespace}/${name}`;
+}
+
+/** Reads the pod template of a workload kind, or the pod itself. */
+export function podTemplateOf(o: ObjectRecord): PodTemplateRecord | undefined {
+  const path = POD_TEMPLATE_PATHS[o.kind];
+  if (!path) return undefined;
+  if (o.kind !== 'Pod' && o.group !== 'apps' && o.group !== 'batch' && o.group !== '') return undefined;
+  let node: any = o.source.manifest;
+  for (const seg of path) {
+    node = isPlainObject(node) ? node[seg] : undefined;
+  }
+  if (!isPlainObject(node)) return undefined;
+  const meta = isPlainObject(node.metadata) ? node.metadata : {};
+  const labels: Record<string, string> = {};
+  if (isPlainObject(meta.labels)) {
+    for (const [k, v] of Object.entries(meta.labels)) {
+      if (typeof v === 'string') labels[k] = v;
+    }
+  }
+  return {
+    owner: o,
+    namespace: o.namespace,
+    labels,
+    labelsPath: [...path, 'metadata', 'labels'],
+    podSpec: node.spec,
+  };
+}
+
+/** True when every key/value of `selector` is present in `labels`. */
+export function labelsMatch(selector: Record<string, string>, labels: Record<string, string>): boolean {
+  for (const [k, v] of Object.entries(selector)) {
+    if (labels[k] !== v) return false;
+  }
+  return true;
+}
