@@ -1,0 +1,373 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Severity } from '../analysis/diagnostic';
+import { analyzeSources, IGNORE_ANNOTATION } from '../analysis/engine';
+import { Rule } from '../analysis/rule';
+import { ALL_RULES } from '../analysis/rules';
+import { formatInputProblem, formatJson, formatText, OUTPUT_FORMATS, OutputFormat } from './format';
+import { loadManifests, STDIN_ARG } from './load-manifests';
+
+/** Exit codes of the command line. */
+export enum ExitCode {
+  /** No error diagnostics (warnings and infos may have been reported). */
+  OK = 0,
+  /** At least one error diagnostic. */
+  LINT_ERRORS = 1,
+  /** The input could not be read or parsed, or the arguments are wrong: lint did not run. */
+  USAGE_OR_INPUT = 2,
+}
+
+/** Something `write` can be called on: `process.stdout`, or a buffer in tests. */
+export interface OutputStream {
+  write(chunk: string): unknown;
+}
+
+/** Where the command reads and writes; defaults to the process's own. */
+export interface CliIo {
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+  /** Read when `-` is given as a path: a stream, or the text itself. */
+  readonly stdin: NodeJS.ReadableStream | string;
+  /** Folder relative paths are resolved against. */
+  readonly cwd: string;
+}
+
+/** Options that are not command-line arguments (for tests and embedding). */
+export interface CliOptions {
+  /**
+   * Rules to run.
+   * @default ALL_RULES
+   */
+  readonly rules?: readonly Rule[];
+}
+
+const PROGRAM = 'cdk8s-istio';
+
+export const MAIN_USAGE = `Usage: ${PROGRAM} <command> [options]
+
+Typed cdk8s constructs for Istio, and the checks they run, as a command.
+
+Commands:
+  lint PATH...      check Istio and Kubernetes manifests (see '${PROGRAM} lint --help')
+
+Options:
+  -h, --help        print this help and exit
+  -v, --version     print the version and exit
+`;
+
+export const LINT_USAGE = `Usage: ${PROGRAM} lint [options] PATH...
+
+Checks Kubernetes and Istio manifests (YAML or JSON) with the rules that 'cdk8s synth' runs:
+the checks of Istio's validation webhook, of 'istioctl analyze', and of how Envoy applies
+the configuration. All inputs are analysed together, so cross-resource checks (a subset
+defined in one file and used in another) see every object.
+
+Arguments:
+  PATH                     a file; a folder, searched recursively for *.yaml, *.yml and
+                           *.json (sorted; hidden folders and node_modules are skipped);
+                           or - to read standard input. Files may hold several YAML
+                           documents separated by ---; 'kind: List' items are checked
+                           one by one.
+
+Options:
+  -f, --format FORMAT      text (default) or json
+  -i, --ignore RULE        do not run RULE; repeat, or separate ids with commas
+      --cluster-domain D   cluster DNS domain used to expand short host names
+                           (default cluster.local)
+      --list-rules         print every rule (id, severity, istioctl code, summary) and exit
+      --explain RULE       print what RULE checks and exit
+  -h, --help               print this help and exit
+
+To switch rules off for one object, annotate it:
+  metadata.annotations["${IGNORE_ANNOTATION}"]: "rule-a,rule-b"
+
+Output:
+  text   one line per finding, grouped by file:
+         file:line  severity  rule-id [ISTcode]  Kind namespace/name  path  message  Fix: ...
+         followed by a summary line.
+  json   {"diagnostics":[{"ruleId", "severity", "message", "file",
+           "resource": {"apiVersion", "kind", "namespace", "name"},
+           "path", "istioCode", "line", "fix"}]}
+         Every key is always present; unknown or not applicable values are null.
+
+Exit status:
+  0  no errors (warnings and infos may have been reported)
+  1  at least one error
+  2  an input could not be read or parsed, or the arguments are wrong
+`;
+
+/** Arguments of `lint`, parsed. */
+interface LintArgs {
+  readonly format: OutputFormat;
+  readonly ignore: string[];
+  readonly paths: string[];
+  readonly clusterDomain?: string;
+  readonly help: boolean;
+  readonly version: boolean;
+  readonly listRules: boolean;
+  readonly explain?: string;
+}
+
+/** A wrong command line: the message says what is wrong, and the caller adds where to get help. */
+class UsageError extends Error {}
+
+/**
+ * Runs the command line and resolves to the exit code. Never throws and never prints a stack
+ * trace (unless CDK8S_ISTIO_DEBUG is set): every failure becomes a message and exit code 2.
+ */
+export async function main(argv: readonly string[], io: Partial<CliIo> = {}, options: CliOptions = {}): Promise<number> {
+  const out: CliIo = {
+    stdout: io.stdout ?? process.stdout,
+    stderr: io.stderr ?? process.stderr,
+    stdin: io.stdin ?? process.stdin,
+    cwd: io.cwd ?? process.cwd(),
+  };
+  try {
+    return await run(argv, out, options);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    out.stderr.write(`${PROGRAM}: internal error: ${message}\n`);
+    if (process.env.CDK8S_ISTIO_DEBUG && e instanceof Error && e.stack) {
+      out.stderr.write(`${e.stack}\n`);
+    } else {
+      out.stderr.write('Set CDK8S_ISTIO_DEBUG=1 to see where it happened, and please report it.\n');
+    }
+    return ExitCode.USAGE_OR_INPUT;
+  }
+}
+
+async function run(argv: readonly string[], io: CliIo, options: CliOptions): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+      io.stderr.write(MAIN_USAGE);
+      return ExitCode.USAGE_OR_INPUT;
+    case '-h':
+    case '--help':
+    case 'help':
+      io.stdout.write(MAIN_USAGE);
+      return ExitCode.OK;
+    case '-v':
+    case '--version':
+    case 'version':
+      io.stdout.write(`${readVersion()}\n`);
+      return ExitCode.OK;
+    case 'lint':
+      return lint(rest, io, options);
+    default:
+      io.stderr.write(
+        command.startsWith('-')
+          ? `${PROGRAM}: unknown option '${command}'\n`
+          : `${PROGRAM}: unknown command '${command}'\n`,
+      );
+      io.stderr.write(`Run '${PROGRAM} --help' for the list of commands.\n`);
+      return ExitCode.USAGE_OR_INPUT;
+  }
+}
+
+async function lint(argv: readonly string[], io: CliIo, options: CliOptions): Promise<number> {
+  let args: LintArgs;
+  try {
+    args = parseLintArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr.write(`${PROGRAM} lint: ${e.message}\n`);
+    io.stderr.write(`Run '${PROGRAM} lint --help' for usage.\n`);
+    return ExitCode.USAGE_OR_INPUT;
+  }
+
+  const rules = options.rules ?? ALL_RULES;
+  if (args.help) {
+    io.stdout.write(LINT_USAGE);
+    return ExitCode.OK;
+  }
+  if (args.version) {
+    io.stdout.write(`${readVersion()}\n`);
+    return ExitCode.OK;
+  }
+  if (args.listRules) {
+    io.stdout.write(formatRuleList(rules));
+    return ExitCode.OK;
+  }
+  if (args.explain !== undefined) {
+    const rule = rules.find((r) => r.id === args.explain);
+    if (!rule) {
+      io.stderr.write(`${PROGRAM} lint: no rule has the id '${args.explain}'. Run '${PROGRAM} lint --list-rules' to see them.\n`);
+      return ExitCode.USAGE_OR_INPUT;
+    }
+    io.stdout.write(formatRuleExplanation(rule));
+    return ExitCode.OK;
+  }
+  if (args.paths.length === 0) {
+    io.stderr.write(`${PROGRAM} lint: no input given. Pass one or more files or folders, or - to read standard input.\n`);
+    io.stderr.write(`Run '${PROGRAM} lint --help' for usage.\n`);
+    return ExitCode.USAGE_OR_INPUT;
+  }
+
+  const known = new Set(rules.map((r) => r.id));
+  for (const id of args.ignore) {
+    if (!known.has(id)) {
+      io.stderr.write(`${PROGRAM} lint: warning: --ignore ${id}: no rule has this id (see '${PROGRAM} lint --list-rules')\n`);
+    }
+  }
+
+  const loaded = await loadManifests(args.paths, { cwd: io.cwd, readStdin: () => readAll(io.stdin) });
+  for (const note of loaded.notes) {
+    io.stderr.write(formatInputProblem(note, 'note: '));
+  }
+  if (loaded.errors.length > 0) {
+    for (const problem of loaded.errors) {
+      io.stderr.write(formatInputProblem(problem, 'error: '));
+    }
+    const n = loaded.errors.length;
+    io.stderr.write(`${PROGRAM} lint: ${n} input ${n === 1 ? 'problem' : 'problems'}; nothing was checked. Fix the input and run again.\n`);
+    return ExitCode.USAGE_OR_INPUT;
+  }
+
+  const diagnostics = analyzeSources(loaded.sources, {
+    rules,
+    ignoreRules: args.ignore,
+    ...(args.clusterDomain !== undefined ? { clusterDomain: args.clusterDomain } : {}),
+  });
+
+  const summary = { files: loaded.files, objects: loaded.sources.length };
+  io.stdout.write(args.format === 'json' ? formatJson(diagnostics) : formatText(diagnostics, summary));
+  return diagnostics.some((d) => d.severity === Severity.ERROR) ? ExitCode.LINT_ERRORS : ExitCode.OK;
+}
+
+/**
+ * Parses `lint` arguments. Options take their value as the next argument or after `=`
+ * (`--format json`, `--format=json`, `-f json`); `--` ends the options; `-` is a path (stdin).
+ */
+function parseLintArgs(argv: readonly string[]): LintArgs {
+  let format: OutputFormat = 'text';
+  const ignore: string[] = [];
+  const paths: string[] = [];
+  let clusterDomain: string | undefined;
+  let help = false;
+  let version = false;
+  let listRules = false;
+  let explain: string | undefined;
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      paths.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === STDIN_ARG || !arg.startsWith('-')) {
+      paths.push(arg);
+      continue;
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq >= 0 ? arg.slice(0, eq) : arg;
+    const inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
+    const value = (): string => {
+      if (inline !== undefined) {
+        if (inline === '') throw new UsageError(`option ${name} needs a value`);
+        return inline;
+      }
+      const next = argv[i + 1];
+      if (next === undefined || (next.startsWith('-') && next !== STDIN_ARG)) {
+        throw new UsageError(`option ${name} needs a value`);
+      }
+      i++;
+      return next;
+    };
+    const noValue = () => {
+      if (inline !== undefined) throw new UsageError(`option ${name} takes no value`);
+    };
+
+    switch (name) {
+      case '-f':
+      case '--format': {
+        const v = value();
+        if (!(OUTPUT_FORMATS as readonly string[]).includes(v)) {
+          throw new UsageError(`unknown format '${v}'; use ${OUTPUT_FORMATS.join(' or ')}`);
+        }
+        format = v as OutputFormat;
+        break;
+      }
+      case '-i':
+      case '--ignore':
+        ignore.push(...value().split(',').map((s) => s.trim()).filter((s) => s !== ''));
+        break;
+      case '--cluster-domain':
+        clusterDomain = value();
+        break;
+      case '--explain':
+        explain = value();
+        break;
+      case '--list-rules':
+        noValue();
+        listRules = true;
+        break;
+      case '-h':
+      case '--help':
+        noValue();
+        help = true;
+        break;
+      case '-v':
+      case '--version':
+        noValue();
+        version = true;
+        break;
+      default:
+        throw new UsageError(`unknown option '${name}'`);
+    }
+  }
+  return { format, ignore, paths, clusterDomain, help, version, listRules, explain };
+}
+
+function formatRuleList(rules: readonly Rule[]): string {
+  if (rules.length === 0) return 'No rules are registered.\n';
+  const idWidth = Math.max(...rules.map((r) => r.id.length));
+  const lines = rules.map((r) =>
+    [r.id.padEnd(idWidth), r.severity.padEnd(7), (r.istioCode ?? '-').padEnd(7), r.summary].join('  '),
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+function formatRuleExplanation(rule: Rule): string {
+  return [
+    `${rule.id}`,
+    `  severity:      ${rule.severity}`,
+    `  istioctl code: ${rule.istioCode ?? 'none (istioctl analyze has no equivalent check)'}`,
+    `  checks:        ${rule.summary}`,
+    `  switch off:    --ignore ${rule.id}, or the annotation ${IGNORE_ANNOTATION}: "${rule.id}"`,
+    '',
+  ].join('\n');
+}
+
+async function readAll(stdin: NodeJS.ReadableStream | string): Promise<string> {
+  if (typeof stdin === 'string') return stdin;
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) {
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The package version, read from the package.json next to `lib/` (or `src/`). */
+function readVersion(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
+    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * Entry point of the `cdk8s-istio` binary: runs {@link main} on the process arguments and sets
+ * the exit code (without `process.exit`, so that output is flushed).
+ */
+export function runCli(): void {
+  // Piping into `head` closes stdout early; that is not an error worth a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
