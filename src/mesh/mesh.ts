@@ -1,0 +1,153 @@
+import { ApiObject } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { Diagnostic, formatDiagnostic, Severity } from '../analysis/diagnostic';
+import { analyzeSources } from '../analysis/engine';
+import { ManifestSource } from '../analysis/manifest';
+import { IstioApiVersion } from './istio-api-version';
+
+/**
+ * Settings of the mesh an app deploys into.
+ */
+export interface MeshProps {
+  /**
+   * Trust domain of the mesh: the first part of every workload's SPIFFE identity
+   * (`<trustDomain>/ns/<namespace>/sa/<serviceAccount>`).
+   * @default 'cluster.local'
+   */
+  readonly trustDomain?: string;
+
+  /**
+   * Istio's root namespace: mesh-wide policies live there.
+   * @default 'istio-system'
+   */
+  readonly rootNamespace?: string;
+
+  /**
+   * Kubernetes cluster DNS domain, used to write fully qualified host names.
+   * @default 'cluster.local'
+   */
+  readonly clusterDomain?: string;
+
+  /**
+   * Version of Istio's APIs to emit. Use `V1BETA1` for clusters older than Istio 1.22.
+   * @default IstioApiVersion.V1
+   */
+  readonly apiVersion?: IstioApiVersion;
+
+  /**
+   * Run the analysis engine over every object of the app when it is synthesized.
+   * Errors fail the synth; warnings and infos are printed.
+   * @default true
+   */
+  readonly analyze?: boolean;
+
+  /**
+   * Fail the synth on warnings too, not only on errors.
+   * @default false
+   */
+  readonly failOnWarnings?: boolean;
+
+  /**
+   * Rule ids the synth-time analysis skips, e.g. `['virtualservice-weights-not-100']`.
+   * To skip a rule for one object only, annotate it with `cdk8s-istio.io/ignore-rules`.
+   * @default - every rule runs
+   */
+  readonly ignoreRules?: string[];
+}
+
+const MESH_SYMBOL = Symbol.for('cdk8s-istio.Mesh');
+
+/**
+ * The Istio mesh an app deploys into: its trust domain, root namespace and API version, and the
+ * synth-time analysis of every object in the app.
+ *
+ * There is one per app. Create it first under the `App` to change its settings; mesh constructs
+ * create a default one when none exists.
+ */
+export class Mesh extends Construct {
+  /**
+   * Returns the mesh of the app `scope` belongs to, creating one with default settings when the
+   * app has none yet.
+   */
+  public static of(scope: IConstruct): Mesh {
+    const root = scope.node.root;
+    const existing = (root as any)[MESH_SYMBOL] as Mesh | undefined;
+    return existing ?? new Mesh(root, 'IstioMesh');
+  }
+
+  /** Trust domain of workload identities. */
+  public readonly trustDomain: string;
+  /** Namespace of mesh-wide policies. */
+  public readonly rootNamespace: string;
+  /** Kubernetes cluster DNS domain. */
+  public readonly clusterDomain: string;
+  /** Version of Istio's APIs this mesh emits. */
+  public readonly apiVersion: IstioApiVersion;
+
+  private readonly runAnalysis: boolean;
+  private readonly failOnWarnings: boolean;
+  private readonly ignoreRules: string[];
+
+  constructor(scope: Construct, id: string, props: MeshProps = {}) {
+    super(scope, id);
+    const root = this.node.root as any;
+    if (root[MESH_SYMBOL]) {
+      throw new Error(
+        `${this.node.path}: this app already has a Mesh (${(root[MESH_SYMBOL] as Mesh).node.path}). ` +
+        'An app has one mesh: create `new Mesh(app, ...)` once, before any MeshService, or use `Mesh.of(scope)`.',
+      );
+    }
+    root[MESH_SYMBOL] = this;
+
+    this.trustDomain = props.trustDomain ?? 'cluster.local';
+    this.rootNamespace = props.rootNamespace ?? 'istio-system';
+    this.clusterDomain = props.clusterDomain ?? 'cluster.local';
+    this.apiVersion = props.apiVersion ?? IstioApiVersion.V1;
+    this.runAnalysis = props.analyze ?? true;
+    this.failOnWarnings = props.failOnWarnings ?? false;
+    this.ignoreRules = props.ignoreRules ?? [];
+
+    this.node.addValidation({ validate: () => this.validateApp() });
+  }
+
+  /** `apiVersion` of networking objects (VirtualService, DestinationRule, Gateway, …). */
+  public get networkingApiVersion(): string {
+    return `networking.istio.io/${this.apiVersion}`;
+  }
+
+  /** `apiVersion` of security objects (PeerAuthentication, AuthorizationPolicy, …). */
+  public get securityApiVersion(): string {
+    return `security.istio.io/${this.apiVersion}`;
+  }
+
+  /**
+   * Fully qualified host of a Kubernetes Service: `<name>.<namespace>.svc.<clusterDomain>`.
+   */
+  public serviceHost(name: string, namespace: string): string {
+    return `${name}.${namespace}.svc.${this.clusterDomain}`;
+  }
+
+  /**
+   * Runs the analysis engine over every API object in the app, as synth does, and returns the
+   * diagnostics (errors first). Use it in tests or to print a report.
+   */
+  public analyze(): Diagnostic[] {
+    const sources: ManifestSource[] = [];
+    for (const c of this.node.root.node.findAll()) {
+      if (!(c instanceof ApiObject)) continue;
+      sources.push({ manifest: c.toJson(), constructPath: c.node.path });
+    }
+    return analyzeSources(sources, { ignoreRules: this.ignoreRules, clusterDomain: this.clusterDomain });
+  }
+
+  private validateApp(): string[] {
+    if (!this.runAnalysis) return [];
+    const diagnostics = this.analyze();
+    const failing = diagnostics.filter((d) => d.severity === Severity.ERROR || (this.failOnWarnings && d.severity === Severity.WARNING));
+    const printed = diagnostics.filter((d) => !failing.includes(d));
+    for (const d of printed) {
+      process.stderr.write(`cdk8s-istio: ${formatDiagnostic(d)}\n`);
+    }
+    return failing.map(formatDiagnostic);
+  }
+}
