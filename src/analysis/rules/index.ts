@@ -1,8 +1,24 @@
 import { Rule } from '../rule';
+import { destinationRuleSubsetNoPods } from './cross/destinationrule-subset-no-pods';
+import { virtualServiceConflictingMeshHosts } from './cross/virtualservice-conflicting-mesh-hosts';
+import { virtualServiceGatewayNotFound } from './cross/virtualservice-gateway-not-found';
+import { virtualServiceSubsetNotFound } from './cross/virtualservice-subset-not-found';
+import { virtualServiceIneffectiveMatch } from './virtualservice-ineffective-match';
+import { virtualServiceInvalidWeight } from './virtualservice-invalid-weight';
+import { virtualServiceUnreachableRoute } from './virtualservice-unreachable-route';
+import { virtualServiceWeightsNot100 } from './virtualservice-weights-not-100';
 
 /**
  * Every rule the engine runs, in the order they run. Add a rule here and it runs in synth,
  * in `cdk8s-istio lint` and in the cdk8s validation plugin alike.
  */
 export const ALL_RULES: readonly Rule[] = [
+  virtualServiceInvalidWeight,
+  virtualServiceWeightsNot100,
+  virtualServiceUnreachableRoute,
+  virtualServiceIneffectiveMatch,
+  virtualServiceSubsetNotFound,
+  virtualServiceGatewayNotFound,
+  virtualServiceConflictingMeshHosts,
+  destinationRuleSubsetNoPods,
 ];
