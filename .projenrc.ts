@@ -60,14 +60,14 @@ for (const lang of ['java', 'python', 'dotnet', 'go']) {
 // Synthesizes every runnable example app into dist/examples/<name>/ and prints the analysis summary.
 project.addTask('examples', {
   description: 'Synthesize every example into dist/examples/<name>/',
-  exec: 'ts-node --project tsconfig.dev.json scripts/synth-examples.ts',
+  exec: 'ts-node --project test/tsconfig.json scripts/synth-examples.ts',
   receiveArgs: true,
 });
 
 // Re-derives the Istio field table from a CRD file (default: ../shared/istio-crds/istio-1.30.3.yaml).
 project.addTask('derive-fields', {
   description: 'Derive src/analysis/schema/istio-fields.generated.ts from an Istio CRD file',
-  exec: 'ts-node --project tsconfig.dev.json scripts/derive-field-table.ts',
+  exec: 'ts-node --project test/tsconfig.json scripts/derive-field-table.ts',
   receiveArgs: true,
 });
 
