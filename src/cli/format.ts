@@ -1,5 +1,5 @@
-import { Diagnostic, Severity } from '../analysis/diagnostic';
 import { InputProblem } from './load-manifests';
+import { Diagnostic, Severity } from '../analysis/diagnostic';
 
 /** Output formats of `cdk8s-istio lint`. */
 export type OutputFormat = 'text' | 'json';

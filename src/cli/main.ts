@@ -1,11 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { formatInputProblem, formatJson, formatText, OUTPUT_FORMATS, OutputFormat } from './format';
+import { loadManifests, STDIN_ARG } from './load-manifests';
 import { Severity } from '../analysis/diagnostic';
 import { analyzeSources, IGNORE_ANNOTATION } from '../analysis/engine';
 import { Rule } from '../analysis/rule';
 import { ALL_RULES } from '../analysis/rules';
-import { formatInputProblem, formatJson, formatText, OUTPUT_FORMATS, OutputFormat } from './format';
-import { loadManifests, STDIN_ARG } from './load-manifests';
 
 /** Exit codes of the command line. */
 export enum ExitCode {
@@ -362,12 +362,12 @@ function readVersion(): string {
  * Entry point of the `cdk8s-istio` binary: runs {@link main} on the process arguments and sets
  * the exit code (without `process.exit`, so that output is flushed).
  */
-export function runCli(): void {
+export function runCli(options: CliOptions = {}): void {
   // Piping into `head` closes stdout early; that is not an error worth a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EPIPE') throw e;
   });
-  void main(process.argv.slice(2)).then((code) => {
+  void main(process.argv.slice(2), {}, options).then((code) => {
     process.exitCode = code;
   });
 }
