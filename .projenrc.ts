@@ -75,8 +75,5 @@ for (const pattern of ['/examples/', '/bench/', '/scripts/', '/docs/']) {
   project.addPackageIgnore(pattern);
 }
 
-project.tsconfigDev.addInclude('examples/**/*.ts');
-project.tsconfigDev.addInclude('scripts/**/*.ts');
-project.tsconfigDev.addInclude('bench/**/*.ts');
 
 project.synth();

@@ -1,7 +1,7 @@
 import { Severity } from './diagnostic';
+import { PathSegments } from './json-path';
 import { ObjectRecord } from './manifest';
 import { MeshModel } from './model';
-import { PathSegments } from './json-path';
 
 /** One thing a rule found. */
 export interface Finding {

@@ -1,14 +1,14 @@
 import { ApiObject, Chart, JsonPatch, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { isDns1123Label, isLabelKey, isLabelValue, toDns1123Label } from '../analysis/validators/names';
-import { Canary, CanaryOptions } from '../traffic/canary';
-import { HttpRoute, HttpRouteOptions } from '../traffic/http-route';
-import { StringMatch } from '../traffic/string-match';
 import { Mesh } from './mesh';
 import { MeshServiceSource, SourceKind } from './mesh-service-source';
 import { MeshServicePort, Protocol } from './protocol';
 import { ServiceVersion } from './service-version';
+import { isDns1123Label, isLabelKey, isLabelValue, toDns1123Label } from '../analysis/validators/names';
+import { Canary, CanaryOptions } from '../traffic/canary';
+import { HttpRoute, HttpRouteOptions } from '../traffic/http-route';
+import { StringMatch } from '../traffic/string-match';
 
 /** Properties of a {@link MeshService}. */
 export interface MeshServiceProps {
@@ -99,7 +99,8 @@ export class MeshService extends Construct {
     }
     this.explicitPorts = props.ports ?? (props.port !== undefined ? [{ port: props.port }] : undefined);
     this.explicitPorts?.forEach((p, i) => this.checkPort(p, `ports[${i}]`));
-    if (this.explicitPorts && (this.source._kind === SourceKind.SERVICE || this.source._kind === SourceKind.SERVICE_OBJECT || this.source._kind === SourceKind.HOST)) {
+    const adopted = [SourceKind.SERVICE, SourceKind.SERVICE_OBJECT, SourceKind.HOST].includes(this.source._kind);
+    if (this.explicitPorts && adopted) {
       throw new Error(`${this.node.path}: port/ports only apply to a Service this construct creates; the adopted service keeps its own ports.`);
     }
 

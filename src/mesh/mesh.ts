@@ -1,9 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { IstioApiVersion } from './istio-api-version';
 import { Diagnostic, formatDiagnostic, Severity } from '../analysis/diagnostic';
 import { analyzeSources } from '../analysis/engine';
 import { ManifestSource } from '../analysis/manifest';
-import { IstioApiVersion } from './istio-api-version';
 
 /**
  * Settings of the mesh an app deploys into.

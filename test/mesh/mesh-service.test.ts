@@ -130,7 +130,9 @@ describe('MeshService: versions', () => {
   test('creates the labels map of a plain workload that has none', () => {
     const chart = shopChart();
     const plain = new ApiObject(chart, 'plain', {
-      apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' },
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'db' },
       spec: { template: { spec: { containers: [{ name: 'c', image: 'db' }] } } },
     });
     new MeshService(chart, 'db', { port: 5432 }).addVersionFromObject('v1', plain);

@@ -40,7 +40,9 @@ describe('synth-time analysis', () => {
   test('objects the library did not make are analysed too', () => {
     const { chart } = app();
     new ApiObject(chart, 'handwritten', {
-      apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', metadata: { name: 'handwritten' },
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'VirtualService',
+      metadata: { name: 'handwritten' },
       spec: { hosts: ['reviews'], http: [{ route: [{ destination: { host: 'reviews', subset: 'v7' } }] }] },
     });
     expect(() => synth(chart)).toThrow(/shop\/handwritten/);
