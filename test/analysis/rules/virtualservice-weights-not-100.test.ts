@@ -1,6 +1,6 @@
+import { run, to, virtualService } from './fixtures';
 import { Severity } from '../../../src/analysis/diagnostic';
 import { toHundred, virtualServiceWeightsNot100 as rule } from '../../../src/analysis/rules/virtualservice-weights-not-100';
-import { run, to, virtualService } from './fixtures';
 
 const split = (...route: any[]) => virtualService('reviews', { hosts: ['reviews'], http: [{ route }] });
 

@@ -1,0 +1,105 @@
+import { Severity } from '../../../../src/analysis/diagnostic';
+import {
+  HostOverlapIndex,
+  virtualServiceConflictingMeshHosts as rule,
+} from '../../../../src/analysis/rules/cross/virtualservice-conflicting-mesh-hosts';
+import { run, to, virtualService } from '../fixtures';
+
+const vs = (name: string, hosts: string[] | undefined, namespace?: string, extra: Record<string, any> = {}) =>
+  virtualService(name, { ...(hosts ? { hosts } : {}), http: [{ route: [to('reviews')] }], ...extra }, namespace);
+
+describe('virtualservice-conflicting-mesh-hosts', () => {
+  test('reports each mesh VirtualService defining the same host, naming the others', () => {
+    const ds = run(rule, [vs('reviews-a', ['reviews']), vs('reviews-b', ['reviews.default.svc.cluster.local'])]);
+    expect(ds).toHaveLength(2);
+    expect(ds[0]).toMatchObject({
+      ruleId: 'virtualservice-conflicting-mesh-hosts',
+      severity: Severity.ERROR,
+      istioCode: 'IST0109',
+      path: 'spec.hosts[0]',
+      resource: { name: 'reviews-a' },
+    });
+    expect(ds[0].message).toContain('host reviews.default.svc.cluster.local is also defined by default/reviews-b');
+    expect(ds[1].resource.name).toBe('reviews-b');
+    expect(ds[1].message).toContain('also defined by default/reviews-a');
+    expect(ds[0].fix).toContain('Merge the routes of default/reviews-a, default/reviews-b into one VirtualService');
+  });
+
+  test('accepts one VirtualService per host', () => {
+    expect(run(rule, [vs('reviews', ['reviews']), vs('ratings', ['ratings'])])).toEqual([]);
+  });
+
+  test('resolves short hosts in each VirtualService namespace', () => {
+    expect(run(rule, [vs('reviews', ['reviews'], 'a'), vs('reviews', ['reviews'], 'b')])).toEqual([]);
+  });
+
+  test('counts VirtualServices listing mesh among gateways, ignores gateway-only ones', () => {
+    const meshToo = vs('mesh-and-edge', ['reviews'], undefined, { gateways: ['edge', 'mesh'] });
+    const edgeOnly = vs('edge-only', ['reviews'], undefined, { gateways: ['edge'] });
+    const plain = vs('plain', ['reviews']);
+    expect(run(rule, [plain, edgeOnly])).toEqual([]);
+    expect(run(rule, [plain, meshToo]).map((d) => d.resource.name)).toEqual(['plain', 'mesh-and-edge']);
+  });
+
+  test('ignores delegate VirtualServices, which have no hosts', () => {
+    expect(run(rule, [vs('root', ['reviews']), vs('delegate-a', undefined), vs('delegate-b', undefined)])).toEqual([]);
+  });
+
+  test('keeps VirtualServices exported to different namespaces apart', () => {
+    const a = vs('a', ['shared.example.com'], 'team-a', { exportTo: ['.'] });
+    const b = vs('b', ['shared.example.com'], 'team-b', { exportTo: ['.'] });
+    expect(run(rule, [a, b])).toEqual([]);
+  });
+
+  test('reports two VirtualServices exported to the same namespace', () => {
+    const a = vs('a', ['shared.example.com'], 'team-a', { exportTo: ['.', 'web'] });
+    const b = vs('b', ['shared.example.com'], 'team-b', { exportTo: ['web'] });
+    const ds = run(rule, [a, b]);
+    expect(ds).toHaveLength(2);
+    expect(ds[0].message).toContain('shared.example.com (as seen from namespace web) is also defined by team-b/b');
+  });
+
+  test('reports a namespace-scoped VirtualService overlapping an exported-to-all wildcard', () => {
+    const wild = vs('wild', ['*.example.com'], 'edge');
+    const local = vs('local', ['api.example.com'], 'team', { exportTo: ['.'] });
+    const ds = run(rule, [wild, local]);
+    expect(ds.map((d) => d.resource.name)).toEqual(['wild', 'local']);
+    expect(ds[1].message).toContain('also defined by edge/wild');
+  });
+
+  test('like istioctl, does not compare wildcards among exported-to-all VirtualServices', () => {
+    expect(run(rule, [vs('wild', ['*.example.com']), vs('api', ['api.example.com'])])).toEqual([]);
+  });
+
+  test('reports one finding per VirtualService even with several conflicting hosts', () => {
+    const a = vs('a', ['x.example.com', 'y.example.com']);
+    const b = vs('b', ['y.example.com', 'x.example.com']);
+    const ds = run(rule, [a, b]);
+    expect(ds).toHaveLength(2);
+    expect(ds[0].message).toContain('x.example.com is also defined by default/b');
+    expect(ds[0].message).toContain('y.example.com is also defined by default/b');
+    expect(ds[1].path).toBe('spec.hosts[0]');
+  });
+
+  test('does not let a VirtualService conflict with itself', () => {
+    expect(run(rule, [vs('a', ['reviews', 'reviews.default.svc.cluster.local'])])).toEqual([]);
+  });
+
+  test('HostOverlapIndex follows Istio wildcard overlap', () => {
+    const index = new HostOverlapIndex<string>();
+    ['a.foo.com', '*.foo.com', '*.com', 'foo.com', '*.b.foo.com', 'x.bar.org'].forEach((h) => index.add(h, h));
+    expect(index.overlapping('a.foo.com').sort()).toEqual(['*.com', '*.foo.com', 'a.foo.com']);
+    expect(index.overlapping('*.foo.com').sort()).toEqual(['*.b.foo.com', '*.com', '*.foo.com', 'a.foo.com']);
+    expect(index.overlapping('*').sort()).toEqual(['*.b.foo.com', '*.com', '*.foo.com', 'a.foo.com', 'foo.com', 'x.bar.org']);
+    expect(index.overlapping('y.bar.org')).toEqual([]);
+  });
+
+  test('scales with an index, not pairwise comparison', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => vs(`svc-${i}`, [`svc-${i}`]));
+    many.push(vs('dup', ['svc-42']));
+    const started = Date.now();
+    const ds = run(rule, many);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(ds.map((d) => d.resource.name)).toEqual(['svc-42', 'dup']);
+  });
+});
