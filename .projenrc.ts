@@ -76,4 +76,10 @@ for (const pattern of ['/examples/', '/bench/', '/scripts/', '/docs/']) {
 }
 
 
+// Regenerates the rules table in README.md from the rule registry.
+project.addTask('rules-doc', {
+  description: 'Write the analysis rules table into README.md',
+  exec: 'ts-node --project test/tsconfig.json scripts/rules-doc.ts',
+});
+
 project.synth();
