@@ -3,6 +3,7 @@ import { destinationRuleSubsetNoPods } from './cross/destinationrule-subset-no-p
 import { virtualServiceConflictingMeshHosts } from './cross/virtualservice-conflicting-mesh-hosts';
 import { virtualServiceGatewayNotFound } from './cross/virtualservice-gateway-not-found';
 import { virtualServiceSubsetNotFound } from './cross/virtualservice-subset-not-found';
+import { SCHEMA_RULES } from './schema';
 import { virtualServiceIneffectiveMatch } from './virtualservice-ineffective-match';
 import { virtualServiceInvalidWeight } from './virtualservice-invalid-weight';
 import { virtualServiceUnreachableRoute } from './virtualservice-unreachable-route';
@@ -13,6 +14,7 @@ import { virtualServiceWeightsNot100 } from './virtualservice-weights-not-100';
  * in `cdk8s-istio lint` and in the cdk8s validation plugin alike.
  */
 export const ALL_RULES: readonly Rule[] = [
+  ...SCHEMA_RULES,
   virtualServiceInvalidWeight,
   virtualServiceWeightsNot100,
   virtualServiceUnreachableRoute,

@@ -1,0 +1,117 @@
+/**
+ * Name suggestions for misspelt field names, kinds and enum values.
+ */
+
+/** Lower case without `_`, `-`, spaces or dots: `per_try_timeout`, `PerTryTimeout` → `pertrytimeout`. */
+export function normalizeName(name: string): string {
+  return name.toLowerCase().replace(/[-_ .]/g, '');
+}
+
+/** `per_try_timeout` / `per-try-timeout` → `perTryTimeout`. */
+export function toCamelCase(name: string): string {
+  return name.replace(/[-_]+([A-Za-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+/**
+ * Optimal string alignment distance (Levenshtein with adjacent transpositions), so that
+ * `retires` is one edit from `retries`.
+ */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  let prevPrev: number[] = [];
+  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur: number[] = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d = Math.min(d, prevPrev[j - 2] + 1);
+      }
+      cur.push(d);
+    }
+    prevPrev = prev;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** How a candidate relates to the name that was written. */
+export enum MatchKind {
+  /** Same name once case and `_`/`-` are ignored (`per_try_timeout` → `perTryTimeout`). */
+  SPELLING = 'spelling',
+  /** A few edits away, or the singular/plural of it (`retry` → `retries`). */
+  CLOSE = 'close',
+  /** One name contains the other (`timeout` → `perTryTimeout`). */
+  CONTAINS = 'contains',
+}
+
+export interface NameMatch {
+  readonly name: string;
+  readonly kind: MatchKind;
+}
+
+/** Naive English singular of a normalised name: `retries` → `retry`, `hosts` → `host`. */
+function singular(name: string): string {
+  if (name.endsWith('ies')) return `${name.slice(0, -3)}y`;
+  if (name.endsWith('sses')) return name.slice(0, -2);
+  if (name.endsWith('s') && !name.endsWith('ss')) return name.slice(0, -1);
+  return name;
+}
+
+/** Largest edit distance still taken as a typo of a name of this length. */
+function maxDistance(length: number): number {
+  if (length <= 3) return 1;
+  if (length <= 6) return 2;
+  return 3;
+}
+
+/**
+ * Candidates that the written name probably meant, best first: same spelling ignoring case and
+ * separators, then by edit distance, then names that contain it (or that it contains).
+ */
+export function closestNames(written: string, candidates: Iterable<string>, limit = 3): NameMatch[] {
+  const norm = normalizeName(written);
+  const lower = written.toLowerCase();
+  const scored: Array<{ name: string; kind: MatchKind; score: number }> = [];
+  for (const name of new Set(candidates)) {
+    if (name === written) continue;
+    const candNorm = normalizeName(name);
+    if (candNorm === norm) {
+      scored.push({ name, kind: MatchKind.SPELLING, score: 0 });
+      continue;
+    }
+    if (singular(norm) === singular(candNorm)) {
+      scored.push({ name, kind: MatchKind.CLOSE, score: 0.5 });
+      continue;
+    }
+    const d = Math.min(editDistance(lower, name.toLowerCase()), editDistance(norm, candNorm));
+    if (d <= maxDistance(Math.min(norm.length, candNorm.length))) {
+      scored.push({ name, kind: MatchKind.CLOSE, score: d });
+      continue;
+    }
+    const shorter = norm.length <= candNorm.length ? norm : candNorm;
+    const longer = norm.length <= candNorm.length ? candNorm : norm;
+    if (shorter.length >= 4 && longer.includes(shorter)) {
+      scored.push({ name, kind: MatchKind.CONTAINS, score: 10 + longer.length - shorter.length });
+    }
+  }
+  scored.sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
+  return scored.slice(0, limit).map(({ name, kind }) => ({ name, kind }));
+}
+
+/** `a`, `a` or `b`, `a`, `b` or `c` — names in backticks joined for a sentence. */
+export function orList(names: readonly string[]): string {
+  const q = names.map((n) => `\`${n}\``);
+  if (q.length <= 1) return q.join('');
+  return `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
+}
+
+/** `a`, `a` and `b`, … */
+export function andList(names: readonly string[]): string {
+  const q = names.map((n) => `\`${n}\``);
+  if (q.length <= 1) return q.join('');
+  return `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
+}

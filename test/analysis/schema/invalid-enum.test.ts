@@ -1,0 +1,34 @@
+import { check, destinationRule } from './helpers';
+import { SCHEMA_INVALID_ENUM } from '../../../src/analysis/rules/schema';
+
+const rule = SCHEMA_INVALID_ENUM;
+
+function peerAuthentication(mode: string): any {
+  return { apiVersion: 'security.istio.io/v1', kind: 'PeerAuthentication', metadata: { name: 'default', namespace: 'istio-system' }, spec: { mtls: { mode } } };
+}
+
+describe('schema-invalid-enum', () => {
+  test('an allowed value passes', () => {
+    expect(check(rule, peerAuthentication('STRICT'))).toEqual([]);
+  });
+
+  test('a value that differs only by case suggests the upper-case value', () => {
+    const [d] = check(rule, peerAuthentication('strict'));
+    expect(d.path).toBe('spec.mtls.mode');
+    expect(d.message).toBe('spec.mtls.mode is "strict", which is not one of the allowed values: UNSET, DISABLE, PERMISSIVE, STRICT. Values are case-sensitive.');
+    expect(d.fix).toBe('Write STRICT.');
+  });
+
+  test('a misspelt value suggests the closest one', () => {
+    const [d] = check(rule, destinationRule({ trafficPolicy: { loadBalancer: { simple: 'ROUND_ROBBIN' } } }));
+    expect(d.path).toBe('spec.trafficPolicy.loadBalancer.simple');
+    expect(d.message).toMatch(/Did you mean ROUND_ROBIN\?$/);
+    expect(d.fix).toBe('Write ROUND_ROBIN.');
+  });
+
+  test('an unrelated value lists the allowed values', () => {
+    const [d] = check(rule, destinationRule({ trafficPolicy: { tls: { mode: 'TLS13' } } }));
+    expect(d.path).toBe('spec.trafficPolicy.tls.mode');
+    expect(d.fix).toBe('Use one of: DISABLE, SIMPLE, MUTUAL, ISTIO_MUTUAL.');
+  });
+});
