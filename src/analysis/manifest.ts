@@ -47,7 +47,8 @@ export function isPlainObject(v: unknown): v is Record<string, any> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function stringMap(v: unknown): Record<string, string> {
+/** Reads a map of string values (labels, selectors), dropping anything that is not a string. */
+export function stringMap(v: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (isPlainObject(v)) {
     for (const [k, val] of Object.entries(v)) {

@@ -1,5 +1,5 @@
 import { Severity } from '../../diagnostic';
-import { isPlainObject } from '../../manifest';
+import { isPlainObject, stringMap } from '../../manifest';
 import { labelsMatch, MeshModel, PodTemplateRecord } from '../../model';
 import { Report, Rule } from '../../rule';
 import { arrayOf } from '../virtualservice-routes';
@@ -120,14 +120,4 @@ class PodLabelIndex {
 
 function key(namespace: string, k: string, v: string): string {
   return `${namespace}\u0000${k}\u0000${v}`;
-}
-
-function stringMap(v: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (isPlainObject(v)) {
-    for (const [k, val] of Object.entries(v)) {
-      if (typeof val === 'string') out[k] = val;
-    }
-  }
-  return out;
 }
