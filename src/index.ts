@@ -10,3 +10,8 @@ export * from './traffic/string-match';
 export * from './traffic/http-route-match';
 export * from './traffic/http-route';
 export * from './traffic/canary';
+export * from './traffic/traffic-policy';
+export * from './traffic/connection-pool';
+export * from './traffic/outlier-detection';
+export * from './traffic/load-balancer';
+export * from './traffic/client-tls';

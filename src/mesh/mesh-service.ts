@@ -4,11 +4,12 @@ import { Construct } from 'constructs';
 import { Mesh } from './mesh';
 import { MeshServiceSource, SourceKind } from './mesh-service-source';
 import { MeshServicePort, Protocol } from './protocol';
-import { ServiceVersion } from './service-version';
+import { ServiceVersion, VersionOptions } from './service-version';
 import { isDns1123Label, isLabelKey, isLabelValue, toDns1123Label } from '../analysis/validators/names';
 import { Canary, CanaryOptions } from '../traffic/canary';
 import { HttpRoute, HttpRouteOptions } from '../traffic/http-route';
 import { StringMatch } from '../traffic/string-match';
+import { TrafficPolicy } from '../traffic/traffic-policy';
 
 /** Properties of a {@link MeshService}. */
 export interface MeshServiceProps {
@@ -50,6 +51,13 @@ export interface MeshServiceProps {
    * @default - the service name
    */
   readonly appLabel?: string;
+
+  /**
+   * Traffic policy for all traffic to the service (connection pool, outlier detection, load
+   * balancing, TLS origination), rendered into its DestinationRule.
+   * @default - none: Istio's defaults
+   */
+  readonly trafficPolicy?: TrafficPolicy;
 }
 
 const VERSION_LABEL = 'version';
@@ -88,6 +96,7 @@ export class MeshService extends Construct {
   private _canary?: Canary;
   private _service?: ApiObject;
   private _destinationRule?: ApiObject;
+  private _trafficPolicy?: TrafficPolicy;
   private _virtualService?: ApiObject;
 
   constructor(scope: Construct, id: string, props: MeshServiceProps = {}) {
@@ -132,6 +141,7 @@ export class MeshService extends Construct {
       this.labelWorkloadObject(this.source._object, {}, 'source');
       this.portSources.push(this.source._object);
     }
+    if (props.trafficPolicy !== undefined) this.applyTrafficPolicy(props.trafficPolicy);
   }
 
   /**
@@ -139,11 +149,11 @@ export class MeshService extends Construct {
    * `version: <name>` (and `app: <appLabel>` when this construct created the Service), and the
    * DestinationRule gets a subset `<name>` selecting them.
    */
-  public addVersion(name: string, workload: kplus.Workload): ServiceVersion {
+  public addVersion(name: string, workload: kplus.Workload, options: VersionOptions = {}): ServiceVersion {
     this.checkVersionName(name);
     this.labelWorkload(workload, { [VERSION_LABEL]: name }, `addVersion('${name}')`);
     this.portSources.push(workload);
-    return this.registerVersion(name, { [VERSION_LABEL]: name });
+    return this.registerVersion(name, { [VERSION_LABEL]: name }, options);
   }
 
   /**
@@ -151,17 +161,17 @@ export class MeshService extends Construct {
    * (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob or Pod). Its pod template
    * is patched with the version labels.
    */
-  public addVersionFromObject(name: string, workload: ApiObject): ServiceVersion {
+  public addVersionFromObject(name: string, workload: ApiObject, options: VersionOptions = {}): ServiceVersion {
     this.checkVersionName(name);
     this.labelWorkloadObject(workload, { [VERSION_LABEL]: name }, `addVersionFromObject('${name}')`);
     this.portSources.push(workload);
-    return this.registerVersion(name, { [VERSION_LABEL]: name });
+    return this.registerVersion(name, { [VERSION_LABEL]: name }, options);
   }
 
   /**
    * Adds a version whose pods are defined elsewhere, selected by `labels`.
    */
-  public addVersionWithLabels(name: string, labels: { [key: string]: string }): ServiceVersion {
+  public addVersionWithLabels(name: string, labels: { [key: string]: string }, options: VersionOptions = {}): ServiceVersion {
     this.checkVersionName(name);
     const entries = Object.entries(labels);
     if (entries.length === 0) {
@@ -172,7 +182,7 @@ export class MeshService extends Construct {
         throw new Error(`${this.node.path}: addVersionWithLabels('${name}') label ${k}=${v} is not a valid Kubernetes label.`);
       }
     }
-    return this.registerVersion(name, labels);
+    return this.registerVersion(name, labels, options);
   }
 
   /** Returns the version called `name`. */
@@ -183,6 +193,25 @@ export class MeshService extends Construct {
       throw new Error(`${this.node.path}: no version '${name}'; ${known.length ? `versions are ${known.join(', ')}` : 'add one with addVersion()'}.`);
     }
     return v;
+  }
+
+  /**
+   * Sets the traffic policy for all traffic to this service, replacing one set before (the
+   * manifests show the last policy applied). It is checked now, and creates the
+   * DestinationRule if the service has none yet. Versions can override it field by field.
+   */
+  public applyTrafficPolicy(policy: TrafficPolicy): void {
+    if (!(policy instanceof TrafficPolicy)) {
+      throw new Error(`${this.node.path}: applyTrafficPolicy() needs a TrafficPolicy, e.g. new TrafficPolicy({ loadBalancer: LoadBalancer.roundRobin() }).`);
+    }
+    policy._render(this.node.path, 'trafficPolicy');
+    this._trafficPolicy = policy;
+    this.ensureDestinationRule();
+  }
+
+  /** The service-wide traffic policy, if any. */
+  public get trafficPolicy(): TrafficPolicy | undefined {
+    return this._trafficPolicy;
   }
 
   /** Versions in the order they were added. */
@@ -259,7 +288,7 @@ export class MeshService extends Construct {
     return this._service;
   }
 
-  /** The DestinationRule, once a version exists (escape hatch for `addJsonPatch`). */
+  /** The DestinationRule, once a version or a traffic policy exists (escape hatch for `addJsonPatch`). */
   public get destinationRule(): ApiObject | undefined {
     return this._destinationRule;
   }
@@ -276,11 +305,11 @@ export class MeshService extends Construct {
     return this._defaultRoute;
   }
 
-  private registerVersion(name: string, labels: { [key: string]: string }): ServiceVersion {
+  private registerVersion(name: string, labels: { [key: string]: string }, options: VersionOptions): ServiceVersion {
     if (this._versions.has(name)) {
       throw new Error(`${this.node.path}: version '${name}' was already added; each version name is used once.`);
     }
-    const version = new ServiceVersion(this, name, labels);
+    const version = new ServiceVersion(this, name, labels, options);
     this._versions.set(name, version);
     this.ensureDestinationRule();
     return version;
@@ -449,11 +478,16 @@ export class MeshService extends Construct {
       apiVersion: this.mesh.networkingApiVersion,
       kind: 'DestinationRule',
       metadata: this.metadata(this.name),
-      spec: Lazy.any({
-        produce: () => ({ host: this.host, subsets: this.versions.map((v) => v._toSubset()) }),
-      }),
+      spec: Lazy.any({ produce: () => this.renderDestinationRuleSpec() }),
     });
     this._virtualService?.addDependency(this._destinationRule);
+  }
+
+  private renderDestinationRuleSpec(): any {
+    const spec: Record<string, any> = { host: this.host };
+    if (this._trafficPolicy) spec.trafficPolicy = this._trafficPolicy._render(this.node.path, 'trafficPolicy');
+    if (this._versions.size > 0) spec.subsets = this.versions.map((v) => v._toSubset());
+    return spec;
   }
 
   private ensureVirtualService(): void {

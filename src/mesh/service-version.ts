@@ -1,5 +1,18 @@
 import { Construct } from 'constructs';
 import type { MeshService } from './mesh-service';
+import { TrafficPolicy } from '../traffic/traffic-policy';
+
+/** Options of a new version (addVersion, addVersionFromObject, addVersionWithLabels). */
+export interface VersionOptions {
+  /**
+   * Traffic policy of this version's subset. It replaces the service's policy field by field
+   * (a version's `connectionPool` replaces the service's `connectionPool`; fields it leaves
+   * unset keep the service's). Like any subset policy it applies only to traffic that a route
+   * sends to this version.
+   * @default - the service's traffic policy
+   */
+  readonly trafficPolicy?: TrafficPolicy;
+}
 
 /**
  * A version of a mesh service: a set of its pods told apart by labels. It becomes a subset of
@@ -11,13 +24,15 @@ export class ServiceVersion extends Construct {
   /** The service this is a version of. */
   public readonly meshService: MeshService;
   private readonly _labels: { [key: string]: string };
+  private _trafficPolicy?: TrafficPolicy;
 
   /** @internal */
-  constructor(meshService: MeshService, name: string, labels: { [key: string]: string }) {
+  constructor(meshService: MeshService, name: string, labels: { [key: string]: string }, options: VersionOptions = {}) {
     super(meshService, `Version-${name}`);
     this.meshService = meshService;
     this.name = name;
     this._labels = { ...labels };
+    if (options.trafficPolicy !== undefined) this.applyTrafficPolicy(options.trafficPolicy);
   }
 
   /** Labels that select this version's pods (the subset's labels). */
@@ -25,8 +40,27 @@ export class ServiceVersion extends Construct {
     return { ...this._labels };
   }
 
+  /** The traffic policy of this version's subset, if any. */
+  public get trafficPolicy(): TrafficPolicy | undefined {
+    return this._trafficPolicy;
+  }
+
+  /**
+   * Sets the traffic policy of this version's subset, replacing one set before. It is checked
+   * now; the manifests show the last policy applied.
+   */
+  public applyTrafficPolicy(policy: TrafficPolicy): void {
+    if (!(policy instanceof TrafficPolicy)) {
+      throw new Error(`${this.node.path}: applyTrafficPolicy() needs a TrafficPolicy, e.g. new TrafficPolicy({ loadBalancer: LoadBalancer.roundRobin() }).`);
+    }
+    policy._render(this.node.path, 'trafficPolicy');
+    this._trafficPolicy = policy;
+  }
+
   /** @internal */
   public _toSubset(): any {
-    return { name: this.name, labels: { ...this._labels } };
+    const subset: Record<string, any> = { name: this.name, labels: { ...this._labels } };
+    if (this._trafficPolicy) subset.trafficPolicy = this._trafficPolicy._render(this.node.path, 'trafficPolicy');
+    return subset;
   }
 }

@@ -1,0 +1,313 @@
+import { Duration } from 'cdk8s';
+import { checkCount, checkNonEmpty, checkPercent, compact, istioDuration, PolicyContext, UINT32_MAX } from './policy-checks';
+
+/** Traffic from one locality failing over to another region. */
+export interface LocalityFailover {
+  /** Region the traffic originates from, e.g. `us-east`. */
+  readonly from: string;
+  /** Region to send it to when the endpoints of `from` are unhealthy, e.g. `eu-west`. */
+  readonly to: string;
+}
+
+/** How traffic originating in one locality is spread over localities. */
+export interface LocalityDistribution {
+  /** Originating locality, `region/zone/subzone`, may end in `*`, e.g. `us-west/zone1/*`. */
+  readonly from: string;
+  /** Destination localities and the percentage each receives (adding up to 100). */
+  readonly to: { [locality: string]: number };
+}
+
+/**
+ * Locality-aware load balancing: prefer endpoints close to the caller, with failover or a
+ * weighted distribution. Failover needs outlier detection to notice unhealthy endpoints.
+ */
+export interface LocalityLoadBalancerSetting {
+  /**
+   * Turns locality load balancing on or off for this destination.
+   * @default - the mesh-wide setting
+   */
+  readonly enabled?: boolean;
+
+  /**
+   * Region-to-region failover. Cannot be combined with `distribute`.
+   * @default - Istio's locality order (region, zone, subzone)
+   */
+  readonly failover?: LocalityFailover[];
+
+  /**
+   * Weighted distribution per originating locality. Cannot be combined with `failover`.
+   * @default - no explicit distribution
+   */
+  readonly distribute?: LocalityDistribution[];
+
+  /**
+   * Ordered labels by which endpoints are sorted into priorities, e.g.
+   * `['topology.istio.io/network', 'topology.kubernetes.io/region']`.
+   * @default - no priority labels
+   */
+  readonly failoverPriority?: string[];
+}
+
+/**
+ * Slow start: endpoints that just joined receive a growing share of traffic over `duration`.
+ * Envoy supports it for round-robin and least-request balancing.
+ */
+export interface Warmup {
+  /** Length of the warmup window of a new endpoint. */
+  readonly duration: Duration;
+
+  /**
+   * Minimum share (percent, 0-100) of its normal weight that a warming endpoint gets.
+   * @default 10
+   */
+  readonly minimumPercent?: number;
+
+  /**
+   * How fast traffic grows: 1 is linear, higher values ramp up faster at the start.
+   * @default 1
+   */
+  readonly aggression?: number;
+}
+
+/** Options of every load balancer. */
+export interface LoadBalancerOptions {
+  /**
+   * Locality-aware load balancing settings.
+   * @default - the mesh-wide locality settings
+   */
+  readonly locality?: LocalityLoadBalancerSetting;
+}
+
+/** Options of the round-robin and least-request balancers. */
+export interface WarmupLoadBalancerOptions extends LoadBalancerOptions {
+  /**
+   * Slow start for new endpoints.
+   * @default - no warmup: new endpoints get their full share at once
+   */
+  readonly warmup?: Warmup;
+}
+
+/** The consistent-hashing algorithm. */
+export class HashAlgorithm {
+  /**
+   * Ring hash (Ketama).
+   * @param minimumRingSize the least number of virtual nodes on the ring (default 1024)
+   */
+  public static ringHash(minimumRingSize?: number): HashAlgorithm {
+    return new HashAlgorithm('ringHash', minimumRingSize);
+  }
+
+  /**
+   * Maglev: faster lookups and less memory than a ring, slightly more disruption when hosts change.
+   * @param tableSize size of the lookup table; Envoy requires a prime number (e.g. 65537)
+   */
+  public static maglev(tableSize: number): HashAlgorithm {
+    return new HashAlgorithm('maglev', tableSize);
+  }
+
+  private constructor(private readonly kind: string, private readonly size?: number) {}
+
+  /** @internal */
+  public _render(ctx: PolicyContext): any {
+    if (this.kind === 'maglev') {
+      return { maglev: { tableSize: checkCount(ctx.child('maglev.tableSize'), this.size, Number.MAX_SAFE_INTEGER) } };
+    }
+    return { ringHash: compact({ minimumRingSize: checkCount(ctx.child('ringHash.minimumRingSize'), this.size, Number.MAX_SAFE_INTEGER) }) ?? {} };
+  }
+}
+
+/** An attribute of a generated hash cookie. */
+export interface HashCookieAttribute {
+  /** Attribute name, e.g. `SameSite`. */
+  readonly name: string;
+  /**
+   * Attribute value, e.g. `Strict`.
+   * @default - a flag attribute without value (e.g. `Secure`)
+   */
+  readonly value?: string;
+}
+
+/** The HTTP cookie a consistent hash is computed from. */
+export interface HashCookie {
+  /** Name of the cookie. */
+  readonly name: string;
+
+  /**
+   * Path of the cookie.
+   * @default - no path
+   */
+  readonly path?: string;
+
+  /**
+   * Lifetime of the cookie. When set, Envoy generates the cookie for clients that lack it;
+   * `Duration.seconds(0)` makes it a session cookie.
+   * @default - the cookie is not generated
+   */
+  readonly ttl?: Duration;
+
+  /**
+   * Extra attributes of a generated cookie.
+   * @default - none
+   */
+  readonly attributes?: HashCookieAttribute[];
+}
+
+/** Options of a consistent-hash balancer. */
+export interface ConsistentHashOptions extends LoadBalancerOptions {
+  /**
+   * The hashing algorithm.
+   * @default HashAlgorithm.ringHash()
+   */
+  readonly hashAlgorithm?: HashAlgorithm;
+}
+
+/**
+ * How a client sidecar picks a host of the destination: a simple algorithm, or a consistent
+ * hash (session affinity) on a header, cookie, source IP or query parameter.
+ *
+ * @example
+ * LoadBalancer.leastRequest({ warmup: { duration: Duration.seconds(60) } });
+ * LoadBalancer.consistentHashByCookie({ name: 'session', ttl: Duration.hours(1) });
+ */
+export class LoadBalancer {
+  /** Round robin over healthy hosts. */
+  public static roundRobin(options: WarmupLoadBalancerOptions = {}): LoadBalancer {
+    return new LoadBalancer('ROUND_ROBIN', undefined, options, options.warmup);
+  }
+
+  /** Sends to the host with fewer active requests of two picked at random (Istio's default). */
+  public static leastRequest(options: WarmupLoadBalancerOptions = {}): LoadBalancer {
+    return new LoadBalancer('LEAST_REQUEST', undefined, options, options.warmup);
+  }
+
+  /** A random healthy host. */
+  public static random(options: LoadBalancerOptions = {}): LoadBalancer {
+    return new LoadBalancer('RANDOM', undefined, options);
+  }
+
+  /** No balancing: the connection goes to the address the caller asked for. For advanced use. */
+  public static passthrough(): LoadBalancer {
+    return new LoadBalancer('PASSTHROUGH', undefined, {});
+  }
+
+  /** Session affinity on the value of an HTTP request header. */
+  public static consistentHashByHeader(headerName: string, options: ConsistentHashOptions = {}): LoadBalancer {
+    return new LoadBalancer(undefined, { kind: 'httpHeaderName', value: headerName }, options);
+  }
+
+  /** Session affinity on an HTTP cookie, which Envoy can generate when `ttl` is set. */
+  public static consistentHashByCookie(cookie: HashCookie, options: ConsistentHashOptions = {}): LoadBalancer {
+    return new LoadBalancer(undefined, { kind: 'httpCookie', value: cookie }, options);
+  }
+
+  /** Session affinity on the caller's IP address. */
+  public static consistentHashBySourceIp(options: ConsistentHashOptions = {}): LoadBalancer {
+    return new LoadBalancer(undefined, { kind: 'useSourceIp', value: true }, options);
+  }
+
+  /** Session affinity on the value of an HTTP query parameter. */
+  public static consistentHashByQueryParameter(parameterName: string, options: ConsistentHashOptions = {}): LoadBalancer {
+    return new LoadBalancer(undefined, { kind: 'httpQueryParameterName', value: parameterName }, options);
+  }
+
+  private constructor(
+    private readonly simple: string | undefined,
+    private readonly hashKey: { kind: string; value: any } | undefined,
+    private readonly options: ConsistentHashOptions,
+    private readonly warmup?: Warmup,
+  ) {}
+
+  /**
+   * Renders Istio's `LoadBalancerSettings`, checking it first.
+   * @internal
+   */
+  public _render(ctx: PolicyContext): any {
+    const out: Record<string, any> = {};
+    if (this.simple) out.simple = this.simple;
+    if (this.hashKey) out.consistentHash = this.renderHash(ctx.child('consistentHash'));
+    const locality = renderLocality(ctx.child('locality'), this.options.locality);
+    if (locality !== undefined) out.localityLbSetting = locality;
+    if (this.warmup !== undefined) out.warmup = renderWarmup(ctx.child('warmup'), this.warmup);
+    return out;
+  }
+
+  private renderHash(ctx: PolicyContext): any {
+    const { kind, value } = this.hashKey!;
+    const out: Record<string, any> = {};
+    switch (kind) {
+      case 'httpCookie':
+        out.httpCookie = renderCookie(ctx.child('httpCookie'), value as HashCookie);
+        break;
+      case 'useSourceIp':
+        out.useSourceIp = true;
+        break;
+      default:
+        if (value === undefined || value === null) ctx.child(kind).fail('is missing; name the header or query parameter to hash on.');
+        out[kind] = checkNonEmpty(ctx.child(kind), value, kind === 'httpHeaderName' ? "'x-user-id'" : "'session'");
+    }
+    const algorithm = this.options.hashAlgorithm;
+    if (algorithm !== undefined) {
+      if (!(algorithm instanceof HashAlgorithm)) {
+        ctx.child('hashAlgorithm').fail('is not a HashAlgorithm; use HashAlgorithm.ringHash() or HashAlgorithm.maglev(65537).');
+      }
+      Object.assign(out, algorithm._render(ctx));
+    }
+    return out;
+  }
+}
+
+function renderCookie(ctx: PolicyContext, cookie: HashCookie | undefined): any {
+  if (cookie === undefined || cookie === null || typeof cookie.name !== 'string' || cookie.name.trim() === '') {
+    return ctx.child('name').fail(`is ${cookie?.name === undefined ? 'missing' : 'empty'}; a cookie hash needs the cookie's name, e.g. { name: 'session' }.`);
+  }
+  const attributes = (cookie.attributes ?? []).map((a, i) => {
+    checkNonEmpty(ctx.child(`attributes[${i}].name`), a.name ?? '', "'SameSite'");
+    return compact({ name: a.name, value: a.value });
+  });
+  return compact({
+    name: cookie.name,
+    path: cookie.path,
+    ttl: istioDuration(ctx.child('ttl'), cookie.ttl),
+    attributes: attributes.length > 0 ? attributes : undefined,
+  });
+}
+
+function renderWarmup(ctx: PolicyContext, warmup: Warmup): any {
+  if (warmup.duration === undefined) {
+    ctx.child('duration').fail('is missing; a warmup needs its window, e.g. { duration: Duration.seconds(60) }.');
+  }
+  if (warmup.aggression !== undefined && (typeof warmup.aggression !== 'number' || !(warmup.aggression >= 0))) {
+    ctx.child('aggression').fail(`is ${warmup.aggression}; aggression cannot be negative (1 ramps up linearly, higher values faster).`);
+  }
+  return compact({
+    duration: istioDuration(ctx.child('duration'), warmup.duration),
+    minimumPercent: checkPercent(ctx.child('minimumPercent'), warmup.minimumPercent, false),
+    aggression: warmup.aggression,
+  });
+}
+
+function renderLocality(ctx: PolicyContext, l: LocalityLoadBalancerSetting | undefined): any {
+  if (l === undefined) return undefined;
+  const failover = l.failover ?? [];
+  const distribute = l.distribute ?? [];
+  if (failover.length > 0 && distribute.length > 0) {
+    ctx.fail('sets both failover and distribute; Istio takes one of them: fail over between regions, or distribute by weight.');
+  }
+  failover.forEach((f, i) => {
+    checkNonEmpty(ctx.child(`failover[${i}].from`), f.from ?? '', "'us-east'");
+    checkNonEmpty(ctx.child(`failover[${i}].to`), f.to ?? '', "'eu-west'");
+  });
+  distribute.forEach((d, i) => {
+    checkNonEmpty(ctx.child(`distribute[${i}].from`), d.from ?? '', "'us-west/zone1/*'");
+    for (const [locality, weight] of Object.entries(d.to ?? {})) {
+      checkCount(ctx.child(`distribute[${i}].to['${locality}']`), weight, UINT32_MAX);
+    }
+  });
+  (l.failoverPriority ?? []).forEach((p, i) => checkNonEmpty(ctx.child(`failoverPriority[${i}]`), p, "'topology.kubernetes.io/region'"));
+  return compact({
+    enabled: l.enabled,
+    failover: failover.length > 0 ? failover.map((f) => ({ from: f.from, to: f.to })) : undefined,
+    distribute: distribute.length > 0 ? distribute.map((d) => ({ from: d.from, to: { ...d.to } })) : undefined,
+    failoverPriority: l.failoverPriority && l.failoverPriority.length > 0 ? [...l.failoverPriority] : undefined,
+  });
+}
