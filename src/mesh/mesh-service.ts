@@ -497,7 +497,7 @@ export class MeshService extends Construct {
       kind: 'VirtualService',
       metadata: this.metadata(this.name),
       spec: Lazy.any({
-        produce: () => ({ hosts: [this.host], http: this.routes.map((r) => r.toJson(this.host)) }),
+        produce: () => ({ hosts: [this.host], http: this.routes.map((r) => r.toJson({ defaultHost: this.host, apiVersion: this.mesh.apiVersion })) }),
       }),
     });
     // Subsets must exist before routes name them (Istio's make-before-break advice).

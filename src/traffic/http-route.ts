@@ -1,4 +1,15 @@
+import { Duration } from 'cdk8s';
+import { CorsPolicy } from './cors-policy';
+import { FaultInjection } from './fault-injection';
+import { HeaderOperations } from './header-operations';
+import { HttpDirectResponse } from './http-direct-response';
+import { HttpMirror } from './http-mirror';
+import { HttpRedirect, RedirectPortDerivation } from './http-redirect';
+import { HttpRewrite } from './http-rewrite';
 import { HttpRouteMatch, renderHttpRouteMatch } from './http-route-match';
+import { RetryPolicy } from './retry-policy';
+import { checkHttpStatus, checkNotEmpty, checkPercentage, checkPort, checkWhole, compactObject, istioDuration } from './route-values';
+import { IstioApiVersion } from '../mesh/istio-api-version';
 import type { MeshService } from '../mesh/mesh-service';
 import type { ServiceVersion } from '../mesh/service-version';
 
@@ -54,21 +65,112 @@ export interface HttpRouteOptions {
   readonly matches?: HttpRouteMatch[];
 
   /**
-   * Where the traffic goes.
-   * @default - all traffic to the service the route belongs to
+   * Where the traffic goes. A route that redirects or answers directly has none.
+   * @default - all traffic to the service the route belongs to (none when `redirect` or `directResponse` is set)
    */
   readonly destinations?: HttpRouteDestination[];
+
+  /**
+   * Time limit of a request on this route, retries included; Envoy answers 504 when it runs
+   * out.
+   * @default - no time limit (Istio turns Envoy's route timeout off)
+   */
+  readonly timeout?: Duration;
+
+  /**
+   * How failed requests are retried. `RetryPolicy.none()` turns retries off.
+   * @default - Istio's default: 2 retries on `connect-failure,refused-stream,unavailable,cancelled,retriable-status-codes`
+   */
+  readonly retries?: RetryPolicy;
+
+  /**
+   * Delays or errors injected into a share of the requests, to test callers. Istio does not apply
+   * the route's `timeout` and `retries` while a fault is set.
+   * @default - no fault injection
+   */
+  readonly fault?: FaultInjection;
+
+  /**
+   * Destinations that receive a copy of the traffic. Several mirrors need
+   * `IstioApiVersion.V1` (the default); with `V1BETA1` a route has at most one.
+   * @default - no mirroring
+   */
+  readonly mirrors?: HttpMirror[];
+
+  /**
+   * Changes to the path or authority before forwarding.
+   * @default - the request is forwarded unchanged
+   */
+  readonly rewrite?: HttpRewrite;
+
+  /**
+   * Answer with a redirect instead of forwarding. Excludes `destinations`, `directResponse`,
+   * `rewrite` and `fault`.
+   * @default - requests are forwarded
+   */
+  readonly redirect?: HttpRedirect;
+
+  /**
+   * Answer with a fixed response instead of forwarding. Excludes `destinations`, `redirect`,
+   * `rewrite` and `fault`.
+   * @default - requests are forwarded
+   */
+  readonly directResponse?: HttpDirectResponse;
+
+  /**
+   * Changes to the request headers before forwarding.
+   * @default - request headers unchanged
+   */
+  readonly requestHeaders?: HeaderOperations;
+
+  /**
+   * Changes to the response headers before they reach the caller.
+   * @default - response headers unchanged
+   */
+  readonly responseHeaders?: HeaderOperations;
+
+  /**
+   * Cross-origin resource sharing (CORS) for browsers.
+   * @default - no CORS handling: the service answers preflight requests itself
+   */
+  readonly corsPolicy?: CorsPolicy;
+}
+
+/** What {@link HttpRoute.toJson} needs to know about where the route is written. */
+export interface RouteRenderContext {
+  /** Host of the service the route belongs to, for destinations that name no other. */
+  readonly defaultHost: string;
+
+  /**
+   * Istio API version of the VirtualService. Mirrors are written as `mirrors` for `V1`, and as
+   * the older single `mirror` and `mirrorPercentage` for `V1BETA1`.
+   * @default IstioApiVersion.V1
+   */
+  readonly apiVersion?: IstioApiVersion;
 }
 
 /**
  * One HTTP route of a mesh service's VirtualService. Envoy tries routes in the order they were
  * added and takes the first whose match holds.
+ *
+ * A route does one of three things with a request: forward it to its destinations (the
+ * default), redirect it (`redirect`), or answer it directly (`directResponse`).
  */
 export class HttpRoute {
   /** Name of the route. */
   public readonly name?: string;
   private readonly _matches: HttpRouteMatch[];
   private _destinations: HttpRouteDestination[];
+  private _timeout?: Duration;
+  private _retries?: RetryPolicy;
+  private _fault?: FaultInjection;
+  private readonly _mirrors: HttpMirror[];
+  private readonly rewrite?: HttpRewrite;
+  private readonly redirect?: HttpRedirect;
+  private readonly directResponse?: HttpDirectResponse;
+  private readonly requestHeaders?: HeaderOperations;
+  private readonly responseHeaders?: HeaderOperations;
+  private readonly corsPolicy?: CorsPolicy;
 
   /**
    * @param where construct path of the owner, for error messages
@@ -77,7 +179,26 @@ export class HttpRoute {
     this.name = options.name;
     this._matches = [...(options.matches ?? [])];
     this._destinations = [];
-    this.replaceDestinations(options.destinations ?? [{}]);
+    this.redirect = options.redirect;
+    this.directResponse = options.directResponse;
+    this.rewrite = options.rewrite;
+    this.requestHeaders = options.requestHeaders;
+    this.responseHeaders = options.responseHeaders;
+    this.corsPolicy = options.corsPolicy;
+    this._mirrors = [];
+
+    const answer = this.answerProp();
+    if (answer && options.destinations !== undefined) {
+      throw new Error(`${this.at()} sets both ${answer} and destinations; a route that ${answer === 'redirect' ? 'redirects' : 'answers directly'} sends nothing to a destination. Remove destinations, or remove ${answer}.`);
+    }
+    if (!answer) this.replaceDestinations(options.destinations ?? [{}]);
+    if (options.timeout !== undefined) this.updateTimeout(options.timeout);
+    if (options.retries !== undefined) this.updateRetries(options.retries);
+    if (options.fault !== undefined) this.updateFault(options.fault);
+    (options.mirrors ?? []).forEach((m) => this.addMirror(m));
+    this.renderAction();
+    this.renderHeaders();
+    this.renderCors();
   }
 
   /** Conditions of this route (empty: every request). */
@@ -85,9 +206,29 @@ export class HttpRoute {
     return [...this._matches];
   }
 
-  /** Destinations of this route. */
+  /** Destinations of this route (empty when it redirects or answers directly). */
   public get destinations(): HttpRouteDestination[] {
     return [...this._destinations];
+  }
+
+  /** Time limit of a request on this route, when set. */
+  public get timeout(): Duration | undefined {
+    return this._timeout;
+  }
+
+  /** Retry policy of this route, when set (otherwise Istio's default retries apply). */
+  public get retries(): RetryPolicy | undefined {
+    return this._retries;
+  }
+
+  /** Fault injection of this route, when set. */
+  public get fault(): FaultInjection | undefined {
+    return this._fault;
+  }
+
+  /** Mirrors of this route. */
+  public get mirrors(): HttpMirror[] {
+    return [...this._mirrors];
   }
 
   /** Adds a condition (OR-ed with the existing ones). */
@@ -97,6 +238,10 @@ export class HttpRoute {
 
   /** Replaces where the route sends traffic. */
   public replaceDestinations(destinations: HttpRouteDestination[]): void {
+    const answer = this.answerProp();
+    if (answer) {
+      throw new Error(`${this.at()} has ${answer}, so it sends nothing to a destination; destinations cannot be set on it.`);
+    }
     if (destinations.length === 0) {
       throw new Error(`${this.where}: route ${this.label()} needs at least one destination; pass destinations: [{ version }].`);
     }
@@ -118,28 +263,261 @@ export class HttpRoute {
     this._destinations = [...destinations];
   }
 
+  /** Sets the time limit of a request on this route, retries included. */
+  public updateTimeout(timeout: Duration): void {
+    istioDuration(`${this.at()} timeout`, timeout);
+    this._timeout = timeout;
+  }
+
+  /** Sets how failed requests are retried; `RetryPolicy.none()` turns retries off. */
+  public updateRetries(retries: RetryPolicy): void {
+    if (!(retries instanceof RetryPolicy)) {
+      throw new Error(`${this.at()} retries is ${JSON.stringify(retries)}; use RetryPolicy.of({ attempts: 2 }) or RetryPolicy.none().`);
+    }
+    retries._render(this.at());
+    this._retries = retries;
+  }
+
+  /** Sets the faults injected into this route's requests. */
+  public updateFault(fault: FaultInjection): void {
+    if (!(fault instanceof FaultInjection)) {
+      throw new Error(`${this.at()} fault is ${JSON.stringify(fault)}; use FaultInjection.delayRequests(), abortRequests() or of().`);
+    }
+    const answer = this.answerProp();
+    if (answer) {
+      throw new Error(`${this.at()} sets both ${answer} and fault; Istio injects faults only into forwarded requests. Remove the fault, or forward the requests instead.`);
+    }
+    fault._render(this.at());
+    this._fault = fault;
+  }
+
+  /** Adds a destination that receives a copy of this route's traffic. */
+  public addMirror(mirror: HttpMirror): void {
+    const at = `${this.at()} mirrors[${this._mirrors.length}]`;
+    const targets = [mirror.version, mirror.service, mirror.host].filter((x) => x !== undefined).length;
+    if (targets !== 1) {
+      throw new Error(`${at} sets ${targets === 0 ? 'none' : 'more than one'} of version, service and host; give exactly one, e.g. { version: v2 }.`);
+    }
+    if (mirror.host !== undefined) checkNotEmpty(`${at}.host`, mirror.host, "'reviews.other.svc.cluster.local'");
+    if (mirror.port !== undefined) checkPort(`${at}.port`, mirror.port);
+    if (mirror.percentage !== undefined) checkPercentage(`${at}.percentage`, mirror.percentage);
+    this._mirrors.push(mirror);
+  }
+
   /**
    * Renders Istio's `HTTPRoute`.
-   * @param defaultHost host of the service the route belongs to
+   * @param context where the route is written: the default host and the API version
    */
-  public toJson(defaultHost: string): any {
+  public toJson(context: RouteRenderContext): any {
+    const defaultHost = context.defaultHost;
     const route: Record<string, any> = {};
     if (this.name) route.name = this.name;
     if (this._matches.length > 0) route.match = this._matches.map(renderHttpRouteMatch);
-    route.route = this._destinations.map((d) => {
-      const destination: Record<string, any> = {
-        host: d.version?.meshService.host ?? d.service?.host ?? d.host ?? defaultHost,
-      };
-      if (d.version) destination.subset = d.version.name;
-      if (d.port !== undefined) destination.port = { number: d.port };
-      const out: Record<string, any> = { destination };
-      if (d.weight !== undefined) out.weight = d.weight;
-      return out;
-    });
+    if (this._destinations.length > 0) {
+      route.route = this._destinations.map((d) => {
+        const destination: Record<string, any> = {
+          host: d.version?.meshService.host ?? d.service?.host ?? d.host ?? defaultHost,
+        };
+        if (d.version) destination.subset = d.version.name;
+        if (d.port !== undefined) destination.port = { number: d.port };
+        const out: Record<string, any> = { destination };
+        if (d.weight !== undefined) out.weight = d.weight;
+        return out;
+      });
+    }
+    Object.assign(route, this.renderAction());
+    if (this._timeout) route.timeout = istioDuration(`${this.at()} timeout`, this._timeout);
+    if (this._retries) route.retries = this._retries._render(this.at());
+    if (this._fault) route.fault = this._fault._render(this.at());
+    Object.assign(route, this.renderMirrors(context.apiVersion ?? IstioApiVersion.V1));
+    const headers = this.renderHeaders();
+    if (headers) route.headers = headers;
+    const cors = this.renderCors();
+    if (cors) route.corsPolicy = cors;
     return route;
+  }
+
+  /** `redirect` or `directResponse` when the route answers instead of forwarding. */
+  private answerProp(): string | undefined {
+    if (this.redirect) return 'redirect';
+    if (this.directResponse) return 'directResponse';
+    return undefined;
+  }
+
+  /** Checks and renders `redirect`, `directResponse` and `rewrite`, and their exclusions. */
+  private renderAction(): Record<string, any> {
+    const at = this.at();
+    if (this.redirect && this.directResponse) {
+      throw new Error(`${at} sets both redirect and directResponse; a route answers one way. Keep one of them.`);
+    }
+    const answer = this.answerProp();
+    if (answer && this.rewrite) {
+      throw new Error(`${at} sets both ${answer} and rewrite; a rewrite changes requests that are forwarded. Remove the rewrite, or forward the requests instead.`);
+    }
+    const out: Record<string, any> = {};
+    if (this.redirect) out.redirect = this.renderRedirect(`${at} redirect`, this.redirect);
+    if (this.directResponse) out.directResponse = this.renderDirectResponse(`${at} directResponse`, this.directResponse);
+    if (this.rewrite) out.rewrite = this.renderRewrite(`${at} rewrite`, this.rewrite);
+    return out;
+  }
+
+  private renderRedirect(at: string, r: HttpRedirect): any {
+    if ([r.uri, r.authority, r.scheme, r.port, r.derivePort].every((v) => v === undefined)) {
+      throw new Error(`${at} changes nothing; give at least one of uri, authority, scheme, port and derivePort, e.g. { scheme: 'https' }.`);
+    }
+    if (r.port !== undefined && r.derivePort !== undefined) {
+      throw new Error(`${at} sets both port ${r.port} and derivePort ${r.derivePort}; keep one.`);
+    }
+    if (r.uri !== undefined) checkNotEmpty(`${at}.uri`, r.uri, "'/v2/reviews'");
+    if (r.authority !== undefined) checkNotEmpty(`${at}.authority`, r.authority, "'reviews.example.com'");
+    if (r.scheme !== undefined && r.scheme !== 'http' && r.scheme !== 'https') {
+      throw new Error(`${at}.scheme is ${JSON.stringify(r.scheme)}; Istio redirects to 'http' or 'https' (lower case).`);
+    }
+    if (r.port !== undefined) checkPort(`${at}.port`, r.port);
+    if (r.derivePort !== undefined && !Object.values(RedirectPortDerivation).includes(r.derivePort)) {
+      throw new Error(`${at}.derivePort is ${JSON.stringify(r.derivePort)}; use RedirectPortDerivation.FROM_PROTOCOL_DEFAULT or FROM_REQUEST_PORT.`);
+    }
+    if (r.redirectCode !== undefined) {
+      checkWhole(`${at}.redirectCode`, r.redirectCode, 300, 399, 'a redirect code is a 3xx status, e.g. 301, 302, 307 or 308');
+    }
+    return compactObject({
+      uri: r.uri,
+      authority: r.authority,
+      scheme: r.scheme,
+      port: r.port,
+      derivePort: r.derivePort,
+      redirectCode: r.redirectCode,
+    });
+  }
+
+  private renderDirectResponse(at: string, d: HttpDirectResponse): any {
+    const out: Record<string, any> = { status: checkHttpStatus(`${at}.status`, d.status) };
+    if (d.body !== undefined) {
+      if (typeof d.body !== 'string') {
+        throw new Error(`${at}.body is ${typeof d.body}; give the body as a string.`);
+      }
+      out.body = { string: d.body };
+    }
+    return out;
+  }
+
+  private renderRewrite(at: string, r: HttpRewrite): any {
+    if (r.uri !== undefined && r.uriRegexRewrite !== undefined) {
+      throw new Error(`${at} sets both uri and uriRegexRewrite; Istio takes one way to rewrite the path. Keep one.`);
+    }
+    if (r.uri === undefined && r.uriRegexRewrite === undefined && r.authority === undefined) {
+      throw new Error(`${at} changes nothing; give uri, uriRegexRewrite or authority, e.g. { uri: '/v1' }.`);
+    }
+    if (r.uri !== undefined) checkNotEmpty(`${at}.uri`, r.uri, "'/'");
+    if (r.authority !== undefined) checkNotEmpty(`${at}.authority`, r.authority, "'reviews.example.com'");
+    let uriRegexRewrite: any;
+    if (r.uriRegexRewrite !== undefined) {
+      checkNotEmpty(`${at}.uriRegexRewrite.match`, r.uriRegexRewrite.match, "'^/old/(.*)$'");
+      if (typeof r.uriRegexRewrite.rewrite !== 'string' || r.uriRegexRewrite.rewrite === '') {
+        throw new Error(`${at}.uriRegexRewrite.rewrite is ${JSON.stringify(r.uriRegexRewrite.rewrite)}; Istio needs a replacement, e.g. '/new/\\1'.`);
+      }
+      uriRegexRewrite = { match: r.uriRegexRewrite.match, rewrite: r.uriRegexRewrite.rewrite };
+    }
+    return compactObject({ uri: r.uri, uriRegexRewrite, authority: r.authority });
+  }
+
+  /** Checks and renders `headers`; only one place may write the request's authority. */
+  private renderHeaders(): any {
+    const request = this.renderHeaderOperations(`${this.at()} requestHeaders`, this.requestHeaders);
+    const response = this.renderHeaderOperations(`${this.at()} responseHeaders`, this.responseHeaders);
+    const authorityWrites = [
+      ...(this.rewrite?.authority !== undefined ? ['rewrite.authority'] : []),
+      ...Object.keys(this.requestHeaders?.set ?? {}).filter(isAuthorityHeader).map((k) => `requestHeaders.set['${k}']`),
+      ...Object.keys(this.requestHeaders?.add ?? {}).filter(isAuthorityHeader).map((k) => `requestHeaders.add['${k}']`),
+    ];
+    if (authorityWrites.length > 1) {
+      throw new Error(`${this.at()} writes the request's authority (Host) in ${authorityWrites.length} places: ${authorityWrites.join(', ')}; Istio allows one. Keep only one of them.`);
+    }
+    return compactObject({ request, response });
+  }
+
+  private renderHeaderOperations(at: string, ops: HeaderOperations | undefined): any {
+    if (!ops) return undefined;
+    for (const [field, map] of [['set', ops.set], ['add', ops.add]] as const) {
+      for (const [name, value] of Object.entries(map ?? {})) {
+        checkNotEmpty(`${at}.${field} header name`, name, "'x-request-source'");
+        if (typeof value !== 'string') {
+          throw new Error(`${at}.${field}['${name}'] is ${JSON.stringify(value)}; header values are strings, e.g. '${String(value)}'.`);
+        }
+      }
+    }
+    (ops.remove ?? []).forEach((name, i) => checkNotEmpty(`${at}.remove[${i}]`, name, "'x-internal-debug'"));
+    const nonEmpty = (m: { [k: string]: string } | undefined) => (m && Object.keys(m).length > 0 ? { ...m } : undefined);
+    return compactObject({
+      set: nonEmpty(ops.set),
+      add: nonEmpty(ops.add),
+      remove: ops.remove && ops.remove.length > 0 ? [...ops.remove] : undefined,
+    });
+  }
+
+  private renderCors(): any {
+    const c = this.corsPolicy;
+    if (!c) return undefined;
+    const at = `${this.at()} corsPolicy`;
+    if (!Array.isArray(c.allowOrigins) || c.allowOrigins.length === 0) {
+      throw new Error(`${at}.allowOrigins is empty; list the origins browsers may call from, e.g. [StringMatch.exact('https://shop.example.com')].`);
+    }
+    const list = (field: string, values: string[] | undefined, example: string) => {
+      if (values === undefined) return undefined;
+      values.forEach((v, i) => checkNotEmpty(`${at}.${field}[${i}]`, v, example));
+      return values.length > 0 ? [...values] : undefined;
+    };
+    return compactObject({
+      allowOrigins: c.allowOrigins.map((o) => o.toJson()),
+      allowMethods: list('allowMethods', c.allowMethods, "'GET'"),
+      allowHeaders: list('allowHeaders', c.allowHeaders, "'content-type'"),
+      exposeHeaders: list('exposeHeaders', c.exposeHeaders, "'x-request-id'"),
+      maxAge: c.maxAge && istioDuration(`${at}.maxAge`, c.maxAge),
+      allowCredentials: c.allowCredentials,
+    });
+  }
+
+  /** `mirrors` (API v1) or the single `mirror` and `mirrorPercentage` (v1beta1). */
+  private renderMirrors(apiVersion: IstioApiVersion): Record<string, any> {
+    if (this._mirrors.length === 0) return {};
+    const destinationOf = (m: HttpMirror) => compactObject({
+      host: m.version?.meshService.host ?? m.service?.host ?? m.host,
+      subset: m.version?.name,
+      port: m.port !== undefined ? { number: m.port } : undefined,
+    });
+    if (apiVersion === IstioApiVersion.V1BETA1) {
+      if (this._mirrors.length > 1) {
+        throw new Error(
+          `${this.at()} has ${this._mirrors.length} mirrors, but the mesh emits networking.istio.io/v1beta1, where a route ` +
+          'has a single `mirror` (the `mirrors` list is for newer Istio releases). Keep one mirror, or use IstioApiVersion.V1 (Istio 1.22 and later) on the Mesh.',
+        );
+      }
+      const m = this._mirrors[0];
+      return compactObject({
+        mirror: destinationOf(m),
+        mirrorPercentage: m.percentage !== undefined ? { value: m.percentage } : undefined,
+      })!;
+    }
+    return {
+      mirrors: this._mirrors.map((m) => compactObject({
+        destination: destinationOf(m),
+        percentage: m.percentage !== undefined ? { value: m.percentage } : undefined,
+      })),
+    };
+  }
+
+  /** Start of an error message: construct path and route. */
+  private at(): string {
+    return `${this.where}: route ${this.label()}`;
   }
 
   private label(): string {
     return this.name ? `'${this.name}'` : '(unnamed)';
   }
+}
+
+/** Whether a header name writes the request's authority (`Host` or `:authority`). */
+function isAuthorityHeader(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower === 'host' || lower === ':authority';
 }

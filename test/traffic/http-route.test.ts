@@ -1,4 +1,9 @@
-import { MeshService, MeshServiceSource, StringMatch } from '../../src';
+import { Chart, Duration, Testing } from 'cdk8s';
+import {
+  FaultInjection, GrpcStatus, HttpRoute, IstioApiVersion, Mesh, MeshService, MeshServiceSource,
+  RedirectPortDerivation, RetryOn, RetryPolicy, StringMatch,
+} from '../../src';
+import { expectValidIstioObjects } from '../conformance/istio-crd-validator';
 import { ofKind, only, shopChart, synth } from '../util';
 
 function reviewsWithVersions() {
@@ -156,5 +161,103 @@ describe('split and promote', () => {
     reviews.split({ v1: 90, v2: 10 });
     reviews.promote(v2);
     expect(only(synth(chart), 'VirtualService').spec.http[0].route).toEqual([{ destination: { host: HOST, subset: 'v2' } }]);
+  });
+});
+
+describe('route timeout', () => {
+  test('renders the timeout as an Istio duration string', () => {
+    const { chart, reviews, v1 } = reviewsWithVersions();
+    reviews.addRoute({ destinations: [{ version: v1 }], timeout: Duration.millis(1500) });
+    expect(only(synth(chart), 'VirtualService').spec.http[0].timeout).toBe('1500ms');
+  });
+
+  test('a route without a timeout writes none (Istio: no time limit)', () => {
+    const { chart, reviews } = reviewsWithVersions();
+    reviews.addRoute();
+    expect(only(synth(chart), 'VirtualService').spec.http[0].timeout).toBeUndefined();
+  });
+
+  test('updateTimeout after construction is reflected in the manifest', () => {
+    const { chart, reviews } = reviewsWithVersions();
+    const route = reviews.split({ v1: 100 });
+    route.updateTimeout(Duration.seconds(10));
+    expect(route.timeout?.toSeconds()).toBe(10);
+    expect(only(synth(chart), 'VirtualService').spec.http[0].timeout).toBe('10s');
+  });
+
+  test('a NaN timeout is rejected with the route and the prop', () => {
+    const { reviews } = reviewsWithVersions();
+    expect(() => reviews.addRoute({ name: 'slow', timeout: Duration.seconds(NaN) }))
+      .toThrow("shop/reviews: route 'slow' timeout is NaN ms; a duration is a finite amount of 0 or more, e.g. Duration.millis(500).");
+  });
+});
+
+describe('toJson render context', () => {
+  test('takes the default host from the context', () => {
+    const route = new HttpRoute('somewhere');
+    expect(route.toJson({ defaultHost: 'a.example.com' })).toEqual({ route: [{ destination: { host: 'a.example.com' } }] });
+  });
+
+  test('with API v1beta1 a single mirror is written as mirror', () => {
+    const route = new HttpRoute('somewhere', { mirrors: [{ host: 'm.example.com', percentage: 50 }] });
+    const json = route.toJson({ defaultHost: 'a.example.com', apiVersion: IstioApiVersion.V1BETA1 });
+    expect(json.mirror).toEqual({ host: 'm.example.com' });
+    expect(json.mirrorPercentage).toEqual({ value: 50 });
+  });
+});
+
+describe('every resilience option together', () => {
+  test.each([IstioApiVersion.V1, IstioApiVersion.V1BETA1])('validates against Istio\'s CRD schema with API %s', (apiVersion) => {
+    const app = Testing.app();
+    new Mesh(app, 'mesh', { apiVersion });
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    const reviews = new MeshService(chart, 'reviews', { port: 9080 });
+    const v1 = reviews.addVersionWithLabels('v1', { version: 'v1' });
+    const v2 = reviews.addVersionWithLabels('v2', { version: 'v2' });
+    reviews.addRoute({
+      name: 'legacy',
+      matches: [{ uri: StringMatch.prefix('/legacy') }],
+      redirect: { uri: '/api', scheme: 'https', derivePort: RedirectPortDerivation.FROM_PROTOCOL_DEFAULT, redirectCode: 308 },
+    });
+    reviews.addRoute({ name: 'gone', matches: [{ uri: StringMatch.exact('/old') }], directResponse: { status: 410, body: 'gone' } });
+    reviews.addRoute({
+      name: 'api',
+      matches: [{ uri: StringMatch.prefix('/api') }],
+      destinations: [{ version: v1 }],
+      timeout: Duration.seconds(3),
+      retries: RetryPolicy.of({
+        attempts: 2,
+        perTryTimeout: Duration.seconds(1),
+        retryOn: [RetryOn.GATEWAY_ERROR, RetryOn.CONNECT_FAILURE, RetryOn.statusCode(429)],
+        retryRemoteLocalities: true,
+        retryIgnorePreviousHosts: true,
+        backoff: Duration.millis(100),
+      }),
+      mirrors: [{ version: v2, percentage: 10 }],
+      rewrite: { uriRegexRewrite: { match: '^/api/(.*)$', rewrite: '/\\1' }, authority: 'reviews.internal' },
+      requestHeaders: { set: { 'x-env': 'prod' }, add: { 'x-via': 'mesh' }, remove: ['x-debug'] },
+      responseHeaders: { set: { 'cache-control': 'no-store' }, remove: ['server'] },
+      corsPolicy: {
+        allowOrigins: [StringMatch.exact('https://shop.example.com')],
+        allowMethods: ['GET'],
+        allowHeaders: ['content-type'],
+        exposeHeaders: ['x-request-id'],
+        maxAge: Duration.hours(1),
+        allowCredentials: false,
+      },
+    });
+    reviews.addRoute({
+      name: 'chaos',
+      matches: [{ headers: { 'x-chaos': StringMatch.exact('on') } }],
+      destinations: [{ version: v2 }],
+      fault: FaultInjection.of({
+        delay: { fixedDelay: Duration.seconds(2), percentage: 50 },
+        abort: { grpcStatus: GrpcStatus.UNAVAILABLE, percentage: 0.5 },
+      }),
+    });
+    reviews.addRoute({ name: 'default', destinations: [{ version: v1 }], retries: RetryPolicy.none() });
+    const manifests = Testing.synth(chart);
+    expect(() => expectValidIstioObjects(manifests)).not.toThrow();
+    expect(only(manifests, 'VirtualService').spec.http).toHaveLength(5);
   });
 });

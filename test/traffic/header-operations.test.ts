@@ -1,0 +1,29 @@
+import { renderRoute, reviewsApp } from './resilience-helpers';
+
+describe('header manipulation', () => {
+  test('request operations render under headers.request', () => {
+    const route = renderRoute({ requestHeaders: { set: { 'x-env': 'prod' }, add: { 'x-trace': 'on' }, remove: ['x-debug'] } });
+    expect(route.headers).toEqual({ request: { set: { 'x-env': 'prod' }, add: { 'x-trace': 'on' }, remove: ['x-debug'] } });
+  });
+
+  test('response operations render under headers.response', () => {
+    const route = renderRoute({ responseHeaders: { set: { 'cache-control': 'no-store' }, remove: ['server'] } });
+    expect(route.headers).toEqual({ response: { set: { 'cache-control': 'no-store' }, remove: ['server'] } });
+  });
+
+  test('empty operations write no headers field', () => {
+    expect(renderRoute({ requestHeaders: { set: {}, remove: [] }, responseHeaders: {} }).headers).toBeUndefined();
+  });
+
+  test('an empty header name is rejected with the prop', () => {
+    const { reviews } = reviewsApp();
+    expect(() => reviews.addRoute({ name: 'r', responseHeaders: { remove: [''] } }))
+      .toThrow("shop/reviews: route 'r' responseHeaders.remove[0] is \"\"; give a value, e.g. 'x-internal-debug'.");
+  });
+
+  test('setting and adding the Host header both is rejected: one place may write the authority', () => {
+    const { reviews } = reviewsApp();
+    expect(() => reviews.addRoute({ requestHeaders: { set: { host: 'a' }, add: { ':authority': 'b' } } }))
+      .toThrow(/writes the request's authority \(Host\) in 2 places: requestHeaders\.set\['host'\], requestHeaders\.add\[':authority'\]/);
+  });
+});
