@@ -6,6 +6,11 @@ function lb(loadBalancer: LoadBalancer): any {
   return renderedPolicy({ loadBalancer }).loadBalancer;
 }
 
+/** As {@link lb}, with outlier detection on: locality failover only triggers when hosts get ejected. */
+function lbWithOutlierDetection(loadBalancer: LoadBalancer): any {
+  return renderedPolicy({ loadBalancer, outlierDetection: { consecutive5xxErrors: 5 } }).loadBalancer;
+}
+
 describe('LoadBalancer: simple algorithms', () => {
   test('roundRobin renders simple ROUND_ROBIN', () => {
     expect(lb(LoadBalancer.roundRobin())).toEqual({ simple: 'ROUND_ROBIN' });
@@ -112,7 +117,7 @@ describe('LoadBalancer: consistent hash', () => {
 
 describe('LoadBalancer: locality', () => {
   test('renders locality failover and enabled under localityLbSetting', () => {
-    const rendered = lb(LoadBalancer.leastRequest({
+    const rendered = lbWithOutlierDetection(LoadBalancer.leastRequest({
       locality: { enabled: true, failover: [{ from: 'us-east', to: 'eu-west' }] },
     }));
     expect(rendered).toEqual({
@@ -132,7 +137,7 @@ describe('LoadBalancer: locality', () => {
 
   test('renders failoverPriority labels in order', () => {
     const labels = ['topology.istio.io/network', 'topology.kubernetes.io/region'];
-    const rendered = lb(LoadBalancer.consistentHashBySourceIp({ locality: { failoverPriority: labels } }));
+    const rendered = lbWithOutlierDetection(LoadBalancer.consistentHashBySourceIp({ locality: { failoverPriority: labels } }));
     expect(rendered.localityLbSetting).toEqual({ failoverPriority: labels });
   });
 
