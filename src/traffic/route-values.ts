@@ -25,7 +25,8 @@ const NANOS_PER: Array<[string, number]> = [
 /**
  * Renders a cdk8s `Duration` as an Istio (Go-style) duration string in the largest unit that
  * holds it as a whole number: `2s`, `500ms`, `1500ms`, `90s`, `1h`. Parsing the string gives back
- * exactly the same duration, down to the nanosecond.
+ * exactly the same duration, down to the nanosecond. (Istio's webhook accepts only whole
+ * milliseconds of at least 1ms; the analysis engine reports the rest, e.g. `1500us`.)
  */
 export function istioDuration(at: string, duration: Duration): string {
   if (!(duration instanceof Duration)) {
