@@ -3,6 +3,7 @@
  * values that are unambiguously wrong, and Istio duration strings. Not part of the public API.
  */
 import { Duration } from 'cdk8s';
+import { renderIstioDuration } from './istio-values';
 
 /** Largest value of a protobuf `int32` field. */
 export const INT32_MAX = 2147483647;
@@ -60,52 +61,13 @@ export function checkNonEmpty(ctx: PolicyContext, value: string | undefined, exa
   return value;
 }
 
-const UNITS: Array<[string, number]> = [
-  ['h', 3_600_000_000_000],
-  ['m', 60_000_000_000],
-  ['s', 1_000_000_000],
-  ['ms', 1_000_000],
-  ['us', 1_000],
-  ['ns', 1],
-];
-
 /**
- * Renders a cdk8s `Duration` as an Istio duration string in the largest unit that holds it
- * exactly (`1h`, `90s`, `500ms`), so that reading it back gives the same duration.
+ * Renders a cdk8s `Duration` as an Istio duration string (see `renderIstioDuration`).
  * Range checks (e.g. at least 1ms) are left to the analysis engine.
  */
 export function istioDuration(ctx: PolicyContext, duration: Duration | undefined): string | undefined {
-  if (duration === undefined) return undefined;
-  if (!(duration instanceof Duration)) {
-    ctx.fail('is not a Duration; write e.g. Duration.seconds(30).');
-  }
-  const millis = duration.toMilliseconds({ integral: false });
-  if (!Number.isFinite(millis) || millis < 0) {
-    ctx.fail(`is ${duration.toHumanString()}; a duration cannot be negative.`);
-  }
-  if (millis === 0) return '0s';
-  if (Number.isInteger(millis)) {
-    // Whole milliseconds: count in milliseconds, exact for any realistic duration.
-    for (const [unit, size] of UNITS.slice(0, 4)) {
-      const ms = size / 1_000_000;
-      if (millis % ms === 0) return `${millis / ms}${unit}`;
-    }
-  }
-  const nanos = Math.round(millis * 1_000_000);
-  if (Math.abs(nanos / 1_000_000 - millis) > 1e-9) {
-    ctx.fail(`is ${millis}ms, finer than a nanosecond; Istio durations have nanosecond precision.`);
-  }
-  for (const [unit, size] of UNITS) {
-    if (nanos % size === 0) return `${nanos / size}${unit}`;
-  }
-  return `${nanos}ns`;
+  return duration === undefined ? undefined : renderIstioDuration(duration, (problem) => ctx.fail(problem));
 }
 
 /** Drops `undefined` fields; returns `undefined` when nothing is left. */
-export function compact(obj: Record<string, any>): Record<string, any> | undefined {
-  const out: Record<string, any> = {};
-  for (const [k, v] of Object.entries(obj)) {
-    if (v !== undefined) out[k] = v;
-  }
-  return Object.keys(out).length > 0 ? out : undefined;
-}
+export { compactObject as compact } from './istio-values';

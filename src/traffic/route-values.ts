@@ -9,51 +9,19 @@
  * analysis engine, which checks the rendered manifests.
  */
 import { Duration } from 'cdk8s';
+import { renderIstioDuration } from './istio-values';
 
 /** Largest value of a protobuf `int32` field. */
 const INT32_MAX = 2_147_483_647;
 
-const NANOS_PER: Array<[string, number]> = [
-  ['h', 3_600_000_000_000],
-  ['m', 60_000_000_000],
-  ['s', 1_000_000_000],
-  ['ms', 1_000_000],
-  ['us', 1_000],
-  ['ns', 1],
-];
-
 /**
- * Renders a cdk8s `Duration` as an Istio (Go-style) duration string in the largest unit that
- * holds it as a whole number: `2s`, `500ms`, `1500ms`, `90s`, `1h`. Parsing the string gives back
- * exactly the same duration, down to the nanosecond. (Istio's webhook accepts only whole
- * milliseconds of at least 1ms; the analysis engine reports the rest, e.g. `1500us`.)
+ * Renders a cdk8s `Duration` as an Istio duration string (see `renderIstioDuration`), throwing
+ * `<at> is …` for a negative or non-finite one.
  */
 export function istioDuration(at: string, duration: Duration): string {
-  if (!(duration instanceof Duration)) {
-    throw new Error(`${at} is ${String(duration)}, not a Duration; write e.g. Duration.seconds(2).`);
-  }
-  const millis = duration.toMilliseconds({ integral: false });
-  if (!Number.isFinite(millis) || millis < 0) {
-    throw new Error(`${at} is ${millis} ms; a duration is a finite amount of 0 or more, e.g. Duration.millis(500).`);
-  }
-  if (millis === 0) return '0s';
-  if (Number.isInteger(millis)) {
-    // Whole milliseconds: exact integer arithmetic in milliseconds.
-    for (const [unit, nanos] of NANOS_PER.slice(0, 4)) {
-      const perUnit = nanos / 1_000_000;
-      if (millis % perUnit === 0) return `${millis / perUnit}${unit}`;
-    }
-  }
-  // Below a millisecond: count nanoseconds (Istio's precision), rounding away float noise only.
-  const exact = millis * 1_000_000;
-  const nanos = Math.round(exact);
-  if (nanos === 0 || Math.abs(nanos - exact) > 1e-6 * Math.max(1, exact)) {
-    throw new Error(`${at} is ${millis} ms, finer than a nanosecond; Istio durations count whole nanoseconds.`);
-  }
-  for (const [unit, size] of NANOS_PER) {
-    if (nanos % size === 0) return `${nanos / size}${unit}`;
-  }
-  return `${nanos}ns`;
+  return renderIstioDuration(duration, (problem) => {
+    throw new Error(`${at} ${problem}`);
+  });
 }
 
 /** Checks a percentage of requests (Istio's `Percent.value`, a double from 0 to 100). */
@@ -95,11 +63,4 @@ export function checkNotEmpty(at: string, value: string, example: string): strin
   return value;
 }
 
-/** Copies `obj` without its `undefined` fields; `undefined` when nothing is left. */
-export function compactObject(obj: Record<string, any>): Record<string, any> | undefined {
-  const out: Record<string, any> = {};
-  for (const [k, v] of Object.entries(obj)) {
-    if (v !== undefined) out[k] = v;
-  }
-  return Object.keys(out).length > 0 ? out : undefined;
-}
+export { compactObject } from './istio-values';
