@@ -3,6 +3,7 @@ import { destinationRuleSubsetNoPods } from './cross/destinationrule-subset-no-p
 import { virtualServiceConflictingMeshHosts } from './cross/virtualservice-conflicting-mesh-hosts';
 import { virtualServiceGatewayNotFound } from './cross/virtualservice-gateway-not-found';
 import { virtualServiceSubsetNotFound } from './cross/virtualservice-subset-not-found';
+import { RESILIENCE_RULES } from './resilience';
 import { SCHEMA_RULES } from './schema';
 import { virtualServiceIneffectiveMatch } from './virtualservice-ineffective-match';
 import { virtualServiceInvalidWeight } from './virtualservice-invalid-weight';
@@ -23,4 +24,5 @@ export const ALL_RULES: readonly Rule[] = [
   virtualServiceGatewayNotFound,
   virtualServiceConflictingMeshHosts,
   destinationRuleSubsetNoPods,
+  ...RESILIENCE_RULES,
 ];

@@ -1,0 +1,64 @@
+import { none, one, vsRoute } from './resilience-fixtures';
+import { Severity } from '../../../src/analysis/diagnostic';
+import { virtualServiceDeprecatedField, virtualServiceInvalidPercentage } from '../../../src/analysis/rules/virtualservice-percentages';
+
+describe('virtualservice-invalid-percentage', () => {
+  const rule = virtualServiceInvalidPercentage;
+
+  test('reports a fault delay percentage above 100', () => {
+    const d = one(rule, [vsRoute({ fault: { delay: { fixedDelay: '1s', percentage: { value: 150 } } } })], {
+      path: 'spec.http[0].fault.delay.percentage.value',
+      severity: Severity.ERROR,
+    });
+    expect(d.message).toContain('150 is outside 0..100');
+  });
+
+  test('reports a fault abort percentage above 0 but below 0.0001', () => {
+    const d = one(rule, [vsRoute({ fault: { abort: { httpStatus: 503, percentage: { value: 0.00001 } } } })], {
+      path: 'spec.http[0].fault.abort.percentage.value',
+    });
+    expect(d.message).toContain('0.00001');
+  });
+
+  test('reports a mirrorPercentage above 100', () => {
+    const d = one(rule, [vsRoute({ mirror: { host: 'reviews-shadow' }, mirrorPercentage: { value: 120 } })], {
+      path: 'spec.http[0].mirrorPercentage.value',
+    });
+    expect(d.message).toContain('mirrorPercentage.value 120');
+  });
+
+  test('reports a negative mirrors[].percentage', () => {
+    const d = one(rule, [vsRoute({ mirrors: [{ destination: { host: 'shadow' }, percentage: { value: -5 } }] })], {
+      path: 'spec.http[0].mirrors[0].percentage.value',
+    });
+    expect(d.message).toContain('-5');
+  });
+
+  test('reports a deprecated mirrorPercent above 100', () => {
+    const d = one(rule, [vsRoute({ mirror: { host: 'shadow' }, mirrorPercent: 200 })], { path: 'spec.http[0].mirrorPercent' });
+    expect(d.message).toContain('mirrorPercent 200');
+  });
+
+  test('accepts 0, 0.0001 and 100', () => {
+    none(rule, [vsRoute({
+      fault: { delay: { fixedDelay: '1s', percentage: { value: 0.0001 } }, abort: { httpStatus: 503, percentage: { value: 100 } } },
+      mirror: { host: 'shadow' },
+      mirrorPercentage: { value: 0 },
+    })]);
+  });
+});
+
+describe('virtualservice-deprecated-field', () => {
+  const rule = virtualServiceDeprecatedField;
+
+  test('warns about mirrorPercent, as Istio does', () => {
+    const d = one(rule, [vsRoute({ mirror: { host: 'shadow' }, mirrorPercent: 50 })], { path: 'spec.http[0].mirrorPercent', severity: Severity.WARNING });
+    expect(d.istioCode).toBe('IST0133');
+    expect(d.message).toContain('mirrorPercent 50 is deprecated');
+    expect(d.fix).toBe('Write mirrorPercentage: { value: 50 } instead.');
+  });
+
+  test('accepts mirrorPercentage', () => {
+    none(rule, [vsRoute({ mirror: { host: 'shadow' }, mirrorPercentage: { value: 50 } })]);
+  });
+});
