@@ -87,6 +87,7 @@ export class Mesh extends Construct {
   private readonly runAnalysis: boolean;
   private readonly failOnWarnings: boolean;
   private readonly ignoreRules: string[];
+  private lastAnalysis?: { key: string; diagnostics: Diagnostic[] };
 
   constructor(scope: Construct, id: string, props: MeshProps = {}) {
     super(scope, id);
@@ -132,20 +133,34 @@ export class Mesh extends Construct {
    * diagnostics (errors first). Use it in tests or to print a report.
    */
   public analyze(): Diagnostic[] {
+    return this.analyzeRendered().diagnostics;
+  }
+
+  /**
+   * Renders every ApiObject and analyses them, reusing the previous result while the rendered
+   * manifests are unchanged: cdk8s validates the whole app again for each chart it writes.
+   */
+  private analyzeRendered(): { diagnostics: Diagnostic[]; fresh: boolean } {
     const sources: ManifestSource[] = [];
     for (const c of this.node.root.node.findAll()) {
       if (!(c instanceof ApiObject)) continue;
       sources.push({ manifest: c.toJson(), constructPath: c.node.path });
     }
-    return analyzeSources(sources, { ignoreRules: this.ignoreRules, clusterDomain: this.clusterDomain });
+    const key = JSON.stringify(sources);
+    if (this.lastAnalysis && this.lastAnalysis.key === key) {
+      return { diagnostics: this.lastAnalysis.diagnostics, fresh: false };
+    }
+    const diagnostics = analyzeSources(sources, { ignoreRules: this.ignoreRules, clusterDomain: this.clusterDomain });
+    this.lastAnalysis = { key, diagnostics };
+    return { diagnostics, fresh: true };
   }
 
   private validateApp(): string[] {
     if (!this.runAnalysis) return [];
-    const diagnostics = this.analyze();
+    const { diagnostics, fresh } = this.analyzeRendered();
     const failing = diagnostics.filter((d) => d.severity === Severity.ERROR || (this.failOnWarnings && d.severity === Severity.WARNING));
     const printed = diagnostics.filter((d) => !failing.includes(d));
-    for (const d of printed) {
+    for (const d of fresh ? printed : []) {
       process.stderr.write(`cdk8s-istio: ${formatDiagnostic(d)}\n`);
     }
     return failing.map(formatDiagnostic);

@@ -25,8 +25,15 @@ export class Canary {
   public readonly candidate: ServiceVersion;
   private _weight = 0;
 
+  /**
+   * The default route the canary splits. Set its timeout, retries or mirrors here
+   * (`canary.route.updateRetries(...)`); the canary only changes its destinations.
+   */
+  public readonly route: HttpRoute;
+
   /** @internal */
-  constructor(private readonly where: string, private readonly route: HttpRoute, options: CanaryOptions) {
+  constructor(private readonly where: string, route: HttpRoute, options: CanaryOptions) {
+    this.route = route;
     if (options.stable === options.candidate) {
       throw new Error(`${where}: canary stable and candidate are the same version '${options.stable.name}'; pick two versions.`);
     }

@@ -105,4 +105,21 @@ describe('synth-time analysis', () => {
     expect(severities[0]).toBe(Severity.ERROR);
     expect(severities.indexOf(Severity.ERROR)).toBeLessThan(severities.lastIndexOf(Severity.WARNING));
   });
+
+  test('a warning is printed once even when the app has several charts', () => {
+    const { chart, reviews, v2 } = app();
+    new Chart(chart.node.root as any, 'second');
+    reviews.split({ v1: 90, v2: 10 });
+    reviews.routeByHeader('end-user', 'jason', v2);
+    (chart.node.root as any).synthYaml();
+    expect(printed().match(/virtualservice-unreachable-route/g)).toHaveLength(1);
+  });
+
+  test('the analysis sees changes made between two synths', () => {
+    const { chart, mesh, reviews, v1 } = app();
+    reviews.addRoute({ destinations: [{ version: v1 }] });
+    expect(mesh.analyze().filter((d) => d.severity === Severity.ERROR)).toEqual([]);
+    reviews.virtualService!.addJsonPatch(JsonPatch.replace('/spec/http/0/route/0/destination/subset', 'v9'));
+    expect(() => synth(chart)).toThrow(/virtualservice-subset-not-found/);
+  });
 });
