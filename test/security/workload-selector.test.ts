@@ -1,0 +1,77 @@
+import { Chart, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { AuthorizationPolicy, MeshService, MeshServiceSource, WorkloadSelector } from '../../src';
+import { shopChart } from '../util';
+import { deployment, find, synthValid } from './helpers';
+
+function selectorOf(chart: Chart, selector: WorkloadSelector): any {
+  new AuthorizationPolicy(chart, 'policy', { selector });
+  return find(synthValid(chart), 'AuthorizationPolicy').spec.selector;
+}
+
+describe('WorkloadSelector', () => {
+  test('fromMeshService selects the app label of the service\'s pods', () => {
+    const chart = shopChart();
+    const svc = new MeshService(chart, 'reviews', { port: 9080 });
+    expect(selectorOf(chart, WorkloadSelector.fromMeshService(svc))).toEqual({ matchLabels: { app: 'reviews' } });
+  });
+
+  test('fromMeshService uses a custom appLabel', () => {
+    const chart = shopChart();
+    const svc = new MeshService(chart, 'reviews', { port: 9080, appLabel: 'reviews-app' });
+    expect(selectorOf(chart, WorkloadSelector.fromMeshService(svc))).toEqual({ matchLabels: { app: 'reviews-app' } });
+  });
+
+  test('fromMeshService refuses a service adopted from a host, naming the alternatives', () => {
+    const chart = shopChart();
+    const svc = new MeshService(chart, 'ext', { source: MeshServiceSource.fromHost('api.example.com') });
+    expect(() => WorkloadSelector.fromMeshService(svc)).toThrow(/shop\/ext.*adopts a Service or a host.*fromWorkload.*fromLabels/);
+  });
+
+  test('fromWorkload selects the labels the workload selects its pods by', () => {
+    const chart = shopChart();
+    const d = deployment(chart, 'api');
+    const selector = selectorOf(chart, WorkloadSelector.fromWorkload(d));
+    expect(selector.matchLabels).toEqual(d.matchLabels);
+    const pods = find(synthValid(chart), 'Deployment').spec.template.metadata.labels;
+    expect(pods).toMatchObject(selector.matchLabels);
+  });
+
+  test('fromWorkload falls back to all pod template labels when the workload selects by none', () => {
+    const chart = shopChart();
+    const d = new kplus.Deployment(chart, 'api', { select: false, podMetadata: { labels: { app: 'api', tier: 'web' } }, containers: [{ image: 'api:1' }] });
+    const selector = selectorOf(chart, WorkloadSelector.fromWorkload(d));
+    expect(selector.matchLabels).toMatchObject({ app: 'api', tier: 'web' });
+    expect(selector.matchLabels).toEqual(find(synthValid(chart), 'Deployment').spec.template.metadata.labels);
+  });
+
+  test('fromWorkload reads the labels at synth, so labels added later count', () => {
+    const chart = shopChart();
+    const d = new kplus.Deployment(chart, 'api', { select: false, containers: [{ image: 'api:1' }] });
+    const selector = WorkloadSelector.fromWorkload(d);
+    d.podMetadata.addLabel('app', 'late');
+    expect(selectorOf(chart, selector).matchLabels).toMatchObject({ app: 'late' });
+  });
+
+  test('fromWorkload knows the workload\'s namespace', () => {
+    const chart = new Chart(Testing.app(), 'c', { namespace: 'payments' });
+    expect(WorkloadSelector.fromWorkload(deployment(chart, 'api')).namespace).toBe('payments');
+  });
+
+  test('fromLabels selects exactly the given labels', () => {
+    const chart = shopChart();
+    expect(selectorOf(chart, WorkloadSelector.fromLabels({ app: 'legacy', version: 'v1' }))).toEqual({ matchLabels: { app: 'legacy', version: 'v1' } });
+  });
+
+  test('fromLabels refuses an empty label set, pointing at namespace-wide policies', () => {
+    expect(() => WorkloadSelector.fromLabels({})).toThrow(/at least one label.*leave out the selector/);
+  });
+
+  test('fromLabels refuses a wildcard label value', () => {
+    expect(() => WorkloadSelector.fromLabels({ app: 'web-*' })).toThrow(/app=web-\* is not a valid Kubernetes label/);
+  });
+
+  test('labels shows the current labels', () => {
+    expect(WorkloadSelector.fromLabels({ app: 'a' }, 'shop').labels).toEqual({ app: 'a' });
+  });
+});
