@@ -12,6 +12,8 @@ export interface EngineOptions {
   readonly clusterDomain?: string;
   /** Rules to run. @default ALL_RULES */
   readonly rules?: readonly Rule[];
+  /** Istio root namespace, where selector-less policies apply mesh-wide. @default 'istio-system' */
+  readonly rootNamespace?: string;
 }
 
 /** Annotation on an object that switches rules off for it: a comma-separated list of rule ids. */
@@ -24,7 +26,7 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
  * local files) and returns the diagnostics, errors first, in input order within a severity.
  */
 export function analyzeSources(sources: ManifestSource[], options: EngineOptions = {}): Diagnostic[] {
-  const model = new MeshModel(sources, { clusterDomain: options.clusterDomain });
+  const model = new MeshModel(sources, { clusterDomain: options.clusterDomain, rootNamespace: options.rootNamespace });
   const ignored = new Set(options.ignoreRules ?? []);
   const order = new Map<ManifestSource, number>();
   sources.forEach((s, i) => order.set(s, i));

@@ -1,4 +1,4 @@
-import { isPlainObject, ManifestSource, ObjectRecord, toRecord } from './manifest';
+import { isPlainObject, ManifestSource, ObjectRecord, stringMap, toRecord } from './manifest';
 
 export const NETWORKING_GROUP = 'networking.istio.io';
 export const SECURITY_GROUP = 'security.istio.io';
@@ -29,6 +29,8 @@ const POD_TEMPLATE_PATHS: Record<string, string[]> = {
 export interface ModelOptions {
   /** Kubernetes cluster DNS domain. @default 'cluster.local' */
   readonly clusterDomain?: string;
+  /** Istio root namespace (mesh-wide policies live there). @default 'istio-system' */
+  readonly rootNamespace?: string;
 }
 
 /**
@@ -38,14 +40,21 @@ export interface ModelOptions {
 export class MeshModel {
   public readonly objects: ObjectRecord[];
   public readonly clusterDomain: string;
+  /** Istio root namespace: selector-less policies there apply to the whole mesh. */
+  public readonly rootNamespace: string;
   private readonly byKind = new Map<string, ObjectRecord[]>();
   private _services?: Map<string, ObjectRecord>;
   private _destinationRules?: Map<string, ObjectRecord[]>;
   private _podTemplates?: Map<string, PodTemplateRecord[]>;
   private _byName?: Map<string, ObjectRecord>;
+  private _podLabelIndex?: Map<string, PodTemplateRecord[]>;
+  private _servicesByNamespace?: Map<string, ObjectRecord[]>;
+  private _namespaceNames?: Set<string>;
+  private _servicesOfPod?: Map<PodTemplateRecord, ObjectRecord[]>;
 
   constructor(sources: ManifestSource[], options: ModelOptions = {}) {
     this.clusterDomain = options.clusterDomain ?? 'cluster.local';
+    this.rootNamespace = options.rootNamespace ?? 'istio-system';
     this.objects = [];
     for (const source of sources) {
       const record = toRecord(source);
@@ -158,6 +167,115 @@ export class MeshModel {
   public hasWorkloads(): boolean {
     return this.objects.some((o) => podTemplateOf(o) !== undefined);
   }
+
+
+  public peerAuthentications(): ObjectRecord[] {
+    return this.ofKind(SECURITY_GROUP, 'PeerAuthentication');
+  }
+
+  public authorizationPolicies(): ObjectRecord[] {
+    return this.ofKind(SECURITY_GROUP, 'AuthorizationPolicy');
+  }
+
+  public requestAuthentications(): ObjectRecord[] {
+    return this.ofKind(SECURITY_GROUP, 'RequestAuthentication');
+  }
+
+  /** Every pod template of the analysed set, in input order. */
+  public allPodTemplates(): PodTemplateRecord[] {
+    const out: PodTemplateRecord[] = [];
+    for (const o of this.objects) {
+      const t = podTemplateOf(o);
+      if (t) out.push(t);
+    }
+    return out;
+  }
+
+  /** Whether the analysed set holds a workload or pod in `namespace`. */
+  public hasWorkloadsIn(namespace: string): boolean {
+    return this.podTemplates(namespace).length > 0;
+  }
+
+  /**
+   * Pod templates of `namespace` whose labels carry every `key=value` of `selector`, found through
+   * an index by label (the shortest posting list of the selector is scanned, not every pod).
+   * An empty selector selects every pod template of the namespace.
+   */
+  public podTemplatesMatching(namespace: string, selector: Record<string, string>): PodTemplateRecord[] {
+    const entries = Object.entries(selector);
+    if (entries.length === 0) return this.podTemplates(namespace);
+    if (!this._podLabelIndex) {
+      this._podLabelIndex = new Map();
+      for (const p of this.allPodTemplates()) {
+        for (const [k, v] of Object.entries(p.labels)) {
+          const id = labelKey(p.namespace, k, v);
+          const list = this._podLabelIndex.get(id);
+          if (list) list.push(p);
+          else this._podLabelIndex.set(id, [p]);
+        }
+      }
+    }
+    let shortest: PodTemplateRecord[] | undefined;
+    for (const [k, v] of entries) {
+      const list = this._podLabelIndex.get(labelKey(namespace, k, v));
+      if (!list) return [];
+      if (!shortest || list.length < shortest.length) shortest = list;
+    }
+    return (shortest ?? []).filter((p) => labelsMatch(selector, p.labels));
+  }
+
+  /** Kubernetes Services of one namespace. */
+  public servicesIn(namespace: string): ObjectRecord[] {
+    if (!this._servicesByNamespace) {
+      this._servicesByNamespace = new Map();
+      for (const svc of this.ofKind('', 'Service')) {
+        const list = this._servicesByNamespace.get(svc.namespace);
+        if (list) list.push(svc);
+        else this._servicesByNamespace.set(svc.namespace, [svc]);
+      }
+    }
+    return this._servicesByNamespace.get(namespace) ?? [];
+  }
+
+  /** Services (with a selector) whose selector picks the pods of `pod`, computed once for all pods. */
+  public servicesOfPod(pod: PodTemplateRecord): ObjectRecord[] {
+    if (!this._servicesOfPod) {
+      this._servicesOfPod = new Map();
+      for (const svc of this.ofKind('', 'Service')) {
+        const selector = isPlainObject(svc.spec) ? stringMap(svc.spec.selector) : {};
+        if (Object.keys(selector).length === 0) continue;
+        for (const p of this.podTemplatesMatching(svc.namespace, selector)) {
+          const list = this._servicesOfPod.get(p);
+          if (list) list.push(svc);
+          else this._servicesOfPod.set(p, [svc]);
+        }
+      }
+    }
+    return this._servicesOfPod.get(pod) ?? [];
+  }
+
+  /**
+   * Namespaces the analysed set knows: those of Namespace objects and those any object lives in
+   * (an object without namespace counts for `default`).
+   */
+  public namespaceNames(): Set<string> {
+    if (!this._namespaceNames) {
+      const names = new Set<string>();
+      for (const o of this.objects) {
+        if (o.group === '' && o.kind === 'Namespace') {
+          if (o.name) names.add(o.name);
+        } else {
+          names.add(o.namespace);
+        }
+      }
+      this._namespaceNames = names;
+    }
+    return this._namespaceNames;
+  }
+}
+
+function labelKey(namespace: string, k: string, v: string): string {
+  return `${namespace}\u0000${k}\u0000${v}`;
 }
 
 function kindKey(group: string, kind: string): string {

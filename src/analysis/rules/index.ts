@@ -5,6 +5,7 @@ import { virtualServiceGatewayNotFound } from './cross/virtualservice-gateway-no
 import { virtualServiceSubsetNotFound } from './cross/virtualservice-subset-not-found';
 import { RESILIENCE_RULES } from './resilience';
 import { SCHEMA_RULES } from './schema';
+import { SECURITY_RULES } from './security';
 import { virtualServiceIneffectiveMatch } from './virtualservice-ineffective-match';
 import { virtualServiceInvalidWeight } from './virtualservice-invalid-weight';
 import { virtualServiceUnreachableRoute } from './virtualservice-unreachable-route';
@@ -25,4 +26,5 @@ export const ALL_RULES: readonly Rule[] = [
   virtualServiceConflictingMeshHosts,
   destinationRuleSubsetNoPods,
   ...RESILIENCE_RULES,
+  ...SECURITY_RULES,
 ];

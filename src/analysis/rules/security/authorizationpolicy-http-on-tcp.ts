@@ -1,0 +1,101 @@
+import { Severity } from '../../diagnostic';
+import { isPlainObject } from '../../manifest';
+import { MeshModel, PodTemplateRecord } from '../../model';
+import { Report, Rule } from '../../rule';
+import { arrayOf } from '../virtualservice-routes';
+import { actionOf, describeList, HTTP_ONLY_ATTRIBUTES, rulePorts, rulesOf, ValueList, valueListsOfRule } from './authz';
+import { hasTargetRef, resolveTargetPort, servicePorts, ServicePortRecord, targetedPods } from './common';
+
+/** A workload port reached through a Service port, with the protocol Istio derives for it. */
+interface WorkloadPort {
+  readonly target: number;
+  readonly via: ServicePortRecord;
+}
+
+function workloadPorts(model: MeshModel, pods: PodTemplateRecord[]): WorkloadPort[] {
+  const out: WorkloadPort[] = [];
+  for (const pod of pods) {
+    for (const svc of model.servicesOfPod(pod)) {
+      for (const port of servicePorts(svc)) {
+        if (port.protocol === 'udp') continue;
+        const target = resolveTargetPort(port, pod);
+        if (target !== undefined) out.push({ target, via: port });
+      }
+    }
+  }
+  return out;
+}
+
+/** The ports a list of values is evaluated on: its own operation's ports, else the rule's. */
+function portsOfList(rule: Record<string, any>, list: ValueList): number[] | undefined {
+  if (list.kind !== 'operation') return rulePorts(rule);
+  const op = arrayOf(rule.to)[list.path[4] as number]?.operation;
+  if (!isPlainObject(op)) return undefined;
+  const ports = arrayOf(op.ports).filter((p) => typeof p === 'string' && /^[0-9]+$/.test(p)).map(Number);
+  return ports.length > 0 ? ports : undefined;
+}
+
+function describeVia(p: WorkloadPort): string {
+  return `Service ${p.via.service.namespace}/${p.via.service.name} port ${p.via.port}, ${p.via.protocolSource}`;
+}
+
+/**
+ * An HTTP-only match (methods, paths, hosts, request principals, request.* conditions) on a port
+ * that carries plain TCP. Istio cannot evaluate HTTP attributes on a TCP connection: it drops an
+ * ALLOW rule with them for that port (the rule never allows anything there) and strips them from
+ * a DENY or AUDIT rule (which then matches every connection). The protocol is read from the
+ * Services selecting the policy's workloads (appProtocol, else the port name prefix); ports
+ * whose protocol Istio would sniff are not judged.
+ */
+export const authorizationPolicyHttpFieldOnTcpPort: Rule = {
+  id: 'authorizationpolicy-http-field-on-tcp-port',
+  severity: Severity.ERROR,
+  summary: 'An AuthorizationPolicy rule matches HTTP attributes (methods, paths, hosts, JWT claims) on a port whose Service declares it TCP, where Istio cannot evaluate them.',
+  check(model: MeshModel, report: Report): void {
+    for (const ap of model.authorizationPolicies()) {
+      if (hasTargetRef(ap)) continue;
+      let ports: WorkloadPort[] | undefined;
+      rulesOf(ap).forEach((rule, i) => {
+        if (!isPlainObject(rule)) return;
+        for (const list of valueListsOfRule(rule, i)) {
+          if (!HTTP_ONLY_ATTRIBUTES.has(list.attribute) || list.values.length === 0) continue;
+          ports ??= workloadPorts(model, targetedPods(model, ap));
+          if (ports.length === 0) return;
+          const limited = portsOfList(rule, list);
+          let tcp: WorkloadPort[];
+          if (limited) {
+            tcp = [];
+            for (const n of limited) {
+              const known = ports.filter((p) => p.target === n);
+              if (known.length > 0 && known.every((p) => p.via.protocol === 'opaque')) tcp.push(known[0]);
+            }
+          } else {
+            tcp = ports.every((p) => p.via.protocol === 'opaque') ? dedupe(ports) : [];
+          }
+          if (tcp.length === 0) continue;
+          const action = actionOf(ap);
+          const effect = action === 'ALLOW' || action === 'CUSTOM'
+            ? 'so there the rule is dropped and never allows anything'
+            : 'so there the HTTP conditions are dropped and the rule matches every connection';
+          const portText = tcp.map((p) => `${p.target} (${describeVia(p)})`).join(', ');
+          report({
+            object: ap,
+            path: list.path,
+            message:
+              `Rule ${i} matches on ${describeList(list)}, which only HTTP requests have, but ${limited ? 'its' : 'every'} port ` +
+              `${portText} carries TCP. Istio cannot read HTTP attributes on a TCP connection, ${effect}.`,
+            fix:
+              'If the port serves HTTP, declare it: name the Service port "http-…" (or "grpc-…") or set appProtocol: http. ' +
+              'If it is TCP, match on ports, principals, namespaces or ipBlocks only.',
+          });
+          return;
+        }
+      });
+    }
+  },
+};
+
+function dedupe(ports: WorkloadPort[]): WorkloadPort[] {
+  const seen = new Set<number>();
+  return ports.filter((p) => (seen.has(p.target) ? false : (seen.add(p.target), true)));
+}
