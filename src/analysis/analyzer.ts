@@ -13,6 +13,11 @@ export interface AnalyzeOptions {
    * @default 'cluster.local'
    */
   readonly clusterDomain?: string;
+  /**
+   * Istio's root namespace: its policies apply to the whole mesh.
+   * @default 'istio-system'
+   */
+  readonly rootNamespace?: string;
 }
 
 /**

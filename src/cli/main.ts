@@ -74,6 +74,8 @@ Options:
   -i, --ignore RULE        do not run RULE; repeat, or separate ids with commas
       --cluster-domain D   cluster DNS domain used to expand short host names
                            (default cluster.local)
+      --root-namespace NS  Istio's root namespace, whose policies apply mesh-wide
+                           (default istio-system)
       --list-rules         print every rule (id, severity, istioctl code, summary) and exit
       --explain RULE       print what RULE checks and exit
   -h, --help               print this help and exit
@@ -102,6 +104,7 @@ interface LintArgs {
   readonly ignore: string[];
   readonly paths: string[];
   readonly clusterDomain?: string;
+  readonly rootNamespace?: string;
   readonly help: boolean;
   readonly version: boolean;
   readonly listRules: boolean;
@@ -228,6 +231,7 @@ async function lint(argv: readonly string[], io: CliIo, options: CliOptions): Pr
     rules,
     ignoreRules: args.ignore,
     ...(args.clusterDomain !== undefined ? { clusterDomain: args.clusterDomain } : {}),
+    ...(args.rootNamespace !== undefined ? { rootNamespace: args.rootNamespace } : {}),
   });
 
   const summary = { files: loaded.files, objects: loaded.sources.length };
@@ -244,6 +248,7 @@ function parseLintArgs(argv: readonly string[]): LintArgs {
   const ignore: string[] = [];
   const paths: string[] = [];
   let clusterDomain: string | undefined;
+  let rootNamespace: string | undefined;
   let help = false;
   let version = false;
   let listRules = false;
@@ -295,6 +300,9 @@ function parseLintArgs(argv: readonly string[]): LintArgs {
       case '--cluster-domain':
         clusterDomain = value();
         break;
+      case '--root-namespace':
+        rootNamespace = value();
+        break;
       case '--explain':
         explain = value();
         break;
@@ -316,7 +324,7 @@ function parseLintArgs(argv: readonly string[]): LintArgs {
         throw new UsageError(`unknown option '${name}'`);
     }
   }
-  return { format, ignore, paths, clusterDomain, help, version, listRules, explain };
+  return { format, ignore, paths, clusterDomain, rootNamespace, help, version, listRules, explain };
 }
 
 function formatRuleList(rules: readonly Rule[]): string {

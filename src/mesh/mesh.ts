@@ -150,7 +150,7 @@ export class Mesh extends Construct {
     if (this.lastAnalysis && this.lastAnalysis.key === key) {
       return { diagnostics: this.lastAnalysis.diagnostics, fresh: false };
     }
-    const diagnostics = analyzeSources(sources, { ignoreRules: this.ignoreRules, clusterDomain: this.clusterDomain });
+    const diagnostics = analyzeSources(sources, { ignoreRules: this.ignoreRules, clusterDomain: this.clusterDomain, rootNamespace: this.rootNamespace });
     this.lastAnalysis = { key, diagnostics };
     return { diagnostics, fresh: true };
   }

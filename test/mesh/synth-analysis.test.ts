@@ -1,6 +1,6 @@
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { Mesh, MeshProps, MeshService, Severity } from '../../src';
+import { ClientTls, Mesh, MeshProps, MeshService, MtlsMode, PeerAuthentication, Severity, TrafficPolicy } from '../../src';
 import { synth } from '../util';
 
 function app(props: MeshProps = {}) {
@@ -121,5 +121,29 @@ describe('synth-time analysis', () => {
     expect(mesh.analyze().filter((d) => d.severity === Severity.ERROR)).toEqual([]);
     reviews.virtualService!.addJsonPatch(JsonPatch.replace('/spec/http/0/route/0/destination/subset', 'v9'));
     expect(() => synth(chart)).toThrow(/virtualservice-subset-not-found/);
+  });
+});
+
+describe('the mesh root namespace reaches the analysis', () => {
+  function meshWideStrictWithPlainTextClient(rootNamespace?: string) {
+    const a = Testing.app();
+    const mesh = new Mesh(a, 'mesh', rootNamespace ? { rootNamespace } : {});
+    const chart = new Chart(a, 'shop', { namespace: 'shop' });
+    new PeerAuthentication(chart, 'strict', { meshWide: true, mode: MtlsMode.STRICT });
+    const api = new MeshService(chart, 'api', { port: 8080, trafficPolicy: new TrafficPolicy({ tls: ClientTls.disable() }) });
+    api.addVersion('v1', new kplus.Deployment(chart, 'api-v1', { containers: [{ image: 'api:1', portNumber: 8080 }] }));
+    return mesh;
+  }
+
+  test('a mesh-wide STRICT policy in a custom root namespace conflicts with a plain-text DestinationRule', () => {
+    const mesh = meshWideStrictWithPlainTextClient('istio-config');
+    expect(mesh.analyze().map((d) => d.ruleId)).toContain('destinationrule-mtls-conflict');
+  });
+
+  test('the default root namespace is istio-system', () => {
+    const mesh = meshWideStrictWithPlainTextClient();
+    const policy = mesh.node.root.node.findAll().find((c) => c.node.path === 'shop/strict');
+    expect(policy).toBeDefined();
+    expect(mesh.analyze().map((d) => d.ruleId)).toContain('destinationrule-mtls-conflict');
   });
 });
