@@ -150,7 +150,11 @@ export class Mesh extends Construct {
     if (this.lastAnalysis && this.lastAnalysis.key === key) {
       return { diagnostics: this.lastAnalysis.diagnostics, fresh: false };
     }
-    const diagnostics = analyzeSources(sources, { ignoreRules: this.ignoreRules, clusterDomain: this.clusterDomain, rootNamespace: this.rootNamespace });
+    const diagnostics = analyzeSources(sources, {
+      ignoreRules: this.ignoreRules,
+      clusterDomain: this.clusterDomain,
+      rootNamespace: this.rootNamespace,
+    });
     this.lastAnalysis = { key, diagnostics };
     return { diagnostics, fresh: true };
   }
