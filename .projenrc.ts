@@ -18,10 +18,11 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   constructsVersion: '10.3.0',
   jsiiVersion: '~6.0.0',
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
-  devDeps: ['cdk8s-plus-28@^2.5.6', 'ajv@^8.20.0', 'ts-node'],
+  devDeps: ['cdk8s-plus-28@^2.5.6', 'ajv@^8.20.0', 'ts-node', 'cdk8s-cli@^2.207.60'],
 
   // Bundled so that the lint CLI and the engine work in every jsii language.
-  bundledDeps: ['yaml@^2.9.1', 're2js@^2.10.0'],
+  // @bufbuild/cel evaluates the CRDs' x-kubernetes-validations rules (lint --crds).
+  bundledDeps: ['yaml@^2.9.1', 're2js@^2.10.0', '@bufbuild/cel@^0.6.1', '@bufbuild/protobuf@^2.17.0'],
 
   jestOptions: {
     // Snapshots must be able to fail: never rewrite them during a test run.
@@ -75,6 +76,13 @@ for (const pattern of ['/examples/', '/bench/', '/scripts/', '/docs/']) {
   project.addPackageIgnore(pattern);
 }
 
+
+// Synth and analysis at scale (see docs/benchmarks.md).
+project.addTask('bench', {
+  description: 'Benchmark synth and lint against plain cdk8s (prints a table and a ratios line)',
+  exec: 'ts-node --project test/tsconfig.json bench/run.ts',
+  receiveArgs: true,
+});
 
 // Regenerates the rules table in README.md from the rule registry.
 project.addTask('rules-doc', {
