@@ -1,0 +1,131 @@
+import { ApiObject, Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { DataplaneMode } from './dataplane-mode';
+import {
+  addGuardedLabels,
+  DATAPLANE_MODE_LABEL,
+  LabelTarget,
+  metadataTarget,
+  podTemplateObjectTarget,
+  REVISION_LABEL,
+  SIDECAR_INJECT_LABEL,
+  USE_WAYPOINT_LABEL,
+  USE_WAYPOINT_NAMESPACE_LABEL,
+} from './enrollment-labels';
+import { Waypoint } from './waypoint';
+
+/** Properties of a {@link WorkloadEnrollment}. */
+export interface WorkloadEnrollmentProps {
+  /**
+   * A cdk8s-plus workload (Deployment, StatefulSet, DaemonSet, Job, Pod…): its pod template is
+   * labelled. Set exactly one of `workload` and `workloadObject`.
+   * @default - see `workloadObject`
+   */
+  readonly workload?: kplus.AbstractPod;
+
+  /**
+   * A plain `ApiObject` Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob or Pod: its
+   * pod template is labelled with a JSON patch.
+   * @default - see `workload`
+   */
+  readonly workloadObject?: ApiObject;
+
+  /**
+   * How the workload's pods join the mesh, overriding their namespace:
+   * `DataplaneMode.sidecar()` (`sidecar.istio.io/inject: "true"`), `sidecarRevision(rev)`
+   * (`istio.io/rev`), `ambient()` (`istio.io/dataplane-mode: ambient`) or `none()`.
+   * @default - no label: the namespace decides
+   */
+  readonly mode?: DataplaneMode;
+
+  /**
+   * A waypoint that the traffic addressed to the pods' own IPs goes through
+   * (`istio.io/use-waypoint` on the pods). The waypoint must handle workload traffic.
+   * @default - the namespace's waypoint, if any
+   */
+  readonly waypoint?: Waypoint;
+
+  /**
+   * Keep the pods' traffic away from any waypoint the namespace uses
+   * (`istio.io/use-waypoint: none`).
+   * @default false
+   */
+  readonly skipWaypoint?: boolean;
+}
+
+const ADVICE =
+  'A pod joins the mesh one way (sidecar.istio.io/inject, istio.io/rev or istio.io/dataplane-mode); ' +
+  'remove the other label from the pod template, or enroll the workload with the mode it already has.';
+
+/**
+ * Enrolls one workload in the mesh, or keeps it out, whatever its namespace says: labels its
+ * **pod template** (not the Deployment's own metadata, which Istio never reads) with
+ * `sidecar.istio.io/inject`, `istio.io/rev` or `istio.io/dataplane-mode`, and with
+ * `istio.io/use-waypoint` for a waypoint of its own.
+ *
+ * @example
+ * new WorkloadEnrollment(chart, 'legacy-out', { workload: legacy, mode: DataplaneMode.none() });
+ * new WorkloadEnrollment(chart, 'api-canary', { workload: api, mode: DataplaneMode.sidecarRevision('canary') });
+ */
+export class WorkloadEnrollment extends Construct {
+  /** How the pods join the mesh, when this enrollment sets it. */
+  public readonly mode?: DataplaneMode;
+  /** The waypoint the pods use, if any. */
+  public readonly waypoint?: Waypoint;
+
+  constructor(scope: Construct, id: string, enrollment: WorkloadEnrollmentProps) {
+    super(scope, id);
+    const where = this.node.path;
+    const props: WorkloadEnrollmentProps = enrollment ?? {};
+    const target = this.resolveTarget(props);
+    if (props.mode !== undefined && !(props.mode instanceof DataplaneMode)) {
+      throw new Error(`${where}: mode must be a DataplaneMode, e.g. DataplaneMode.sidecar() or DataplaneMode.none().`);
+    }
+    if (props.waypoint !== undefined && !(props.waypoint instanceof Waypoint)) {
+      throw new Error(`${where}: waypoint must be a Waypoint, e.g. new Waypoint(chart, 'reviews-waypoint', { trafficType: WaypointTrafficType.WORKLOAD }).`);
+    }
+    if (props.mode === undefined && props.waypoint === undefined && !props.skipWaypoint) {
+      throw new Error(`${where}: nothing to enroll; set mode (e.g. DataplaneMode.sidecar()), waypoint or skipWaypoint.`);
+    }
+    if (props.waypoint !== undefined && props.skipWaypoint) {
+      throw new Error(`${where}: waypoint and skipWaypoint contradict each other; set one of them.`);
+    }
+    if (props.waypoint !== undefined && props.mode?.mode === 'none') {
+      throw new Error(`${where}: mode none() keeps the pods out of the mesh, so they cannot use waypoint ${props.waypoint.namespace}/${props.waypoint.name}; remove one of them.`);
+    }
+    this.mode = props.mode;
+    this.waypoint = props.waypoint;
+
+    if (this.mode) {
+      addGuardedLabels(`${where}: mode`, target, this.mode._podLabels(), [SIDECAR_INJECT_LABEL, REVISION_LABEL, DATAPLANE_MODE_LABEL], ADVICE);
+    }
+    if (this.waypoint) {
+      this.waypoint._enroll(`${where}: waypoint`, target, 'workload');
+    }
+    if (props.skipWaypoint) {
+      addGuardedLabels(`${where}: skipWaypoint`, target, { [USE_WAYPOINT_LABEL]: 'none' }, [USE_WAYPOINT_LABEL, USE_WAYPOINT_NAMESPACE_LABEL],
+        'Remove the other waypoint label, or leave out skipWaypoint.');
+    }
+  }
+
+  private resolveTarget(props: WorkloadEnrollmentProps): LabelTarget {
+    const where = this.node.path;
+    if ((props.workload === undefined) === (props.workloadObject === undefined)) {
+      throw new Error(`${where}: set exactly one of workload (a cdk8s-plus workload) and workloadObject (a plain ApiObject workload).`);
+    }
+    if (props.workload !== undefined) {
+      const w = props.workload;
+      if (!(w instanceof kplus.AbstractPod)) {
+        throw new Error(`${where}: workload must be a cdk8s-plus workload (Deployment, StatefulSet, DaemonSet, Job, Pod); for a plain ApiObject use workloadObject.`);
+      }
+      const namespace = w.metadata.namespace ?? Chart.of(w).namespace ?? 'default';
+      const description = w.kind === 'Pod' ? `Pod ${w.node.path}` : `the pod template of ${w.kind} ${w.node.path}`;
+      return metadataTarget(description, namespace, w.podMetadata);
+    }
+    if (!(props.workloadObject instanceof ApiObject)) {
+      throw new Error(`${where}: workloadObject must be an ApiObject workload; for a cdk8s-plus workload use workload.`);
+    }
+    return podTemplateObjectTarget(`${where}: workloadObject`, props.workloadObject);
+  }
+}
