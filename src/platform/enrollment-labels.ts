@@ -20,6 +20,13 @@ export const USE_WAYPOINT_NAMESPACE_LABEL = 'istio.io/use-waypoint-namespace';
 /** Gateway label: which traffic a waypoint handles (`service`, `workload`, `all`, `none`). */
 export const WAYPOINT_FOR_LABEL = 'istio.io/waypoint-for';
 
+/** API version of the Kubernetes Gateway API objects Istio reads for waypoints. */
+export const GATEWAY_API_VERSION = 'gateway.networking.k8s.io/v1';
+/** The GatewayClass Istio provides for waypoint proxies. */
+export const WAYPOINT_GATEWAY_CLASS = 'istio-waypoint';
+/** Port of the HBONE listener every Istio waypoint has. */
+export const HBONE_PORT = 15008;
+
 /** Something whose labels the platform constructs read and add to. */
 export interface LabelTarget {
   /** For messages, e.g. `Namespace shop (shop/ns)` or `the pod template of Deployment shop/api`. */

@@ -3,6 +3,8 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import {
   addGuardedLabels,
+  GATEWAY_API_VERSION,
+  HBONE_PORT,
   metadataTarget,
   namespaceOfObject,
   objectTarget,
@@ -10,6 +12,7 @@ import {
   USE_WAYPOINT_LABEL,
   USE_WAYPOINT_NAMESPACE_LABEL,
   WAYPOINT_FOR_LABEL,
+  WAYPOINT_GATEWAY_CLASS,
   LabelTarget,
 } from './enrollment-labels';
 import { WaypointAllowedNamespaces } from './waypoint-allowed-namespaces';
@@ -18,13 +21,6 @@ import { isDns1123Label, isLabelValue, toDns1123Label } from '../analysis/valida
 import { MeshService } from '../mesh/mesh-service';
 import { PolicyTargetReference } from '../security/policy-target';
 import { Principal } from '../security/principal';
-
-/** API version of the Kubernetes Gateway API objects Istio reads for waypoints. */
-export const GATEWAY_API_VERSION = 'gateway.networking.k8s.io/v1';
-/** The GatewayClass Istio provides for waypoint proxies. */
-export const WAYPOINT_GATEWAY_CLASS = 'istio-waypoint';
-/** Port of the HBONE listener every Istio waypoint has. */
-export const HBONE_PORT = 15008;
 
 /** Properties of a {@link Waypoint}. */
 export interface WaypointProps {

@@ -74,10 +74,10 @@ export class WorkloadEnrollment extends Construct {
   /** The waypoint the pods use, if any. */
   public readonly waypoint?: Waypoint;
 
-  constructor(scope: Construct, id: string, enrollment: WorkloadEnrollmentProps) {
+  constructor(scope: Construct, id: string, props: WorkloadEnrollmentProps) {
     super(scope, id);
     const where = this.node.path;
-    const props: WorkloadEnrollmentProps = enrollment ?? {};
+    props = props ?? {};
     const target = this.resolveTarget(props);
     if (props.mode !== undefined && !(props.mode instanceof DataplaneMode)) {
       throw new Error(`${where}: mode must be a DataplaneMode, e.g. DataplaneMode.sidecar() or DataplaneMode.none().`);
