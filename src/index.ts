@@ -39,6 +39,7 @@ export * from './security/authorization-policy';
 export * from './security/peer-authentication';
 export * from './security/jwt-rule';
 export * from './security/request-authentication';
+export * from './plugin/istio-validation';
 export * from './platform/workload-mode';
 export * from './platform/istio-metric';
 export * from './platform/custom-tag';

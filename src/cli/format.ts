@@ -2,8 +2,8 @@ import { InputProblem } from './load-manifests';
 import { Diagnostic, Severity } from '../analysis/diagnostic';
 
 /** Output formats of `cdk8s-istio lint`. */
-export type OutputFormat = 'text' | 'json';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json'];
+export type OutputFormat = 'text' | 'json' | 'sarif';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif'];
 
 /** What was analysed, for the summary line. */
 export interface LintSummary {

@@ -2,16 +2,18 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { formatInputProblem, formatJson, formatText, OUTPUT_FORMATS, OutputFormat } from './format';
 import { loadManifests, STDIN_ARG } from './load-manifests';
+import { DescribedRule, formatSarif, istioCodeUrl } from './sarif';
 import { Severity } from '../analysis/diagnostic';
 import { analyzeSources, IGNORE_ANNOTATION } from '../analysis/engine';
 import { Rule } from '../analysis/rule';
 import { ALL_RULES } from '../analysis/rules';
+import { editDistance } from '../analysis/rules/schema/suggest';
 
 /** Exit codes of the command line. */
 export enum ExitCode {
-  /** No error diagnostics (warnings and infos may have been reported). */
+  /** No error diagnostics (warnings and infos may have been reported, unless `--fail-on warning`). */
   OK = 0,
-  /** At least one error diagnostic. */
+  /** At least one error diagnostic (or warning, with `--fail-on warning`). */
   LINT_ERRORS = 1,
   /** The input could not be read or parsed, or the arguments are wrong: lint did not run. */
   USAGE_OR_INPUT = 2,
@@ -70,18 +72,22 @@ Arguments:
                            one by one.
 
 Options:
-  -f, --format FORMAT      text (default) or json
+  -f, --format FORMAT      text (default), json or sarif
+      --fail-on LEVEL      error (default): exit 1 on errors; warning: on warnings too
   -i, --ignore RULE        do not run RULE; repeat, or separate ids with commas
       --cluster-domain D   cluster DNS domain used to expand short host names
                            (default cluster.local)
       --root-namespace NS  Istio's root namespace, whose policies apply mesh-wide
                            (default istio-system)
       --list-rules         print every rule (id, severity, istioctl code, summary) and exit
-      --explain RULE       print what RULE checks and exit
+      --explain RULE       print what RULE checks (severity, istioctl code, summary,
+                           description) and how to switch it off, and exit
   -h, --help               print this help and exit
 
-To switch rules off for one object, annotate it:
-  metadata.annotations["${IGNORE_ANNOTATION}"]: "rule-a,rule-b"
+To switch rules off for one object, annotate it (comma-separated rule ids):
+  metadata:
+    annotations:
+      ${IGNORE_ANNOTATION}: "rule-a,rule-b"
 
 Output:
   text   one line per finding, grouped by file:
@@ -91,16 +97,22 @@ Output:
            "resource": {"apiVersion", "kind", "namespace", "name"},
            "path", "istioCode", "line", "fix"}]}
          Every key is always present; unknown or not applicable values are null.
+  sarif  SARIF 2.1.0 for code-scanning UIs (GitHub, GitLab, VS Code): the rules that ran
+         under runs[0].tool.driver.rules; one result per finding with its level, message
+         and fix, the file (relative to the current folder) and line, and the object and
+         JSON path of the field as a logical location.
 
 Exit status:
-  0  no errors (warnings and infos may have been reported)
-  1  at least one error
+  0  no errors (warnings and infos may have been reported), or with --fail-on warning
+     no errors and no warnings
+  1  at least one error (with --fail-on warning: at least one error or warning)
   2  an input could not be read or parsed, or the arguments are wrong
 `;
 
 /** Arguments of `lint`, parsed. */
 interface LintArgs {
   readonly format: OutputFormat;
+  readonly failOn: FailOn;
   readonly ignore: string[];
   readonly paths: string[];
   readonly clusterDomain?: string;
@@ -110,6 +122,10 @@ interface LintArgs {
   readonly listRules: boolean;
   readonly explain?: string;
 }
+
+/** The least severe finding that makes lint exit 1. */
+type FailOn = Severity.ERROR | Severity.WARNING;
+const FAIL_ON_VALUES: readonly FailOn[] = [Severity.ERROR, Severity.WARNING];
 
 /** A wrong command line: the message says what is wrong, and the caller adds where to get help. */
 class UsageError extends Error {}
@@ -195,7 +211,11 @@ async function lint(argv: readonly string[], io: CliIo, options: CliOptions): Pr
   if (args.explain !== undefined) {
     const rule = rules.find((r) => r.id === args.explain);
     if (!rule) {
-      io.stderr.write(`${PROGRAM} lint: no rule has the id '${args.explain}'. Run '${PROGRAM} lint --list-rules' to see them.\n`);
+      const near = closestRuleId(args.explain, rules);
+      io.stderr.write(
+        `${PROGRAM} lint: no rule has the id '${args.explain}'.${near ? ` Did you mean '${near}'?` : ''} ` +
+        `Run '${PROGRAM} lint --list-rules' to see them.\n`,
+      );
       return ExitCode.USAGE_OR_INPUT;
     }
     io.stdout.write(formatRuleExplanation(rule));
@@ -235,8 +255,20 @@ async function lint(argv: readonly string[], io: CliIo, options: CliOptions): Pr
   });
 
   const summary = { files: loaded.files, objects: loaded.sources.length };
-  io.stdout.write(args.format === 'json' ? formatJson(diagnostics) : formatText(diagnostics, summary));
-  return diagnostics.some((d) => d.severity === Severity.ERROR) ? ExitCode.LINT_ERRORS : ExitCode.OK;
+  switch (args.format) {
+    case 'json':
+      io.stdout.write(formatJson(diagnostics));
+      break;
+    case 'sarif': {
+      const ignored = new Set(args.ignore);
+      io.stdout.write(formatSarif(diagnostics, { rules: rules.filter((r) => !ignored.has(r.id)), cwd: io.cwd, toolVersion: readVersion() }));
+      break;
+    }
+    default:
+      io.stdout.write(formatText(diagnostics, summary));
+  }
+  const failing = diagnostics.some((d) => d.severity === Severity.ERROR || (args.failOn === Severity.WARNING && d.severity === Severity.WARNING));
+  return failing ? ExitCode.LINT_ERRORS : ExitCode.OK;
 }
 
 /**
@@ -245,6 +277,7 @@ async function lint(argv: readonly string[], io: CliIo, options: CliOptions): Pr
  */
 function parseLintArgs(argv: readonly string[]): LintArgs {
   let format: OutputFormat = 'text';
+  let failOn: FailOn = Severity.ERROR;
   const ignore: string[] = [];
   const paths: string[] = [];
   let clusterDomain: string | undefined;
@@ -288,9 +321,17 @@ function parseLintArgs(argv: readonly string[]): LintArgs {
       case '--format': {
         const v = value();
         if (!(OUTPUT_FORMATS as readonly string[]).includes(v)) {
-          throw new UsageError(`unknown format '${v}'; use ${OUTPUT_FORMATS.join(' or ')}`);
+          throw new UsageError(`unknown format '${v}'; use ${orList(OUTPUT_FORMATS)}`);
         }
         format = v as OutputFormat;
+        break;
+      }
+      case '--fail-on': {
+        const v = value();
+        if (!(FAIL_ON_VALUES as readonly string[]).includes(v)) {
+          throw new UsageError(`--fail-on ${v}: use ${orList(FAIL_ON_VALUES)} (the least severe finding that makes lint exit 1)`);
+        }
+        failOn = v as FailOn;
         break;
       }
       case '-i':
@@ -324,7 +365,7 @@ function parseLintArgs(argv: readonly string[]): LintArgs {
         throw new UsageError(`unknown option '${name}'`);
     }
   }
-  return { format, ignore, paths, clusterDomain, rootNamespace, help, version, listRules, explain };
+  return { format, failOn, ignore, paths, clusterDomain, rootNamespace, help, version, listRules, explain };
 }
 
 function formatRuleList(rules: readonly Rule[]): string {
@@ -336,15 +377,43 @@ function formatRuleList(rules: readonly Rule[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-function formatRuleExplanation(rule: Rule): string {
-  return [
+/**
+ * What `--explain` prints: id, severity, Istio's code (with its reference page), the summary,
+ * the longer description when the rule has one, and the two ways to switch the rule off.
+ */
+export function formatRuleExplanation(rule: DescribedRule): string {
+  const lines = [
     `${rule.id}`,
-    `  severity:      ${rule.severity}`,
-    `  istioctl code: ${rule.istioCode ?? 'none (istioctl analyze has no equivalent check)'}`,
+    `  severity:      ${rule.severity}${rule.severity === Severity.ERROR ? ' (fails lint and synth)' : ' (reported; fails only with --fail-on warning / failOnWarnings)'}`,
+    `  istioctl code: ${rule.istioCode ? `${rule.istioCode}  ${istioCodeUrl(rule.istioCode)}` : 'none (istioctl analyze has no equivalent check)'}`,
     `  checks:        ${rule.summary}`,
-    `  switch off:    --ignore ${rule.id}, or the annotation ${IGNORE_ANNOTATION}: "${rule.id}"`,
+  ];
+  if (rule.description) {
+    lines.push('', ...rule.description.trim().split('\n').map((l) => (l.trim() === '' ? '' : `  ${l}`)), '');
+  }
+  lines.push(
+    `  switch off:    --ignore ${rule.id} (lint), ignoreRules (Mesh, validation plugin),`,
+    `                 or for one object the annotation ${IGNORE_ANNOTATION}: "${rule.id}"`,
     '',
-  ].join('\n');
+  );
+  return lines.join('\n');
+}
+
+/** The rule id closest to a misspelt one (at most a third of its letters off), if any. */
+function closestRuleId(id: string, rules: readonly Rule[]): string | undefined {
+  let best: { id: string; distance: number } | undefined;
+  for (const r of rules) {
+    const distance = editDistance(id, r.id);
+    if (distance <= Math.max(2, Math.floor(r.id.length / 3)) && (!best || distance < best.distance)) {
+      best = { id: r.id, distance };
+    }
+  }
+  return best?.id;
+}
+
+/** `a or b`, `a, b or c`. */
+function orList(values: readonly string[]): string {
+  return values.length <= 1 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
 }
 
 async function readAll(stdin: NodeJS.ReadableStream | string): Promise<string> {

@@ -57,7 +57,7 @@ describe('exit codes', () => {
   test('exit 2 on an unknown format', async () => {
     const r = await runCli(['lint', '--format', 'xml', 'x.yaml']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("unknown format 'xml'; use text or json");
+    expect(r.stderr).toContain("unknown format 'xml'; use text, json or sarif");
   });
 
   test('exit 2 when an option lacks its value', async () => {
