@@ -17,7 +17,7 @@ export interface AccessLoggingOptions {
   /**
    * Names of the access log providers (MeshConfig `extensionProviders`, e.g. `envoy` or an
    * OpenTelemetry provider) these settings apply to.
-   * @default - the mesh's default access log providers
+   * @default - the mesh config's `defaultProviders.accessLogging`, which is empty unless set at install time
    */
   readonly providers?: string[];
 
@@ -47,7 +47,7 @@ export interface TracingOptions {
   /**
    * Name of the tracing provider (MeshConfig `extensionProviders`, e.g. `zipkin` or `otel`).
    * Istio reports spans to one provider per tracing setting.
-   * @default - the mesh's default tracing provider
+   * @default - the mesh config's `defaultProviders.tracing`
    */
   readonly provider?: string;
 
@@ -117,7 +117,7 @@ export interface MetricOverride {
 export interface MetricsOptions {
   /**
    * Names of the metrics providers (e.g. `prometheus`) these settings apply to.
-   * @default - the mesh's default metrics providers
+   * @default - the mesh config's `defaultProviders.metrics` (`prometheus` in a default install)
    */
   readonly providers?: string[];
 

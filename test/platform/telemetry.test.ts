@@ -84,7 +84,7 @@ describe('Telemetry: scope', () => {
   test('waypoint attaches it to the waypoint\'s Gateway, in the waypoint\'s namespace', () => {
     const chart = shop();
     const wp = new Waypoint(chart, 'waypoint', { namespace: 'mesh-infra' });
-    new Telemetry(chart, 't', { waypoint: wp, accessLogging: [{}] });
+    new Telemetry(chart, 't', { waypoint: wp, accessLogging: [{ providers: ['envoy'] }] });
     const t = telemetry(chart);
     expect(t.metadata.namespace).toBe('mesh-infra');
     expect(t.spec.targetRefs).toEqual([{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'waypoint' }]);
@@ -129,7 +129,7 @@ describe('Telemetry: access logging', () => {
     expect(telemetry(chart).spec.accessLogging).toEqual([{ disabled: true }]);
   });
 
-  test('an empty settings entry turns on the default providers', () => {
+  test('an entry without providers is written as is: it uses the mesh config\'s default providers', () => {
     const chart = shop();
     new Telemetry(chart, 't', { accessLogging: [{}] });
     expect(telemetry(chart).spec.accessLogging).toEqual([{}]);
