@@ -32,9 +32,11 @@ export interface WorkloadEnrollmentProps {
   readonly workloadObject?: ApiObject;
 
   /**
-   * How the workload's pods join the mesh, overriding their namespace:
-   * `DataplaneMode.sidecar()` (`sidecar.istio.io/inject: "true"`), `sidecarRevision(rev)`
-   * (`istio.io/rev`), `ambient()` (`istio.io/dataplane-mode: ambient`) or `none()`.
+   * How the workload's pods join the mesh: `DataplaneMode.sidecar()`
+   * (`sidecar.istio.io/inject: "true"`), `sidecarRevision(rev)` (`istio.io/rev`), `ambient()`
+   * (`istio.io/dataplane-mode: ambient`) or `none()`. `none()` keeps the pods out whatever the
+   * namespace says; a pod cannot opt in where its namespace is labelled
+   * `istio-injection: disabled`, since Istio's injector then skips the whole namespace.
    * @default - no label: the namespace decides
    */
   readonly mode?: DataplaneMode;
@@ -59,7 +61,7 @@ const ADVICE =
   'remove the other label from the pod template, or enroll the workload with the mode it already has.';
 
 /**
- * Enrolls one workload in the mesh, or keeps it out, whatever its namespace says: labels its
+ * Enrolls one workload in the mesh, or keeps it out of a mesh-enabled namespace: labels its
  * **pod template** (not the Deployment's own metadata, which Istio never reads) with
  * `sidecar.istio.io/inject`, `istio.io/rev` or `istio.io/dataplane-mode`, and with
  * `istio.io/use-waypoint` for a waypoint of its own.
