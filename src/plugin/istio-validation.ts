@@ -91,7 +91,7 @@ export class IstioValidation {
     }
     const known = Object.keys(PROPERTY_CHECKS);
     for (const [key, value] of Object.entries(given)) {
-      const check = PROPERTY_CHECKS[key as keyof IstioValidationProps];
+      const check = Object.prototype.hasOwnProperty.call(PROPERTY_CHECKS, key) ? PROPERTY_CHECKS[key as keyof IstioValidationProps] : undefined;
       if (!check) {
         const near = known.find((k) => editDistance(normalizeName(k), normalizeName(key)) <= 2);
         throw new Error(
@@ -104,10 +104,11 @@ export class IstioValidation {
         throw new Error(`${WHERE}.${key}: ${JSON.stringify(value)} is not valid; write ${expected}.`);
       }
     }
-    this.ignoreRules = [...(props.ignoreRules ?? [])];
-    this.failOnWarnings = props.failOnWarnings ?? false;
-    this.clusterDomain = props.clusterDomain ?? undefined;
-    this.rootNamespace = props.rootNamespace ?? undefined;
+    const checked = given as IstioValidationProps;
+    this.ignoreRules = [...(checked.ignoreRules ?? [])];
+    this.failOnWarnings = checked.failOnWarnings ?? false;
+    this.clusterDomain = checked.clusterDomain ?? undefined;
+    this.rootNamespace = checked.rootNamespace ?? undefined;
     this.rules = ALL_RULES;
   }
 

@@ -39,7 +39,8 @@ function synth(env: Record<string, string>): Promise<SynthResult> {
     cwd: EXAMPLE,
     // Type-checking is the job of tsc; the app only needs to run here.
     env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true', ...env },
-    timeout: 55_000,
+    // About 20 s on an idle 2-core machine; generous limits so that a busy CI runner does not fail it.
+    timeout: 110_000,
   });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
@@ -65,7 +66,7 @@ describeBuilt('cdk8s synth with the IstioValidation plugin (examples/validation-
     }
     // The two synths are independent: run them side by side.
     [broken, fixed] = await Promise.all([synth({ BREAK_MESH: '1' }), synth({})]);
-  }, 60_000);
+  }, 120_000);
 
   test('a broken mesh fails synth with exit 2', () => {
     expect({ status: broken.status, output: broken.output }).toMatchObject({ status: 2 });

@@ -204,6 +204,17 @@ spec: {mtls: {mode: STRICT}}
   test('no properties (cdk8s passes {}) means every rule and failure on errors only', async () => {
     expect(() => new IstioValidation({})).not.toThrow();
     expect(() => new IstioValidation()).not.toThrow();
+    expect(() => new IstioValidation(null as any)).not.toThrow();
+  });
+
+  test('a property named like a built-in of JavaScript objects is unknown, not a crash', () => {
+    expect(() => new IstioValidation({ toString: 'x' } as any)).toThrow('properties.toString: unknown property.');
+  });
+
+  test('properties that are not a mapping are an error', () => {
+    expect(() => new IstioValidation(['failOnWarnings'] as any)).toThrow(
+      'cdk8s.yaml validations[class: IstioValidation].properties: expected a mapping of properties, got ["failOnWarnings"].',
+    );
   });
 });
 
