@@ -6,6 +6,9 @@ import { MeshServiceSource, SourceKind } from './mesh-service-source';
 import { MeshServicePort, Protocol } from './protocol';
 import { ServiceVersion, VersionOptions } from './service-version';
 import { isDns1123Label, isLabelKey, isLabelValue, toDns1123Label } from '../analysis/validators/names';
+import type { IGateway } from '../edge/gateway';
+import { GatewayExposureOptions } from '../edge/gateway-exposure-options';
+import { GatewayExposures, ignoreGatewayNotFound } from '../edge/gateway-exposures';
 import { Canary, CanaryOptions } from '../traffic/canary';
 import { HttpRoute, HttpRouteOptions } from '../traffic/http-route';
 import { StringMatch } from '../traffic/string-match';
@@ -98,6 +101,7 @@ export class MeshService extends Construct {
   private _destinationRule?: ApiObject;
   private _trafficPolicy?: TrafficPolicy;
   private _virtualService?: ApiObject;
+  private readonly gatewayExposures = new GatewayExposures();
 
   constructor(scope: Construct, id: string, props: MeshServiceProps = {}) {
     super(scope, id);
@@ -281,6 +285,21 @@ export class MeshService extends Construct {
     const route = this.defaultRoute();
     this._canary = new Canary(this.node.path, route, options);
     return this._canary;
+  }
+
+  /**
+   * Serves this service's routes through a gateway (ingress or egress): its VirtualService
+   * names the gateway in `gateways` and gets the host names clients use there. Unless every
+   * exposure passes `alsoInMesh: false`, `mesh` stays in `gateways`, so sidecars keep using the
+   * routes. A service without routes gets a route to all its pods.
+   *
+   * For a Gateway defined elsewhere (`Gateway.fromName`), give `hosts`; the VirtualService is
+   * then annotated to skip `virtualservice-gateway-not-found`, which cannot see that Gateway.
+   */
+  public exposeThroughGateway(gateway: IGateway, options: GatewayExposureOptions = {}): void {
+    this.gatewayExposures.add(this.node.path, gateway, options);
+    this.ensureVirtualService();
+    if (gateway.definedElsewhere) ignoreGatewayNotFound(this._virtualService!);
   }
 
   /** The Kubernetes Service this construct created, if any (escape hatch for `addJsonPatch`). */
@@ -496,11 +515,25 @@ export class MeshService extends Construct {
       apiVersion: this.mesh.networkingApiVersion,
       kind: 'VirtualService',
       metadata: this.metadata(this.name),
-      spec: Lazy.any({
-        produce: () => ({ hosts: [this.host], http: this.routes.map((r) => r.toJson({ defaultHost: this.host, apiVersion: this.mesh.apiVersion })) }),
-      }),
+      spec: Lazy.any({ produce: () => this.renderVirtualServiceSpec() }),
     });
     // Subsets must exist before routes name them (Istio's make-before-break advice).
     if (this._destinationRule) this._virtualService.addDependency(this._destinationRule);
+  }
+
+  private renderVirtualServiceSpec(): any {
+    const context = { defaultHost: this.host, apiVersion: this.mesh.apiVersion };
+    if (!this.gatewayExposures.bound) {
+      return { hosts: [this.host], http: this.routes.map((r) => r.toJson(context)) };
+    }
+    const extra = this.gatewayExposures.hosts(this.node.path, this.objectNamespace ?? 'default');
+    // Exposed without routes of its own: everything to the service.
+    const routes = this.routes.length > 0 ? this.routes : [new HttpRoute(this.node.path, {})];
+    // A VirtualService the sidecars no longer use keeps only the hosts clients use at the gateway.
+    return {
+      hosts: this.gatewayExposures.inMesh ? [this.host, ...extra.filter((h) => h !== this.host)] : extra,
+      gateways: this.gatewayExposures.gateways(),
+      http: routes.map((r) => r.toJson(context)),
+    };
   }
 }
