@@ -21,12 +21,15 @@ export function splitNamespacedHost(host: string): NamespacedHost {
 
 /**
  * Why `name` is not a DNS name with at most a leading `*.` wildcard, or undefined when it is one.
- * `allowShort` accepts names without a dot (VirtualService and ServiceEntry hosts).
+ * `allowShort` accepts names without a dot (VirtualService and ServiceEntry hosts);
+ * `partialWildcard` accepts a first label such as `*foo` (ServiceEntry hosts: Istio only warns).
  */
-export function dnsNameProblem(name: string, allowShort: boolean): string | undefined {
+export function dnsNameProblem(name: string, allowShort: boolean, partialWildcard = false): string | undefined {
   if (name === '') return 'is empty';
   if (/\s/.test(name)) return 'contains white space';
-  const bare = name.startsWith('*.') ? name.slice(2) : name;
+  const firstDot = name.indexOf('.');
+  const partial = partialWildcard && name.startsWith('*') && !name.startsWith('*.') && !name.slice(1).includes('*');
+  const bare = name.startsWith('*.') ? name.slice(2) : partial ? (firstDot < 0 ? 'x' : `x${name.slice(1)}`) : name;
   if (bare.includes('*')) {
     return "has a wildcard that is not the whole left-most label; Istio only accepts '*' alone or a '*.' prefix (e.g. '*.example.com')";
   }
@@ -71,6 +74,7 @@ export function sidecarHostProblem(host: string): string | undefined {
     return `has namespace part '${namespace}'; use '*' (any namespace), '.' (the Sidecar's namespace), '~' (none) or a namespace name`;
   }
   if (dnsName === '*') return undefined;
+  if (isIpAddress(dnsName)) return "has an IP address as host part; a Sidecar names services by host name (e.g. 'shop/db.shop.svc.cluster.local')";
   const problem = dnsNameProblem(dnsName, false);
   return problem === undefined ? undefined : `has a host part that ${problem}`;
 }
@@ -88,9 +92,9 @@ export function virtualServiceHostProblem(host: string): string | undefined {
   return dnsNameProblem(host, true);
 }
 
-/** Whether a dnsName is a wildcard (`*` or `*.suffix`). */
+/** Whether a dnsName is a wildcard (`*`, `*.suffix`, or a partial `*foo.suffix`). */
 export function isWildcardName(name: string): boolean {
-  return name === '*' || name.startsWith('*.');
+  return name.startsWith('*');
 }
 
 /** Removes duplicates, keeping the first occurrence. */

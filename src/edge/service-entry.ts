@@ -343,7 +343,7 @@ export class ServiceEntry extends Construct {
       if (h === '*') {
         throw new Error(`${where}: hosts[${i}] is '*'; Istio rejects a ServiceEntry for every host. Name the hosts, or a domain such as '*.example.com'.`);
       }
-      const problem = typeof h !== 'string' ? 'is not a string' : isIpAddress(h) ? undefined : dnsNameProblem(h, true);
+      const problem = typeof h !== 'string' ? 'is not a string' : isIpAddress(h) ? undefined : dnsNameProblem(h, true, true);
       if (problem) throw new Error(`${where}: hosts[${i}] '${h}' ${problem}.`);
     });
     if (unique(hosts).length !== hosts.length) {
@@ -421,6 +421,9 @@ export class ServiceEntry extends Construct {
       }
       if (unix && e.ports !== undefined) {
         throw new Error(`${where}: ${prop} is a unix:// socket with ports; a socket has no port, so remove ports.`);
+      }
+      if (unix && this._ports.length !== 1) {
+        throw new Error(`${where}: ${prop} is a unix:// socket, but the ServiceEntry has ${this._ports.length} ports; Istio needs exactly one service port for a socket endpoint.`);
       }
     }
     for (const [name, port] of Object.entries(e.ports ?? {})) {

@@ -235,7 +235,6 @@ export class Sidecar extends Construct {
       throw new Error(`${this.node.path}: outboundTrafficPolicy must be an OutboundTrafficPolicy, e.g. OutboundTrafficPolicy.registryOnly().`);
     }
     this.outboundTrafficPolicy = props.outboundTrafficPolicy;
-    this.outboundTrafficPolicy?._render(this.node.path, 'outboundTrafficPolicy');
     this.inboundConnectionPool = props.inboundConnectionPool;
     renderConnectionPool(new PolicyContext(this.node.path, 'inboundConnectionPool'), this.inboundConnectionPool);
 
@@ -321,7 +320,12 @@ export class Sidecar extends Construct {
       throw new Error(`${where}: ${prop}.port ${l.port} already has an ingress listener; Istio wants one per port.`);
     }
     if (l.defaultEndpoint !== undefined) this.checkDefaultEndpoint(prop, l.defaultEndpoint);
-    if (l.tls !== undefined) this.renderIngressTls(prop, l.tls);
+    if (l.tls !== undefined) {
+      if (l.protocol !== Protocol.HTTPS && l.protocol !== Protocol.TLS) {
+        throw new Error(`${where}: ${prop} terminates TLS on a port whose protocol is ${l.protocol ?? 'not set'}; Istio wants protocol: Protocol.HTTPS (or TLS) for it.`);
+      }
+      this.renderIngressTls(prop, l.tls);
+    }
     renderConnectionPool(new PolicyContext(where, `${prop}.connectionPool`), l.connectionPool);
     this.ingressListeners.push({ ...l });
   }
@@ -438,7 +442,7 @@ export class Sidecar extends Construct {
     }
     const egress = [...this.portListeners, ...(this.catchAll ? [this.catchAll] : [])];
     if (egress.length > 0) spec.egress = egress.map((e) => this.renderEgress(e));
-    if (this.outboundTrafficPolicy) spec.outboundTrafficPolicy = this.outboundTrafficPolicy._render(where, 'outboundTrafficPolicy');
+    if (this.outboundTrafficPolicy) spec.outboundTrafficPolicy = this.outboundTrafficPolicy._render();
     const pool = renderConnectionPool(new PolicyContext(where, 'inboundConnectionPool'), this.inboundConnectionPool);
     if (pool !== undefined) spec.inboundConnectionPool = pool;
     if (Object.keys(spec).filter((k) => k !== 'workloadSelector').length === 0) {

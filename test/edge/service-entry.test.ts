@@ -113,8 +113,16 @@ describe('ServiceEntry: what Istio rejects is refused with the prop named', () =
     expect(make({ hosts: ['*'] })).toThrow(/hosts\[0\] is '\*'; Istio rejects a ServiceEntry for every host/);
   });
 
-  test('a host with a misplaced wildcard', () => {
+  test('a host with a wildcard after the start of the name (a partial first-label wildcard is only warned about)', () => {
     expect(make({ hosts: ['api*.example.com'] })).toThrow(/hosts\[0\] 'api\*\.example\.com' has a wildcard/);
+    expect(make({ hosts: ['api.*.example.com'] })).toThrow(/has a wildcard/);
+    expect(make({ hosts: ['*api.example.com'], resolution: ServiceEntryResolution.NONE })).not.toThrow();
+  });
+
+  test('a socket endpoint on a ServiceEntry with several ports', () => {
+    expect(make({ ports: [{ number: 80, protocol: Protocol.HTTP }, { number: 443, protocol: Protocol.TLS }], resolution: ServiceEntryResolution.STATIC, endpoints: [{ address: 'unix:///var/run/app.sock' }] }))
+      .toThrow(/endpoints\[0\] is a unix:\/\/ socket, but the ServiceEntry has 2 ports/);
+    expect(make({ resolution: ServiceEntryResolution.STATIC, endpoints: [{ address: 'unix:///var/run/app.sock' }] })).not.toThrow();
   });
 
   test('no port, a port out of range, a repeated port number or name', () => {

@@ -79,6 +79,7 @@ describe('Sidecar: egress', () => {
     expect(() => sc.addEgressHosts('reviews.shop.svc.cluster.local')).toThrow(/shop\/default: addEgressHosts\(\)\.hosts\[0\] 'reviews.shop.svc.cluster.local' has no namespace part; write 'namespace\/dnsName'/);
     expect(() => sc.addEgressHosts('Shop/*')).toThrow(/has namespace part 'Shop'/);
     expect(() => sc.addEgressHosts('shop/reviews')).toThrow(/has a host part that is a short name/);
+    expect(() => sc.addEgressHosts('shop/10.0.0.1')).toThrow(/has an IP address as host part/);
   });
 
   test('a listener without hosts is refused', () => {
@@ -106,16 +107,10 @@ describe('Sidecar: outbound traffic policy', () => {
     expect(sidecarOf(chart).spec).toEqual({ outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' } });
   });
 
-  test('ALLOW_ANY, with an egress proxy', () => {
+  test('ALLOW_ANY', () => {
     const { chart } = edgeApp();
-    new Sidecar(chart, 'default', { outboundTrafficPolicy: OutboundTrafficPolicy.allowAny({ host: 'squid.egress.svc.cluster.local', port: 3128, subset: 'v1' }) });
-    expect(sidecarOf(chart).spec.outboundTrafficPolicy).toEqual({ mode: 'ALLOW_ANY', egressProxy: { host: 'squid.egress.svc.cluster.local', port: { number: 3128 }, subset: 'v1' } });
-  });
-
-  test('an egress proxy with a short host or a bad port is refused', () => {
-    const { chart } = edgeApp();
-    expect(() => new Sidecar(chart, 'a', { outboundTrafficPolicy: OutboundTrafficPolicy.allowAny({ host: 'squid', port: 3128 }) })).toThrow(/egressProxy.host 'squid' is a short name/);
-    expect(() => new Sidecar(chart, 'b', { outboundTrafficPolicy: OutboundTrafficPolicy.allowAny({ host: 'squid.egress.svc.cluster.local', port: 0 }) })).toThrow(/egressProxy.port is 0/);
+    new Sidecar(chart, 'default', { outboundTrafficPolicy: OutboundTrafficPolicy.allowAny() });
+    expect(sidecarOf(chart).spec.outboundTrafficPolicy).toEqual({ mode: 'ALLOW_ANY' });
   });
 });
 
@@ -154,8 +149,14 @@ describe('Sidecar: ingress', () => {
 
   test('TLS from a Secret or with Istio\'s mutual TLS is refused on a sidecar', () => {
     const { chart } = edgeApp();
-    expect(() => new Sidecar(chart, 'a', { ingress: [{ port: 8443, tls: ServerTls.simple('cred') }] })).toThrow(/reads a Secret \(credentialName\), which sidecars do not support/);
-    expect(() => new Sidecar(chart, 'b', { ingress: [{ port: 8443, tls: ServerTls.istioMutual() }] })).toThrow(/mode ISTIO_MUTUAL is not available on a sidecar ingress listener/);
+    expect(() => new Sidecar(chart, 'a', { ingress: [{ port: 8443, protocol: Protocol.TLS, tls: ServerTls.simple('cred') }] })).toThrow(/reads a Secret \(credentialName\), which sidecars do not support/);
+    expect(() => new Sidecar(chart, 'b', { ingress: [{ port: 8443, protocol: Protocol.HTTPS, tls: ServerTls.istioMutual() }] })).toThrow(/mode ISTIO_MUTUAL is not available on a sidecar ingress listener/);
+  });
+
+  test('TLS on a port that is not HTTPS or TLS is refused', () => {
+    const { chart } = edgeApp();
+    const tls = ServerTls.simpleFromFiles({ serverCertificate: '/c/tls.crt', privateKey: '/c/tls.key' });
+    expect(() => new Sidecar(chart, 'a', { ingress: [{ port: 8443, protocol: Protocol.HTTP, tls }] })).toThrow(/ingress\[0\] terminates TLS on a port whose protocol is HTTP/);
   });
 
   test('two listeners on one port are refused', () => {
