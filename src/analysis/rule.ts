@@ -32,5 +32,10 @@ export interface Rule {
   readonly istioCode?: string;
   /** One sentence: what the rule checks. Shown by `lint --explain` and in docs. */
   readonly summary: string;
+  /**
+   * Longer explanation: why it matters, what Istio or Envoy does, how to fix it. Shown by
+   * `cdk8s-istio lint --explain` and in SARIF rule help.
+   */
+  readonly description?: string;
   check(model: MeshModel, report: Report): void;
 }
