@@ -32,7 +32,8 @@ describe('Gateway: object and selector', () => {
 
   test('a workload selector uses the labels the workload selects its pods by', () => {
     const { chart } = edgeApp();
-    const proxy = new kplus.Deployment(chart, 'my-gateway', { containers: [{ image: 'auto', portNumber: 8080 }] });
+    const proxy = new kplus.Deployment(chart, 'my-gateway', { containers: [{ image: 'auto', portNumber: 80 }] });
+    proxy.exposeViaService();
     new Gateway(chart, 'gw', { selector: GatewaySelector.fromWorkload(proxy), servers: [GatewayServer.http({ hosts: HOSTS })] });
     expect(gatewayOf(chart).spec.selector).toEqual(proxy.matchLabels);
   });

@@ -129,14 +129,14 @@ describe('Sidecar: ingress', () => {
       protocol: Protocol.HTTPS,
       defaultEndpoint: 'unix:///var/run/app.sock',
       tls: ServerTls.simpleFromFiles({ serverCertificate: '/etc/certs/tls.crt', privateKey: '/etc/certs/tls.key' }),
-      connectionPool: { http: { http1MaxPendingRequests: 10, idleTimeout: Duration.seconds(30) } },
+      connectionPool: { tcp: { maxConnections: 10, connectTimeout: Duration.millis(500) } },
     });
     const spec = sidecarOf(chart).spec;
     expect(spec.ingress[0]).toEqual({
       port: { number: 8443, protocol: 'HTTPS' },
       defaultEndpoint: 'unix:///var/run/app.sock',
       tls: { mode: 'SIMPLE', serverCertificate: '/etc/certs/tls.crt', privateKey: '/etc/certs/tls.key' },
-      connectionPool: { http: { http1MaxPendingRequests: 10, idleTimeout: '30s' } },
+      connectionPool: { tcp: { maxConnections: 10, connectTimeout: '500ms' } },
     });
     expect(spec.inboundConnectionPool).toEqual({ tcp: { maxConnections: 100 } });
   });
