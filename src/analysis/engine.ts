@@ -1,3 +1,4 @@
+import { bindCrdSchemas, CrdSchemas } from './crd';
 import { Diagnostic, Severity } from './diagnostic';
 import { formatPath } from './json-path';
 import { ManifestSource } from './manifest';
@@ -14,6 +15,12 @@ export interface EngineOptions {
   readonly rules?: readonly Rule[];
   /** Istio root namespace, where selector-less policies apply mesh-wide. @default 'istio-system' */
   readonly rootNamespace?: string;
+  /**
+   * CRDs of the Istio version the cluster runs (`lint --crds FILE`, Mesh `crdFile`): the schema
+   * rules check against them instead of the built-in table, and `schema-cel-validation` runs
+   * their CEL rules. @default - the built-in table; CEL rules are not run
+   */
+  readonly crds?: CrdSchemas;
 }
 
 /** Annotation on an object that switches rules off for it: a comma-separated list of rule ids. */
@@ -32,7 +39,8 @@ export function analyzeSources(sources: ManifestSource[], options: EngineOptions
   sources.forEach((s, i) => order.set(s, i));
   const out: Array<{ d: Diagnostic; order: number }> = [];
 
-  for (const rule of options.rules ?? ALL_RULES) {
+  const rules = options.rules ?? ALL_RULES;
+  for (const rule of options.crds ? bindCrdSchemas(rules, options.crds) : rules) {
     if (ignored.has(rule.id)) continue;
     rule.check(model, (finding) => {
       const source = finding.object.source;

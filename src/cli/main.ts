@@ -3,6 +3,7 @@ import * as path from 'path';
 import { formatInputProblem, formatJson, formatText, OUTPUT_FORMATS, OutputFormat } from './format';
 import { loadManifests, STDIN_ARG } from './load-manifests';
 import { DescribedRule, formatSarif, istioCodeUrl } from './sarif';
+import { CrdFileError, CrdSchemas } from '../analysis/crd';
 import { Severity } from '../analysis/diagnostic';
 import { analyzeSources, IGNORE_ANNOTATION } from '../analysis/engine';
 import { Rule } from '../analysis/rule';
@@ -79,6 +80,10 @@ Options:
                            (default cluster.local)
       --root-namespace NS  Istio's root namespace, whose policies apply mesh-wide
                            (default istio-system)
+      --crds FILE          check against the CustomResourceDefinitions of the Istio
+                           version you run (e.g. 'kubectl get crd -l app=istio-pilot
+                           -o yaml'): their OpenAPI schemas instead of the built-in
+                           ones (Istio 1.30), and their CEL rules (schema-cel-validation)
       --list-rules         print every rule (id, severity, istioctl code, summary) and exit
       --explain RULE       print what RULE checks (severity, istioctl code, summary,
                            description) and how to switch it off, and exit
@@ -117,6 +122,7 @@ interface LintArgs {
   readonly paths: string[];
   readonly clusterDomain?: string;
   readonly rootNamespace?: string;
+  readonly crds?: string;
   readonly help: boolean;
   readonly version: boolean;
   readonly listRules: boolean;
@@ -234,6 +240,18 @@ async function lint(argv: readonly string[], io: CliIo, options: CliOptions): Pr
     }
   }
 
+  let crds: CrdSchemas | undefined;
+  if (args.crds !== undefined) {
+    try {
+      crds = CrdSchemas.fromFile(path.resolve(io.cwd, args.crds), args.crds);
+    } catch (e) {
+      if (!(e instanceof CrdFileError)) throw e;
+      io.stderr.write(`${PROGRAM} lint: --crds: ${e.message}\n`);
+      return ExitCode.USAGE_OR_INPUT;
+    }
+    for (const note of crds.notes) io.stderr.write(`note: --crds ${args.crds}: ${note}\n`);
+  }
+
   const loaded = await loadManifests(args.paths, { cwd: io.cwd, readStdin: () => readAll(io.stdin) });
   for (const note of loaded.notes) {
     io.stderr.write(formatInputProblem(note, 'note: '));
@@ -252,6 +270,7 @@ async function lint(argv: readonly string[], io: CliIo, options: CliOptions): Pr
     ignoreRules: args.ignore,
     ...(args.clusterDomain !== undefined ? { clusterDomain: args.clusterDomain } : {}),
     ...(args.rootNamespace !== undefined ? { rootNamespace: args.rootNamespace } : {}),
+    ...(crds ? { crds } : {}),
   });
 
   const summary = { files: loaded.files, objects: loaded.sources.length };
@@ -282,6 +301,7 @@ function parseLintArgs(argv: readonly string[]): LintArgs {
   const paths: string[] = [];
   let clusterDomain: string | undefined;
   let rootNamespace: string | undefined;
+  let crds: string | undefined;
   let help = false;
   let version = false;
   let listRules = false;
@@ -344,6 +364,9 @@ function parseLintArgs(argv: readonly string[]): LintArgs {
       case '--root-namespace':
         rootNamespace = value();
         break;
+      case '--crds':
+        crds = value();
+        break;
       case '--explain':
         explain = value();
         break;
@@ -365,7 +388,7 @@ function parseLintArgs(argv: readonly string[]): LintArgs {
         throw new UsageError(`unknown option '${name}'`);
     }
   }
-  return { format, failOn, ignore, paths, clusterDomain, rootNamespace, help, version, listRules, explain };
+  return { format, failOn, ignore, paths, clusterDomain, rootNamespace, crds, help, version, listRules, explain };
 }
 
 function formatRuleList(rules: readonly Rule[]): string {

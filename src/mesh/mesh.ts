@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { IstioApiVersion } from './istio-api-version';
+import { CrdFileError, CrdSchemas } from '../analysis/crd';
 import { Diagnostic, formatDiagnostic, Severity } from '../analysis/diagnostic';
 import { analyzeSources } from '../analysis/engine';
 import { ManifestSource } from '../analysis/manifest';
@@ -53,6 +54,17 @@ export interface MeshProps {
    * @default - every rule runs
    */
   readonly ignoreRules?: string[];
+
+  /**
+   * CustomResourceDefinition file of the Istio version the cluster runs (YAML, e.g.
+   * `kubectl get crd -l app=istio-pilot -o yaml`, or `manifests/charts/base/files/crd-all.gen.yaml`
+   * of the Istio release). The synth-time analysis then checks fields against these CRDs' schemas
+   * instead of the built-in ones (Istio 1.30), and runs their CEL validation rules
+   * (`schema-cel-validation`), as `cdk8s-istio lint --crds FILE` does. A relative path is resolved
+   * against the current folder; the file is read when the Mesh is created.
+   * @default - the built-in schemas, without CEL rules
+   */
+  readonly crdFile?: string;
 }
 
 const MESH_SYMBOL = Symbol.for('cdk8s-istio.Mesh');
@@ -83,10 +95,16 @@ export class Mesh extends Construct {
   public readonly clusterDomain: string;
   /** Version of Istio's APIs this mesh emits. */
   public readonly apiVersion: IstioApiVersion;
+  /**
+   * CRD file the analysis checks against.
+   * @default - the built-in schemas
+   */
+  public readonly crdFile?: string;
 
   private readonly runAnalysis: boolean;
   private readonly failOnWarnings: boolean;
   private readonly ignoreRules: string[];
+  private readonly crds?: CrdSchemas;
   private lastAnalysis?: { key: string; diagnostics: Diagnostic[] };
 
   constructor(scope: Construct, id: string, props: MeshProps = {}) {
@@ -107,6 +125,15 @@ export class Mesh extends Construct {
     this.runAnalysis = props.analyze ?? true;
     this.failOnWarnings = props.failOnWarnings ?? false;
     this.ignoreRules = props.ignoreRules ?? [];
+    if (props.crdFile !== undefined) {
+      this.crdFile = props.crdFile;
+      try {
+        this.crds = CrdSchemas.fromFile(props.crdFile);
+      } catch (e) {
+        if (!(e instanceof CrdFileError)) throw e;
+        throw new Error(`${this.node.path}: crdFile cannot be used: ${e.message}`);
+      }
+    }
 
     this.node.addValidation({ validate: () => this.validateApp() });
   }
@@ -154,6 +181,7 @@ export class Mesh extends Construct {
       ignoreRules: this.ignoreRules,
       clusterDomain: this.clusterDomain,
       rootNamespace: this.rootNamespace,
+      ...(this.crds ? { crds: this.crds } : {}),
     });
     this.lastAnalysis = { key, diagnostics };
     return { diagnostics, fresh: true };

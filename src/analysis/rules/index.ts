@@ -1,3 +1,4 @@
+import { CRD_RULES } from '../crd';
 import { Rule } from '../rule';
 import { destinationRuleSubsetNoPods } from './cross/destinationrule-subset-no-pods';
 import { virtualServiceConflictingMeshHosts } from './cross/virtualservice-conflicting-mesh-hosts';
@@ -17,6 +18,7 @@ import { virtualServiceWeightsNot100 } from './virtualservice-weights-not-100';
  */
 export const ALL_RULES: readonly Rule[] = [
   ...SCHEMA_RULES,
+  ...CRD_RULES,
   virtualServiceInvalidWeight,
   virtualServiceWeightsNot100,
   virtualServiceUnreachableRoute,
