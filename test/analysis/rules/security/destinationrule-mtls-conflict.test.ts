@@ -136,9 +136,7 @@ describe('destinationrule-mtls-conflict', () => {
       objects.push(workload(`s${i}`, `ns${i % 50}`, { app: `s${i}` }));
       objects.push(destinationRule(`s${i}`, `ns${i % 50}`, { host: `s${i}`, ...tls(i === 1234 ? 'DISABLE' : 'ISTIO_MUTUAL') }));
     }
-    const started = Date.now();
     const ds = run(rule, objects);
-    expect(Date.now() - started).toBeLessThan(3000);
     expect(ds.map((d) => d.resource.name)).toEqual(['s1234']);
   });
 });

@@ -82,7 +82,7 @@ describe('EffectiveMtls', () => {
     expect(m.namespaceMode('shop')).toMatchObject({ mode: 'STRICT', level: 'namespace' });
   });
 
-  test('is computed once per model and indexed by namespace (thousands of namespaces stay fast)', () => {
+  test('is computed once per model and indexed by namespace (thousands of namespaces; speed is measured in bench/)', () => {
     const manifests: any[] = [mesh('STRICT')];
     for (let i = 0; i < 3000; i++) {
       manifests.push(nsWide(`ns-${i}`, i % 2 === 0 ? 'PERMISSIVE' : 'STRICT'));
@@ -90,7 +90,6 @@ describe('EffectiveMtls', () => {
     }
     const model = new MeshModel(manifests.map((manifest) => ({ manifest })));
     expect(EffectiveMtls.of(model)).toBe(EffectiveMtls.of(model));
-    const started = Date.now();
     let strict = 0;
     for (let i = 0; i < 3000; i++) {
       const m = EffectiveMtls.of(model);
@@ -98,6 +97,5 @@ describe('EffectiveMtls', () => {
       expect(m.modeAt(`ns-${i}`, { app: 'api' }, 8080).mode).toBe('DISABLE');
     }
     expect(strict).toBe(1500);
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 });
