@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import {
   AuthorizationPolicy,
+  CustomTag,
   Mesh,
   MeshService,
   MtlsMode,
@@ -10,6 +11,7 @@ import {
   Principal,
   RetryOn,
   RetryPolicy,
+  Telemetry,
   TrafficPolicy,
 } from '../../src';
 
@@ -86,6 +88,16 @@ export class BookinfoChart extends Chart {
     });
     AuthorizationPolicy.allowCallers(this, 'ratings-from-reviews', {
       to: ratings, from: [Principal.fromServiceAccount(reviewsSa)], methods: ['GET'],
+    });
+
+    // Namespace telemetry: log failed requests only, and trace 10 % of requests, tagged with the
+    // test user header that selects the reviews version.
+    new Telemetry(this, 'telemetry', {
+      accessLogging: [{ providers: ['envoy'], filter: 'response.code >= 400' }],
+      tracing: [{
+        randomSamplingPercentage: 10,
+        customTags: { 'end-user': CustomTag.header('end-user', 'anonymous') },
+      }],
     });
   }
 }
