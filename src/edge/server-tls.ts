@@ -116,7 +116,8 @@ const MODES = ['SIMPLE', 'MUTUAL', 'OPTIONAL_MUTUAL', 'PASSTHROUGH', 'AUTO_PASST
 export class ServerTls {
   /**
    * Terminate TLS with the certificate and key of a Kubernetes Secret (`tls.crt`/`tls.key`, or
-   * `cert`/`key`) in the gateway's namespace.
+   * `cert`/`key`) in the namespace of the gateway proxy's pods (`istio-system` for Istio's default
+   * ingress gateway), which need not be the Gateway object's namespace.
    * @param credentialName name of the Secret
    */
   public static simple(credentialName: string, options: ServerTlsOptions = {}): ServerTls {
