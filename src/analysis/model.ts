@@ -272,6 +272,101 @@ export class MeshModel {
     }
     return this._namespaceNames;
   }
+
+  public serviceEntries(): ObjectRecord[] {
+    return this.ofKind(NETWORKING_GROUP, 'ServiceEntry');
+  }
+
+  /**
+   * ServiceEntries declaring `fqdn`: those listing it (hosts are qualified against the
+   * ServiceEntry's namespace, as istioctl does), else those whose most specific wildcard host
+   * (`*.example.com`) covers it. `exportTo` is not applied.
+   */
+  public serviceEntriesForHost(fqdn: string): ObjectRecord[] {
+    let index = SERVICE_ENTRY_HOSTS.get(this);
+    if (!index) {
+      const exact = new Map<string, ObjectRecord[]>();
+      const wildcard = new Map<string, ObjectRecord[]>();
+      for (const se of this.serviceEntries()) {
+        const hosts = isPlainObject(se.spec) && Array.isArray(se.spec.hosts) ? se.spec.hosts : [];
+        for (const h of hosts) {
+          if (typeof h !== 'string' || h === '') continue;
+          const target = h.startsWith('*') ? wildcard : exact;
+          const key = h.startsWith('*') ? h : this.fqdn(h, se.namespace);
+          const list = target.get(key);
+          if (list) list.push(se);
+          else target.set(key, [se]);
+        }
+      }
+      index = { exact, wildcard };
+      SERVICE_ENTRY_HOSTS.set(this, index);
+    }
+    const found = index.exact.get(fqdn);
+    if (found) return found;
+    const parts = fqdn.split('.');
+    for (let i = fqdn.startsWith('*') ? 1 : 0; i <= parts.length; i++) {
+      const candidate = i === parts.length ? '*' : i === 0 ? fqdn : `*.${parts.slice(i).join('.')}`;
+      const list = index.wildcard.get(candidate);
+      if (list) return list;
+    }
+    return [];
+  }
+
+  /**
+   * Pod templates of every namespace whose labels carry every `key=value` of `selector` (a
+   * gateway selector reaches all namespaces); every pod template for an empty selector.
+   */
+  public podTemplatesMatchingAnywhere(selector: Record<string, string>): PodTemplateRecord[] {
+    const entries = Object.entries(selector);
+    if (entries.length === 0) return this.allPodTemplates();
+    let index = PODS_BY_LABEL_ANYWHERE.get(this);
+    if (!index) {
+      index = new Map();
+      for (const p of this.allPodTemplates()) {
+        for (const [k, v] of Object.entries(p.labels)) {
+          const id = `${k}\u0000${v}`;
+          const list = index.get(id);
+          if (list) list.push(p);
+          else index.set(id, [p]);
+        }
+      }
+      PODS_BY_LABEL_ANYWHERE.set(this, index);
+    }
+    let shortest: PodTemplateRecord[] | undefined;
+    for (const [k, v] of entries) {
+      const list = index.get(`${k}\u0000${v}`);
+      if (!list) return [];
+      if (!shortest || list.length < shortest.length) shortest = list;
+    }
+    return (shortest ?? []).filter((p) => labelsMatch(selector, p.labels));
+  }
+
+  /** The Namespace object named `name`, when the analysed set holds one. */
+  public namespaceObject(name: string): ObjectRecord | undefined {
+    return this.find('', 'Namespace', 'default', name);
+  }
+
+  /**
+   * Services (with a selector) that select the pods of `pod`, for a pod template taken from any
+   * of the model's lists (keyed by the workload, so record identity does not matter).
+   */
+  public servicesSelecting(pod: PodTemplateRecord): ObjectRecord[] {
+    let index = SERVICES_OF_OWNER.get(this);
+    if (!index) {
+      index = new Map();
+      for (const svc of this.ofKind('', 'Service')) {
+        const selector = isPlainObject(svc.spec) ? stringMap(svc.spec.selector) : {};
+        if (Object.keys(selector).length === 0) continue;
+        for (const p of this.podTemplatesMatching(svc.namespace, selector)) {
+          const list = index.get(p.owner);
+          if (list) list.push(svc);
+          else index.set(p.owner, [svc]);
+        }
+      }
+      SERVICES_OF_OWNER.set(this, index);
+    }
+    return index.get(pod.owner) ?? [];
+  }
 }
 
 function labelKey(namespace: string, k: string, v: string): string {
@@ -319,3 +414,8 @@ export function labelsMatch(selector: Record<string, string>, labels: Record<str
   }
   return true;
 }
+
+// Indexes of the methods appended to MeshModel above, built on first use and kept per model.
+const SERVICE_ENTRY_HOSTS = new WeakMap<MeshModel, { exact: Map<string, ObjectRecord[]>; wildcard: Map<string, ObjectRecord[]> }>();
+const PODS_BY_LABEL_ANYWHERE = new WeakMap<MeshModel, Map<string, PodTemplateRecord[]>>();
+const SERVICES_OF_OWNER = new WeakMap<MeshModel, Map<ObjectRecord, ObjectRecord[]>>();

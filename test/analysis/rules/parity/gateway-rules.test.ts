@@ -1,0 +1,36 @@
+import { gateway, run, service, workload } from './fixtures';
+import { Severity } from '../../../../src/analysis/diagnostic';
+import { gatewayPortNotOnService } from '../../../../src/analysis/rules/parity/gateway-rules';
+import { expectValidIstioObjects } from '../../../conformance/istio-crd-validator';
+
+const pods = workload('ingress', 'gateways', { istio: 'ingress' }, { ports: [{ name: 'http', containerPort: 8080 }, { name: 'https', containerPort: 8443 }] });
+const server = (number: number, name: string) => ({ port: { number, name, protocol: 'HTTP' }, hosts: ['*.example.com'] });
+
+describe('gateway-port-not-on-service (IST0162)', () => {
+  test('warns on a server port that no Service in front of the gateway pods targets', () => {
+    const svc = service('ingress', 'gateways', { istio: 'ingress' }, [{ name: 'http', port: 80, targetPort: 8080 }]);
+    const gw = gateway('web', 'gateways', { selector: { istio: 'ingress' }, servers: [server(80, 'http')] });
+    const ds = run(gatewayPortNotOnService, [pods, svc, gw]);
+    expect(ds).toHaveLength(1);
+    expect(ds[0]).toMatchObject({
+      ruleId: 'gateway-port-not-on-service',
+      severity: Severity.WARNING,
+      istioCode: 'IST0162',
+      path: 'spec.servers[0].port.number',
+    });
+    expect(ds[0].message).toContain('Server port 80 is not a target port of the Services gateways/ingress');
+    expect(ds[0].fix).toContain('(8080)');
+  });
+
+  test('accepts server ports that are target ports, numeric or named', () => {
+    const svc = service('ingress', 'gateways', { istio: 'ingress' }, [{ name: 'http', port: 80, targetPort: 8080 }, { name: 'https', port: 443, targetPort: 'https' }]);
+    const gw = gateway('web', 'gateways', { selector: { istio: 'ingress' }, servers: [server(8080, 'http'), { port: { number: 8443, name: 'https', protocol: 'HTTPS' }, hosts: ['*.example.com'], tls: { mode: 'SIMPLE', credentialName: 'web-cert' } }] });
+    expectValidIstioObjects([gw]);
+    expect(run(gatewayPortNotOnService, [pods, svc, gw])).toEqual([]);
+  });
+
+  test('cannot judge a gateway whose pods are not in the app', () => {
+    const gw = gateway('web', 'gateways', { selector: { istio: 'ingressgateway' }, servers: [server(80, 'http')] });
+    expect(run(gatewayPortNotOnService, [pods, gw])).toEqual([]);
+  });
+});
