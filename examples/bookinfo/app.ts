@@ -4,13 +4,20 @@ import { Construct } from 'constructs';
 import {
   AuthorizationPolicy,
   CustomTag,
+  Gateway,
+  GatewayServer,
   Mesh,
   MeshService,
   MtlsMode,
   PeerAuthentication,
   Principal,
+  Protocol,
   RetryOn,
   RetryPolicy,
+  ServerTls,
+  ServiceEntry,
+  ServiceEntryLocation,
+  ServiceEntryResolution,
   Telemetry,
   TrafficPolicy,
 } from '../../src';
@@ -76,10 +83,38 @@ export class BookinfoChart extends Chart {
     canary.route.updateTimeout(Duration.seconds(6));
     canary.route.updateRetries(RetryPolicy.of({ attempts: 2, perTryTimeout: Duration.seconds(2), retryOn: [RetryOn.GATEWAY_ERROR, RetryOn.CONNECT_FAILURE] }));
 
+    // The public entrance: Istio's ingress gateway serves bookinfo.example.com over HTTPS (the
+    // certificate is the Secret `bookinfo-credential` in the gateway's namespace) and redirects
+    // plain HTTP there; productpage's routes are bound to it and stay bound to the mesh.
+    const gateway = new Gateway(this, 'bookinfo-gateway', {
+      servers: [
+        GatewayServer.http({ hosts: ['bookinfo.example.com'], httpsRedirect: true }),
+        GatewayServer.https({ hosts: ['bookinfo.example.com'], tls: ServerTls.simple('bookinfo-credential') }),
+      ],
+    });
+    this.productpage.exposeThroughGateway(gateway, { hosts: ['bookinfo.example.com'] });
+
+    // details v2 looks books up in Google's public API: declare it so the mesh knows the host.
+    new ServiceEntry(this, 'googleapis', {
+      hosts: ['www.googleapis.com'],
+      ports: [{ number: 443, protocol: Protocol.HTTPS, name: 'https' }],
+      resolution: ServiceEntryResolution.DNS,
+      location: ServiceEntryLocation.MESH_EXTERNAL,
+    });
+
     // Mutual TLS only, and nothing is allowed unless a policy below allows it.
     new PeerAuthentication(this, 'strict-mtls', { mode: MtlsMode.STRICT });
     AuthorizationPolicy.denyAll(this, 'deny-all');
 
+    // productpage is called by the ingress gateway (its workload identity in istio-system).
+    // The gateway is installed with Istio, outside this app: tell the analysis that the unknown
+    // principal is expected, for this policy only.
+    const fromIngress = AuthorizationPolicy.allowCallers(this, 'productpage-from-ingress', {
+      to: this.productpage,
+      from: [Principal.fromName('istio-system', 'istio-ingressgateway-service-account')],
+      methods: ['GET', 'POST'],
+    });
+    fromIngress.apiObject.metadata.addAnnotation('cdk8s-istio.io/ignore-rules', 'authorizationpolicy-unknown-principal');
     AuthorizationPolicy.allowCallers(this, 'details-from-productpage', {
       to: details, from: [Principal.fromServiceAccount(productpageSa)], methods: ['GET'],
     });

@@ -24,3 +24,38 @@ describe('examples/resilience', () => {
     expect(warning!.message).toMatch(/3 × perTryTimeout 2s = 6s > timeout 5s/);
   });
 });
+
+describe('examples/bookinfo', () => {
+  test('cdk8s-istio lint over its synthesized output reports no error and exits 0', async () => {
+    const outdir = fs.mkdtempSync('/tmp/cdk8s-istio-example-');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const app: App = require(path.join(EXAMPLES, 'bookinfo', 'app.ts')).build(outdir);
+    app.synth();
+    let stdout = '';
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { main } = require('../../src/cli/main');
+    const code = await main(['lint', '--format', 'json', outdir], {
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: () => undefined },
+      stdin: '',
+      cwd: outdir,
+    });
+    expect(JSON.parse(stdout).diagnostics.filter((d: any) => d.severity === 'error')).toEqual([]);
+    expect(code).toBe(0);
+  });
+
+  test('has the parts issue 5 lists: ingress gateway, a DestinationRule per service, the jason route, mTLS, authorization, a ServiceEntry, telemetry', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const app: App = require(path.join(EXAMPLES, 'bookinfo', 'app.ts')).build(fs.mkdtempSync('/tmp/cdk8s-istio-example-'));
+    const manifests = app.charts.flatMap((c) => c.toJson());
+    const kinds = (k: string) => manifests.filter((m) => m.kind === k);
+    expect(kinds('Gateway')).toHaveLength(1);
+    expect(kinds('DestinationRule').map((d) => d.metadata.name).sort()).toEqual(['details', 'productpage', 'ratings', 'reviews']);
+    const reviews = kinds('VirtualService').find((v) => v.metadata.name === 'reviews');
+    expect(reviews.spec.http[0].match).toEqual([{ headers: { 'end-user': { exact: 'jason' } } }]);
+    expect(kinds('PeerAuthentication')[0].spec.mtls.mode).toBe('STRICT');
+    expect(kinds('AuthorizationPolicy').length).toBeGreaterThanOrEqual(4);
+    expect(kinds('ServiceEntry')[0].spec.hosts).toEqual(['www.googleapis.com']);
+    expect(kinds('Telemetry')).toHaveLength(1);
+  });
+});
