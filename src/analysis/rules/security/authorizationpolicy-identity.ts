@@ -234,13 +234,15 @@ export const authorizationPolicyUnknownNamespace: Rule = {
   summary: 'An AuthorizationPolicy namespaces entry matches no namespace of the analysed manifests.',
   check(model: MeshModel, report: Report): void {
     if (!model.hasWorkloads() || model.authorizationPolicies().length === 0) return;
-    const namespaces = [...model.namespaceNames()].sort();
+    const known = model.namespaceNames();
+    const namespaces = [...known].sort();
     for (const ap of model.authorizationPolicies()) {
       for (const list of valueListsOf(ap)) {
         if (list.attribute !== 'namespace') continue;
         list.values.forEach((v, k) => {
           if (typeof v !== 'string' || v === '' || v === '*') return;
-          if (namespaces.some((ns) => namespacePatternMatches(v, ns))) return;
+          // Exact names are looked up; only wildcard patterns are tried against every namespace.
+          if (v.includes('*') ? namespaces.some((ns) => namespacePatternMatches(v, ns)) : known.has(v)) return;
           const guess = v.includes('*') ? undefined : closest(v, namespaces);
           report({
             object: ap,

@@ -44,8 +44,8 @@ const MODES = new Set(['STRICT', 'PERMISSIVE', 'DISABLE']);
  * creation time, so the first one in input order is taken (peerauthentication-conflicting-policies
  * reports the competition).
  *
- * The policies are indexed by namespace once per model: a lookup costs the number of
- * workload policies of one namespace, never a scan of all objects.
+ * The policies are indexed once per model, workload policies by one label of their selector:
+ * a lookup costs the policies filed under the pod's labels, never a scan of a namespace's policies.
  */
 export class EffectiveMtls {
   /** The index of a model, built on first use and shared by every rule. */
@@ -63,21 +63,33 @@ export class EffectiveMtls {
   private readonly ignored: ObjectRecord[] = [];
   private readonly namespaceWide = new Map<string, ObjectRecord[]>();
   private readonly selecting = new Map<string, ObjectRecord[]>();
+  /** Workload policies by one label of their selector (namespace, key, value), so a pod looks up only policies that can match it. */
+  private readonly byLabel = new Map<string, ObjectRecord[]>();
+  private readonly selectors = new Map<ObjectRecord, Record<string, string>>();
+  private readonly inputOrder = new Map<ObjectRecord, number>();
   private readonly namespaceModes = new Map<string, MtlsDecision>();
 
   constructor(model: MeshModel) {
     this.rootNamespace = model.rootNamespace;
-    for (const pa of model.peerAuthentications()) {
-      if (Object.keys(selectorOf(pa)).length > 0) {
+    model.peerAuthentications().forEach((pa, i) => {
+      const selector = selectorOf(pa);
+      const first = Object.entries(selector)[0];
+      if (first) {
         // Istio ignores workload-level (selector) policies in the root namespace.
-        if (pa.namespace === this.rootNamespace) this.ignored.push(pa);
-        else push(this.selecting, pa.namespace, pa);
+        if (pa.namespace === this.rootNamespace) {
+          this.ignored.push(pa);
+        } else {
+          push(this.selecting, pa.namespace, pa);
+          push(this.byLabel, labelKey(pa.namespace, first[0], first[1]), pa);
+          this.selectors.set(pa, selector);
+          this.inputOrder.set(pa, i);
+        }
       } else if (pa.namespace === this.rootNamespace) {
         this.meshWide.push(pa);
       } else {
         push(this.namespaceWide, pa.namespace, pa);
       }
-    }
+    });
   }
 
   /** Selector-less policies of the root namespace, in input order (the first one applies). */
@@ -103,7 +115,14 @@ export class EffectiveMtls {
 
   /** Workload policies of `namespace` whose selector matches `labels`, in input order (the first one applies). */
   public workloadPolicies(namespace: string, labels: Record<string, string>): ObjectRecord[] {
-    return this.selectorPolicies(namespace).filter((pa) => labelsMatch(selectorOf(pa), labels));
+    // A policy is filed under one label of its selector; a pod can only match it if it carries that label.
+    const found: ObjectRecord[] = [];
+    for (const [k, v] of Object.entries(labels)) {
+      for (const pa of this.byLabel.get(labelKey(namespace, k, v)) ?? []) {
+        if (labelsMatch(this.selectors.get(pa)!, labels)) found.push(pa);
+      }
+    }
+    return found.length > 1 ? found.sort((a, b) => this.inputOrder.get(a)! - this.inputOrder.get(b)!) : found;
   }
 
   /** The mesh-wide mode (root-namespace policy, else PERMISSIVE). */
@@ -159,6 +178,10 @@ const cache = new WeakMap<MeshModel, EffectiveMtls>();
 function modeOf(block: unknown, path: PathSegments): { mode: MtlsMode; path: PathSegments } | undefined {
   if (!isPlainObject(block) || typeof block.mode !== 'string' || !MODES.has(block.mode)) return undefined;
   return { mode: block.mode as MtlsMode, path };
+}
+
+function labelKey(namespace: string, key: string, value: string): string {
+  return `${namespace}\u0000${key}\u0000${value}`;
 }
 
 function push(map: Map<string, ObjectRecord[]>, key: string, value: ObjectRecord): void {

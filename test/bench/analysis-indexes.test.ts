@@ -1,0 +1,43 @@
+/**
+ * Indexes added for scale must answer exactly as the scans they replace.
+ */
+import { MeshModel } from '../../src/analysis/model';
+import { EffectiveMtls } from '../../src/analysis/rules/security/effective-mtls';
+import { peerAuthentication } from '../analysis/rules/security/fixtures';
+
+function mtls(manifests: any[]): EffectiveMtls {
+  return EffectiveMtls.of(new MeshModel(manifests.map((manifest) => ({ manifest }))));
+}
+
+const names = (found: Array<{ name: string }>) => found.map((o) => o.name);
+
+describe('EffectiveMtls.workloadPolicies (policies filed by one label of their selector)', () => {
+  test('finds every policy whose whole selector the pod carries, in input order', () => {
+    const index = mtls([
+      peerAuthentication('by-version', 'shop', { selector: { matchLabels: { version: 'v1' } }, mtls: { mode: 'PERMISSIVE' } }),
+      peerAuthentication('by-app', 'shop', { selector: { matchLabels: { app: 'api' } }, mtls: { mode: 'STRICT' } }),
+      peerAuthentication('by-both', 'shop', { selector: { matchLabels: { app: 'api', version: 'v1' } }, mtls: { mode: 'DISABLE' } }),
+    ]);
+    expect(names(index.workloadPolicies('shop', { app: 'api', version: 'v1' }))).toEqual(['by-version', 'by-app', 'by-both']);
+    expect(index.forWorkload('shop', { version: 'v1', app: 'api' }).workload.policy?.name).toBe('by-version');
+  });
+
+  test('skips a policy when the pod lacks one of its selector labels, or has another value', () => {
+    const index = mtls([
+      peerAuthentication('api-v2', 'shop', { selector: { matchLabels: { app: 'api', version: 'v2' } }, mtls: { mode: 'STRICT' } }),
+      peerAuthentication('api-canary', 'shop', { selector: { matchLabels: { app: 'api', track: 'canary' } }, mtls: { mode: 'STRICT' } }),
+    ]);
+    expect(index.workloadPolicies('shop', { app: 'api', version: 'v1' })).toEqual([]);
+    expect(names(index.workloadPolicies('shop', { app: 'api', version: 'v2' }))).toEqual(['api-v2']);
+  });
+
+  test('looks only in the pod\'s namespace, and ignores selector policies of the root namespace', () => {
+    const index = mtls([
+      peerAuthentication('other-ns', 'billing', { selector: { matchLabels: { app: 'api' } }, mtls: { mode: 'STRICT' } }),
+      peerAuthentication('in-root', 'istio-system', { selector: { matchLabels: { app: 'api' } }, mtls: { mode: 'STRICT' } }),
+    ]);
+    expect(index.workloadPolicies('shop', { app: 'api' })).toEqual([]);
+    expect(index.workloadPolicies('istio-system', { app: 'api' })).toEqual([]);
+    expect(names(index.workloadPolicies('billing', { app: 'api' }))).toEqual(['other-ns']);
+  });
+});
