@@ -367,6 +367,11 @@ export class MeshModel {
     }
     return index.get(pod.owner) ?? [];
   }
+
+  /** `networking.istio.io` Sidecars, in input order. */
+  public sidecars(): ObjectRecord[] {
+    return this.ofKind(NETWORKING_GROUP, 'Sidecar');
+  }
 }
 
 function labelKey(namespace: string, k: string, v: string): string {

@@ -4,6 +4,7 @@ import { destinationRuleSubsetNoPods } from './cross/destinationrule-subset-no-p
 import { virtualServiceConflictingMeshHosts } from './cross/virtualservice-conflicting-mesh-hosts';
 import { virtualServiceGatewayNotFound } from './cross/virtualservice-gateway-not-found';
 import { virtualServiceSubsetNotFound } from './cross/virtualservice-subset-not-found';
+import { EDGE_RULES } from './edge';
 import { PARITY_RULES } from './parity';
 import { RESILIENCE_RULES } from './resilience';
 import { SCHEMA_RULES } from './schema';
@@ -31,4 +32,5 @@ export const ALL_RULES: readonly Rule[] = [
   ...RESILIENCE_RULES,
   ...SECURITY_RULES,
   ...PARITY_RULES,
+  ...EDGE_RULES,
 ];
