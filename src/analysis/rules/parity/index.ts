@@ -1,6 +1,7 @@
 import { ANNOTATION_RULES } from './annotations';
 import { DESTINATION_RULE_PARITY_RULES } from './destinationrule-rules';
 import { DESTINATION_RULE_WEBHOOK_RULES } from './destinationrule-webhook';
+import { ENVOY_FILTER_PARITY_RULES } from './envoyfilter-rules';
 import { GATEWAY_PARITY_RULES } from './gateway-rules';
 import { PLATFORM_PARITY_RULES } from './platform-rules';
 import { TELEMETRY_PARITY_RULES } from './telemetry-rules';
@@ -28,4 +29,5 @@ export const PARITY_RULES: readonly Rule[] = [
   ...GATEWAY_PARITY_RULES,
   ...TELEMETRY_PARITY_RULES,
   ...PLATFORM_PARITY_RULES,
+  ...ENVOY_FILTER_PARITY_RULES,
 ];

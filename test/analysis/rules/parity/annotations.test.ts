@@ -1,10 +1,11 @@
-import { deployment, namespaceObject, run, service } from './fixtures';
+import { authorizationPolicy, deployment, namespaceObject, run, service, virtualService } from './fixtures';
 import { Severity } from '../../../../src/analysis/diagnostic';
 import { ANNOTATION_VALUE_CHECKS } from '../../../../src/analysis/rules/parity/annotation-values';
 import {
   annotationAlpha,
   annotationDeprecated,
   annotationInvalid,
+  annotationInvalidDryRun,
   annotationMisplaced,
   annotationUnknown,
   isIstioAnnotation,
@@ -168,5 +169,22 @@ describe('annotation-alpha (IST0136)', () => {
       },
     });
     expect(run(annotationAlpha, [d])).toEqual([]);
+  });
+});
+
+describe('annotation-invalid-dry-run (IST0106)', () => {
+  test('rejects dry-run on other kinds, on CUSTOM policies and with a non-boolean value', () => {
+    const vs = withAnnotations(virtualService('r', 'shop', { hosts: ['r'], http: [{ route: [{ destination: { host: 'r' } }] }] }), { 'istio.io/dry-run': 'true' });
+    const custom = authorizationPolicy('c', 'shop', { action: 'CUSTOM', provider: { name: 'ext' }, rules: [{}] }, { 'istio.io/dry-run': 'true' });
+    const notBool = authorizationPolicy('d', 'shop', { action: 'DENY', rules: [{}] }, { 'istio.io/dry-run': 'yes' });
+    const ds = run(annotationInvalidDryRun, [vs, custom, notBool]);
+    expect(ds.map((d) => d.resource.name)).toEqual(['r', 'c', 'd']);
+    expect(ds[0]).toMatchObject({ ruleId: 'annotation-invalid-dry-run', severity: Severity.ERROR, istioCode: 'IST0106', path: 'metadata.annotations["istio.io/dry-run"]' });
+  });
+
+  test('accepts dry-run on ALLOW and DENY policies', () => {
+    const allow = authorizationPolicy('a', 'shop', { rules: [{}] }, { 'istio.io/dry-run': 'true' });
+    const deny = authorizationPolicy('d', 'shop', { action: 'DENY', rules: [{}] }, { 'istio.io/dry-run': 'false' });
+    expect(run(annotationInvalidDryRun, [allow, deny])).toEqual([]);
   });
 });
