@@ -13,7 +13,7 @@ import { isPlainObject, ObjectRecord } from '../../manifest';
 import { MeshModel, PodTemplateRecord } from '../../model';
 import { Report, Rule } from '../../rule';
 import { isIpAddress } from '../../validators/ip';
-import { arrayOf, destinationsOf, hostsOf, isBoundToMesh } from '../virtualservice-routes';
+import { arrayOf, destinationsOf, isBoundToMesh } from '../virtualservice-routes';
 
 type Mode = 'REGISTRY_ONLY' | 'ALLOW_ANY';
 
@@ -116,7 +116,9 @@ export const virtualServiceExternalHostBlocked: Rule = {
       if (callers.size === 0) continue;
 
       const refs: Array<{ host: string; path: Array<string | number>; what: string }> = [];
-      for (const { host, index } of hostsOf(vs)) refs.push({ host, path: ['spec', 'hosts', index], what: 'is a host of this VirtualService' });
+      // Only where traffic goes matters: Istio gives sidecars a virtual host for every host of a
+      // mesh-bound VirtualService, so a public host routed to an in-cluster service works under
+      // REGISTRY_ONLY; a destination outside the registry is what the sidecar blocks.
       for (const d of destinationsOf(vs)) {
         if (typeof d.destination.host === 'string') refs.push({ host: d.destination.host, path: [...d.path, 'host'], what: `is a ${d.role === 'route' ? 'route' : 'mirror'} destination` });
       }

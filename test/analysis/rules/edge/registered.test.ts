@@ -117,7 +117,7 @@ describe('edge rules in ALL_RULES', () => {
     const ds = analyzeSources(objects.map((manifest) => ({ manifest })), { rules: EDGE_RULES });
     expect(ds.map((d) => `${d.severity} ${d.ruleId} ${d.resource.kind}/${d.resource.name} ${d.path}`)).toEqual([
       'error gateway-tls-missing-credential Gateway/shop-gateway spec.servers[1].tls.serverCertificate',
-      'error virtualservice-external-host-blocked VirtualService/payments-through-egress spec.hosts[0]',
+      'error virtualservice-external-host-blocked VirtualService/payments-through-egress spec.tls[1].route[0].destination.host',
       'warning virtualservice-host-not-in-gateway VirtualService/frontend spec.gateways[0]',
       'info service-port-protocol-undeclared Service/frontend spec.ports[0].name',
     ]);

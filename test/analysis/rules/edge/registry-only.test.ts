@@ -16,7 +16,7 @@ describe('virtualservice-external-host-blocked', () => {
   test('reports an external host no ServiceEntry declares when the namespace Sidecar is REGISTRY_ONLY', () => {
     const ds = run(virtualServiceExternalHostBlocked, [app, REGISTRY_ONLY, payments]);
     expect(ds).toHaveLength(1);
-    expect(ds[0]).toMatchObject({ ruleId: 'virtualservice-external-host-blocked', severity: Severity.ERROR, path: 'spec.hosts[0]' });
+    expect(ds[0]).toMatchObject({ ruleId: 'virtualservice-external-host-blocked', severity: Severity.ERROR, path: 'spec.http[0].route[0].destination.host' });
     expect(ds[0].istioCode).toBeUndefined();
     expect(ds[0].message).toContain('namespace shop (Sidecar shop/default sets outboundTrafficPolicy REGISTRY_ONLY)');
     expect(ds[0].fix).toContain('ServiceEntry for "api.payments.example.com"');
@@ -56,5 +56,14 @@ describe('virtualservice-external-host-blocked', () => {
     const allowCheckout = sidecar('checkout', 'shop', { workloadSelector: { labels: { app: 'checkout' } }, outboundTrafficPolicy: { mode: 'ALLOW_ANY' } });
     expect(run(virtualServiceExternalHostBlocked, [app, other, REGISTRY_ONLY, allowCheckout, payments])).toHaveLength(1);
     expectClean(virtualServiceExternalHostBlocked, [app, allowCheckout, payments, sidecar('default', 'shop', { outboundTrafficPolicy: { mode: 'ALLOW_ANY' } })]);
+  });
+
+  test('a public host of a gateway-exposed VirtualService routed to an in-cluster service is not blocked', () => {
+    const exposed = virtualService('productpage', 'shop', {
+      hosts: ['productpage.shop.svc.cluster.local', 'bookinfo.example.com'],
+      gateways: ['gw', 'mesh'],
+      http: [{ route: [{ destination: { host: 'productpage.shop.svc.cluster.local' } }] }],
+    });
+    expectClean(virtualServiceExternalHostBlocked, [app, REGISTRY_ONLY, exposed]);
   });
 });
