@@ -11,7 +11,7 @@ describe('README', () => {
   });
 
   test('shows the install command and the two commands for a fresh clone', () => {
-    expect(readme).toContain('npm ci && npx projen examples canary');
+    expect(readme).toContain('npm ci && npx projen examples bookinfo');
     expect(readme).toContain('npx projen build');
   });
 });
