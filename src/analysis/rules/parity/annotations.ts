@@ -69,9 +69,15 @@ interface WrittenAnnotation {
   readonly podSpec?: unknown;
 }
 
+/** Annotations found per model, shared by the annotation rules (computed once per analysis). */
+const WRITTEN = new WeakMap<MeshModel, WrittenAnnotation[]>();
+
 /** Every Istio annotation of the analysed objects and of their pod templates, in input order. */
 function writtenAnnotations(model: MeshModel): WrittenAnnotation[] {
+  const cached = WRITTEN.get(model);
+  if (cached) return cached;
   const out: WrittenAnnotation[] = [];
+  WRITTEN.set(model, out);
   for (const o of model.objects) {
     const podSpec = o.kind === 'Pod' && o.group === '' ? o.spec : undefined;
     for (const [key, value] of Object.entries(o.annotations)) {
