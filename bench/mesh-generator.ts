@@ -32,6 +32,8 @@ export interface MeshShape {
   readonly services: number;
   /** Services per namespace (one chart per namespace). @default 20 */
   readonly servicesPerNamespace?: number;
+  /** For buildMeshApp: run the synth-time analysis. @default true */
+  readonly analyze?: boolean;
 }
 
 export const DEFAULT_SERVICES_PER_NAMESPACE = 20;
@@ -75,7 +77,7 @@ export function layout(shape: MeshShape): Array<{ namespace: string; services: S
 /** The app written with this library's constructs. */
 export function buildMeshApp(shape: MeshShape, outdir?: string): App {
   const app = new App({ outdir });
-  new Mesh(app, 'mesh');
+  new Mesh(app, 'mesh', { analyze: shape.analyze ?? true });
   for (const ns of layout(shape)) {
     const chart = new Chart(app, ns.namespace, { namespace: ns.namespace });
     for (const s of ns.services) addMeshService(chart, s);
@@ -83,14 +85,20 @@ export function buildMeshApp(shape: MeshShape, outdir?: string): App {
   return app;
 }
 
-function addMeshService(chart: Chart, s: ServiceSlot): void {
+/** The service account and the Deployment of each version, as cdk8s-plus objects. */
+function addWorkloads(chart: Chart, s: ServiceSlot, podLabels?: (version: string) => Record<string, string>): kplus.Deployment[] {
   const serviceAccount = new kplus.ServiceAccount(chart, `${s.name}-sa`, { metadata: { name: s.name } });
-  const workloads = VERSIONS.map((v) => new kplus.Deployment(chart, `${s.name}-${v}`, {
+  return VERSIONS.map((v) => new kplus.Deployment(chart, `${s.name}-${v}`, {
     metadata: { name: `${s.name}-${v}` },
+    ...(podLabels ? { podMetadata: { labels: podLabels(v) } } : {}),
     replicas: 2,
     serviceAccount,
     containers: [{ image: `registry.example.com/${s.name}:${v}`, portNumber: PORT, securityContext: { ensureNonRoot: false } }],
   }));
+}
+
+function addMeshService(chart: Chart, s: ServiceSlot): void {
+  const workloads = addWorkloads(chart, s);
 
   const service = new MeshService(chart, s.name, {
     port: PORT,
@@ -121,6 +129,25 @@ function addMeshService(chart: Chart, s: ServiceSlot): void {
     to: service,
     from: [Principal.fromName(s.caller.namespace, s.caller.name)],
   });
+}
+
+/**
+ * The same manifests as a cdk8s-plus user would write them without this library: the service
+ * account and Deployments as cdk8s-plus objects (labelled by hand), the Service and the Istio
+ * objects as plain ApiObjects. No analysis.
+ */
+export function buildPlusBaselineApp(shape: MeshShape, outdir?: string): App {
+  const app = new App({ outdir });
+  for (const ns of layout(shape)) {
+    const chart = new Chart(app, ns.namespace, { namespace: ns.namespace });
+    for (const s of ns.services) {
+      addWorkloads(chart, s, (v) => ({ app: s.name, version: v }));
+      for (const m of serviceManifests(s).filter((o) => o.kind !== 'Deployment' && o.kind !== 'ServiceAccount')) {
+        new ApiObject(chart, `${m.kind}-${m.metadata.name}`, m);
+      }
+    }
+  }
+  return app;
 }
 
 /** The same manifests as plain cdk8s ApiObjects: no library code, no analysis. */

@@ -46,6 +46,7 @@ export class MeshModel {
   private _services?: Map<string, ObjectRecord>;
   private _destinationRules?: Map<string, ObjectRecord[]>;
   private _podTemplates?: Map<string, PodTemplateRecord[]>;
+  private _allPodTemplates?: PodTemplateRecord[];
   private _byName?: Map<string, ObjectRecord>;
   private _podLabelIndex?: Map<string, PodTemplateRecord[]>;
   private _servicesByNamespace?: Map<string, ObjectRecord[]>;
@@ -152,9 +153,7 @@ export class MeshModel {
   public podTemplates(namespace: string): PodTemplateRecord[] {
     if (!this._podTemplates) {
       this._podTemplates = new Map();
-      for (const o of this.objects) {
-        const template = podTemplateOf(o);
-        if (!template) continue;
+      for (const template of this.allPodTemplates()) {
         const list = this._podTemplates.get(template.namespace) ?? [];
         list.push(template);
         this._podTemplates.set(template.namespace, list);
@@ -165,7 +164,7 @@ export class MeshModel {
 
   /** Whether any workload or pod is in the analysed set (rules about pods need some to judge). */
   public hasWorkloads(): boolean {
-    return this.objects.some((o) => podTemplateOf(o) !== undefined);
+    return this.allPodTemplates().length > 0;
   }
 
 
@@ -181,14 +180,19 @@ export class MeshModel {
     return this.ofKind(SECURITY_GROUP, 'RequestAuthentication');
   }
 
-  /** Every pod template of the analysed set, in input order. */
+  /**
+   * Every pod template of the analysed set, in input order. Read once per model: every index
+   * hands out these same records, so rules can key maps by them.
+   */
   public allPodTemplates(): PodTemplateRecord[] {
-    const out: PodTemplateRecord[] = [];
-    for (const o of this.objects) {
-      const t = podTemplateOf(o);
-      if (t) out.push(t);
+    if (!this._allPodTemplates) {
+      this._allPodTemplates = [];
+      for (const o of this.objects) {
+        const t = podTemplateOf(o);
+        if (t) this._allPodTemplates.push(t);
+      }
     }
-    return out;
+    return this._allPodTemplates;
   }
 
   /** Whether the analysed set holds a workload or pod in `namespace`. */

@@ -3,7 +3,7 @@
  */
 import { MeshModel } from '../../src/analysis/model';
 import { EffectiveMtls } from '../../src/analysis/rules/security/effective-mtls';
-import { peerAuthentication } from '../analysis/rules/security/fixtures';
+import { peerAuthentication, workload } from '../analysis/rules/security/fixtures';
 
 function mtls(manifests: any[]): EffectiveMtls {
   return EffectiveMtls.of(new MeshModel(manifests.map((manifest) => ({ manifest }))));
@@ -39,5 +39,30 @@ describe('EffectiveMtls.workloadPolicies (policies filed by one label of their s
     expect(index.workloadPolicies('shop', { app: 'api' })).toEqual([]);
     expect(index.workloadPolicies('istio-system', { app: 'api' })).toEqual([]);
     expect(names(index.workloadPolicies('billing', { app: 'api' }))).toEqual(['other-ns']);
+  });
+});
+
+describe('MeshModel pod templates (read once per model)', () => {
+  const model = () => new MeshModel([
+    workload('api', 'shop', { app: 'api' }),
+    workload('web', 'shop', { app: 'web' }),
+    workload('batch', 'jobs', { app: 'batch' }),
+  ].map((manifest) => ({ manifest })));
+
+  test('every index hands out the same record for a pod template, so rules can key maps by it', () => {
+    const m = model();
+    const [api] = m.allPodTemplates();
+    expect(m.allPodTemplates()[0]).toBe(api);
+    expect(m.podTemplates('shop')[0]).toBe(api);
+    expect(m.podTemplatesMatching('shop', { app: 'api' })).toEqual([api]);
+    expect(m.podTemplatesMatching('shop', { app: 'api' })[0]).toBe(api);
+  });
+
+  test('keeps input order, per namespace too, and knows when there is none', () => {
+    const m = model();
+    expect(m.allPodTemplates().map((p) => p.owner.name)).toEqual(['api', 'web', 'batch']);
+    expect(m.podTemplates('shop').map((p) => p.owner.name)).toEqual(['api', 'web']);
+    expect(m.hasWorkloads()).toBe(true);
+    expect(new MeshModel([]).hasWorkloads()).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
  * no diagnostic), and that the plain-cdk8s baseline writes exactly the same manifests. No timing here.
  */
 import { parseAllDocuments } from 'yaml';
-import { buildBaselineApp, buildMeshApp, layout, OBJECTS_PER_SERVICE } from '../../bench/mesh-generator';
+import { buildBaselineApp, buildMeshApp, buildPlusBaselineApp, layout, OBJECTS_PER_SERVICE } from '../../bench/mesh-generator';
 import { Mesh } from '../../src';
 import { expectValidIstioObjects } from '../conformance/istio-crd-validator';
 
@@ -99,6 +99,10 @@ describe('the mesh built with the constructs', () => {
 describe('the baseline', () => {
   test('writes exactly the manifests the constructs write, in the same order', () => {
     expect(buildBaselineApp(SHAPE).synthYaml()).toBe(buildMeshApp(SHAPE).synthYaml());
+  });
+
+  test('with cdk8s-plus workloads, writes the same manifests too', () => {
+    expect(buildPlusBaselineApp(SHAPE).synthYaml()).toBe(buildMeshApp(SHAPE).synthYaml());
   });
 
   test('uses plain ApiObjects only: no Mesh, so no analysis', () => {

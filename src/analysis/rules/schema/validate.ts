@@ -257,7 +257,8 @@ class ObjectChecker {
   }
 
   private checkScalarConstraints(node: SchemaNode, value: unknown, segs: Segs, report: ReportFn): void {
-    const at = where(segs);
+    // The place is written out only when something is reported (most values are fine).
+    const at = (): string => where(segs);
     if (typeof value === 'number') {
       let min = node.minimum;
       let max = node.maximum;
@@ -269,41 +270,41 @@ class ObjectChecker {
       const aboveMax = max !== undefined && (node.exclusiveMaximum ? value >= max : value > max);
       if (belowMin || aboveMax) {
         const range = describeRange(min, max, node.exclusiveMinimum, node.exclusiveMaximum);
-        report('schema-value-out-of-range', segs, `${at} is ${value}, ${belowMin ? 'below' : 'above'} the allowed range (${range}).`, `Use a value ${range}.`);
+        report('schema-value-out-of-range', segs, `${at()} is ${value}, ${belowMin ? 'below' : 'above'} the allowed range (${range}).`, `Use a value ${range}.`);
       }
     } else if (typeof value === 'string') {
       const length = [...value].length;
       if (node.maxLength !== undefined && length > node.maxLength) {
-        report('schema-value-out-of-range', segs, `${at} is ${length} characters long; at most ${node.maxLength} are allowed.`, `Shorten it to ${node.maxLength} characters or fewer.`);
+        report('schema-value-out-of-range', segs, `${at()} is ${length} characters long; at most ${node.maxLength} are allowed.`, `Shorten it to ${node.maxLength} characters or fewer.`);
       }
       if (node.minLength !== undefined && length < node.minLength) {
         report('schema-value-out-of-range', segs,
-          length === 0 ? `${at} is empty; it needs at least ${node.minLength} character${node.minLength === 1 ? '' : 's'}.` : `${at} is ${length} characters long; at least ${node.minLength} are required.`,
+          length === 0 ? `${at()} is empty; it needs at least ${node.minLength} character${node.minLength === 1 ? '' : 's'}.` : `${at()} is ${length} characters long; at least ${node.minLength} are required.`,
           length === 0 ? 'Give it a value, or leave the field out.' : `Write at least ${node.minLength} characters.`);
       }
       if (node.pattern !== undefined && !patternMatches(node.pattern, value)) {
-        report('schema-invalid-format', segs, `${at} is ${show(value)}, which does not match the pattern ${node.pattern}.`, `Write a value that matches ${node.pattern}.`);
+        report('schema-invalid-format', segs, `${at()} is ${show(value)}, which does not match the pattern ${node.pattern}.`, `Write a value that matches ${node.pattern}.`);
       }
       if (node.format === 'date-time' && !RFC3339.test(value)) {
-        report('schema-invalid-format', segs, `${at} is ${show(value)}, not an RFC 3339 date-time.`, 'Write it like 2024-01-31T12:00:00Z.');
+        report('schema-invalid-format', segs, `${at()} is ${show(value)}, not an RFC 3339 date-time.`, 'Write it like 2024-01-31T12:00:00Z.');
       } else if (node.format === 'byte' && !BASE64.test(value)) {
-        report('schema-invalid-format', segs, `${at} is not base64-encoded.`, 'Encode the bytes as standard base64.');
+        report('schema-invalid-format', segs, `${at()} is not base64-encoded.`, 'Encode the bytes as standard base64.');
       }
     } else if (Array.isArray(value)) {
       if (node.maxItems !== undefined && value.length > node.maxItems) {
-        report('schema-value-out-of-range', segs, `${at} has ${value.length} entries; at most ${node.maxItems} are allowed.`, `Keep ${node.maxItems} entries or fewer.`);
+        report('schema-value-out-of-range', segs, `${at()} has ${value.length} entries; at most ${node.maxItems} are allowed.`, `Keep ${node.maxItems} entries or fewer.`);
       }
       if (node.minItems !== undefined && value.length < node.minItems) {
-        report('schema-value-out-of-range', segs, `${at} has ${value.length} entries; at least ${node.minItems} ${node.minItems === 1 ? 'is' : 'are'} required.`,
+        report('schema-value-out-of-range', segs, `${at()} has ${value.length} entries; at least ${node.minItems} ${node.minItems === 1 ? 'is' : 'are'} required.`,
           value.length === 0 ? 'Add an entry, or leave the field out.' : `Add entries up to ${node.minItems}.`);
       }
     } else if (isPlainObject(value)) {
       const count = Object.keys(value).length;
       if (node.maxProperties !== undefined && count > node.maxProperties) {
-        report('schema-value-out-of-range', segs, `${at} has ${count} entries; at most ${node.maxProperties} are allowed.`, `Keep ${node.maxProperties} entries or fewer.`);
+        report('schema-value-out-of-range', segs, `${at()} has ${count} entries; at most ${node.maxProperties} are allowed.`, `Keep ${node.maxProperties} entries or fewer.`);
       }
       if (node.minProperties !== undefined && count < node.minProperties) {
-        report('schema-value-out-of-range', segs, `${at} has ${count} entries; at least ${node.minProperties} ${node.minProperties === 1 ? 'is' : 'are'} required.`, 'Add entries, or leave the field out.');
+        report('schema-value-out-of-range', segs, `${at()} has ${count} entries; at least ${node.minProperties} ${node.minProperties === 1 ? 'is' : 'are'} required.`, 'Add entries, or leave the field out.');
       }
     }
   }
@@ -321,7 +322,8 @@ class ObjectChecker {
     const report = (rule: SchemaRuleId, message: string, fix?: string): void => {
       sink.push({ rule, path: segs, message, ...(fix ? { fix } : {}) });
     };
-    const at = where(segs);
+    // The place is written out only when something is reported (most values are fine).
+    const at = (): string => where(segs);
     const present = (name: string): boolean => isPlainObject(value) && value[name] !== undefined && value[name] !== null;
 
     if (node.oneOf) {
@@ -333,18 +335,18 @@ class ObjectChecker {
           const set = group.fields.filter(present);
           if (set.length > 1) {
             report('schema-mutually-exclusive-fields',
-              `${at} sets ${set.map((f) => `\`${f}\``).join(' and ')}, but these are alternatives: only one of ${orList(group.fields)} may be set.`,
+              `${at()} sets ${set.map((f) => `\`${f}\``).join(' and ')}, but these are alternatives: only one of ${orList(group.fields)} may be set.`,
               `Keep one of ${orList(set)} and remove the other${set.length > 2 ? 's' : ''}.`);
           } else if (set.length === 0 && !group.optional) {
-            report('schema-required-field', `${at} needs one of ${orList(group.fields)}.`, `Add one of ${orList(group.fields)}.`);
+            report('schema-required-field', `${at()} needs one of ${orList(group.fields)}.`, `Add one of ${orList(group.fields)}.`);
           }
         }
       } else {
         const matching = node.oneOf.filter((b) => this.conforms(b, value, segs, gpath)).length;
         if (matching > 1) {
-          report('schema-mutually-exclusive-fields', `${at} matches ${matching} of the alternatives its schema allows; exactly one may match.`, 'Remove the fields that make more than one alternative apply.');
+          report('schema-mutually-exclusive-fields', `${at()} matches ${matching} of the alternatives its schema allows; exactly one may match.`, 'Remove the fields that make more than one alternative apply.');
         } else if (matching === 0 && !this.typeOnly(node.oneOf, node)) {
-          report('schema-required-field', `${at} matches none of the alternatives its schema allows.`, 'Set the fields one alternative requires.');
+          report('schema-required-field', `${at()} matches none of the alternatives its schema allows.`, 'Set the fields one alternative requires.');
         }
       }
     }
@@ -353,10 +355,10 @@ class ObjectChecker {
       const fields = this.singleRequired(node.anyOf);
       if (fields) {
         if (isPlainObject(value) && !fields.some(present)) {
-          report('schema-required-field', `${at} needs at least one of ${orList(fields)}.`, `Add ${orList(fields)}.`);
+          report('schema-required-field', `${at()} needs at least one of ${orList(fields)}.`, `Add ${orList(fields)}.`);
         }
       } else if (!this.typeOnly(node.anyOf, node) && !node.anyOf.some((b) => this.conforms(b, value, segs, gpath))) {
-        report('schema-required-field', `${at} matches none of the alternatives its schema allows.`, 'Set the fields one alternative requires.');
+        report('schema-required-field', `${at()} matches none of the alternatives its schema allows.`, 'Set the fields one alternative requires.');
       }
     }
 
@@ -368,9 +370,9 @@ class ObjectChecker {
     if (node.not !== undefined && this.conforms(node.not, value, segs, gpath)) {
       const fields = this.singleRequired([node.not]) ?? this.notAnyRequired(node.not);
       if (fields && isPlainObject(value)) {
-        report('schema-mutually-exclusive-fields', `${at} must not set ${orList(fields.filter(present))}.`, `Remove ${orList(fields.filter(present))}.`);
+        report('schema-mutually-exclusive-fields', `${at()} must not set ${orList(fields.filter(present))}.`, `Remove ${orList(fields.filter(present))}.`);
       } else if (!branch) {
-        report('schema-mutually-exclusive-fields', `${at} has a shape its schema forbids.`, 'Remove the fields its schema excludes.');
+        report('schema-mutually-exclusive-fields', `${at()} has a shape its schema forbids.`, 'Remove the fields its schema excludes.');
       }
     }
   }
