@@ -166,6 +166,9 @@ export const RULE_GUIDE: Readonly<Record<string, RuleGuide>> = {
   'envoyfilter-replace-unsupported': ['spec.configPatches[].patch.operation', 'Use REPLACE only on HTTP_FILTER or NETWORK_FILTER; MERGE otherwise.'],
   'envoyfilter-add-ignored': ['spec.configPatches[].applyTo', 'Do not ADD route configurations or routes; MERGE or patch a parent.'],
   'envoyfilter-remove-ignored': ['spec.configPatches[].applyTo', 'Do not REMOVE route configurations or routes; change the VirtualService.'],
+  // Istio installation objects
+  'webhook-overlapping-injection': ['webhooks[].namespaceSelector, objectSelector', 'Make the injection webhooks of different revisions select disjoint namespaces and pods, or remove the stale one.'],
+  'webhook-service-not-found': ['webhooks[].clientConfig.service', 'Point the webhook at the istiod Service of its revision.'],
 };
 
 /** The kinds a rule reports on, from its id's prefix. */
@@ -187,4 +190,5 @@ export const KIND_OF_PREFIX: Readonly<Record<string, string>> = {
   telemetry: 'Telemetry',
   policy: 'AuthorizationPolicy, RequestAuthentication, Telemetry, WasmPlugin',
   envoyfilter: 'EnvoyFilter',
+  webhook: 'MutatingWebhookConfiguration',
 };

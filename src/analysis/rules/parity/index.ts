@@ -7,6 +7,7 @@ import { PLATFORM_PARITY_RULES } from './platform-rules';
 import { TELEMETRY_PARITY_RULES } from './telemetry-rules';
 import { VIRTUAL_SERVICE_PARITY_RULES } from './virtualservice-rules';
 import { VIRTUAL_SERVICE_WEBHOOK_RULES } from './virtualservice-webhook';
+import { WEBHOOK_CONFIGURATION_RULES } from './webhook-configuration-rules';
 import { WORKLOAD_RULES } from './workload-rules';
 import { Rule } from '../../rule';
 
@@ -30,4 +31,5 @@ export const PARITY_RULES: readonly Rule[] = [
   ...TELEMETRY_PARITY_RULES,
   ...PLATFORM_PARITY_RULES,
   ...ENVOY_FILTER_PARITY_RULES,
+  ...WEBHOOK_CONFIGURATION_RULES,
 ];

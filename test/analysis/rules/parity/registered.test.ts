@@ -9,7 +9,7 @@ describe('the parity rules', () => {
   });
 
   test('have kebab-case ids with a kind prefix, an istioctl code and a one-sentence summary', () => {
-    const prefixes = ['virtualservice', 'destinationrule', 'gateway', 'telemetry', 'annotation', 'workload', 'policy', 'sidecar', 'envoyfilter'];
+    const prefixes = ['virtualservice', 'destinationrule', 'gateway', 'telemetry', 'annotation', 'workload', 'policy', 'sidecar', 'envoyfilter', 'webhook'];
     for (const rule of PARITY_RULES) {
       expect(rule.id).toMatch(/^[a-z]+(-[a-z0-9]+)+$/);
       expect(prefixes).toContain(rule.id.split('-')[0]);
