@@ -1,15 +1,17 @@
 /**
  * Benchmark: synth and lint of synthetic meshes against plain cdk8s and plain YAML parsing.
  *
- *   npx projen bench [--sizes 100,500,2000] [--runs 3] [--per-namespace 20] [--cpu-prof]
+ *   npx projen bench [--sizes 100,500,2000] [--runs 3] [--per-namespace 20] [--breakdown] [--cpu-prof]
  *
- * For each size N (and N/10 of the largest, for the growth ratio) and each run, four child
- * processes measure, one each:
- *   a  baseline synth  the manifests as plain cdk8s ApiObjects (no library, no analysis)
- *   b  mesh synth      this library's constructs; synth includes the analysis
- *   c  lint            `cdk8s-istio lint` over the YAML that b wrote
- *   d  parse           reading and parsing that YAML with the same `yaml` library
- * Times are medians over the runs; memory is the median peak RSS of each child.
+ * For each size N (and N/10 of the largest, for the growth ratio) and each run, one child process
+ * per measurement:
+ *   a   baseline synth   the manifests as plain cdk8s ApiObjects (no library, no analysis)
+ *   a+  baseline synth   the same, with the workloads as cdk8s-plus objects
+ *   b0  mesh synth       this library's constructs with the analysis off (--breakdown only)
+ *   b   mesh synth       this library's constructs; synth includes the analysis
+ *   c   lint             `cdk8s-istio lint` over the YAML that b wrote
+ *   d   parse            reading and parsing that YAML with the same `yaml` library
+ * Each reports wall time, CPU time and its peak RSS; the tables show medians over the runs.
  *
  * Sources are transpiled once into bench/results/build so that children run plain JavaScript:
  * no compiler in their time or memory.
@@ -33,15 +35,17 @@ interface Options {
   readonly runs: number;
   readonly perNamespace: number;
   readonly cpuProf: boolean;
+  readonly breakdown: boolean;
 }
 
-const USAGE = 'usage: bench [--sizes 100,500,2000] [--runs 3] [--per-namespace 20] [--cpu-prof]';
+const USAGE = 'usage: bench [--sizes 100,500,2000] [--runs 3] [--per-namespace 20] [--breakdown] [--cpu-prof]';
 
 function parseArgs(argv: string[]): Options {
   let sizes = [100, 500, 2000];
   let runs = 3;
   let perNamespace = DEFAULT_SERVICES_PER_NAMESPACE;
   let cpuProf = false;
+  let breakdown = false;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -63,6 +67,9 @@ function parseArgs(argv: string[]): Options {
       case '--cpu-prof':
         cpuProf = true;
         break;
+      case '--breakdown':
+        breakdown = true;
+        break;
       case '-h':
       case '--help':
         process.stdout.write(`${USAGE}\n`);
@@ -71,7 +78,7 @@ function parseArgs(argv: string[]): Options {
         throw new Error(`unknown argument '${argv[i]}'. ${USAGE}`);
     }
   }
-  return { sizes: [...new Set(sizes)].sort((x, y) => x - y), runs, perNamespace, cpuProf };
+  return { sizes: [...new Set(sizes)].sort((x, y) => x - y), runs, perNamespace, cpuProf, breakdown };
 }
 
 /** Transpiles src/ and bench/ to CommonJS under bench/results/build (no type check: tsc does that). */
@@ -93,14 +100,19 @@ function transpile(): void {
   }
 }
 
-type Step = 'a' | 'b' | 'c' | 'd';
-const STEPS: Step[] = ['a', 'b', 'c', 'd'];
+/**
+ * a baseline synth (plain ApiObjects), p baseline with cdk8s-plus workloads, b our synth,
+ * n our synth with the analysis off (--breakdown), c lint of b's YAML, d parse of b's YAML.
+ */
+type Step = 'a' | 'p' | 'b' | 'n' | 'c' | 'd';
 
 function measure(step: Step, n: number, options: Options): Measurement {
   const dir = path.join(RESULTS, 'out', `n${n}`);
   const args: Record<Step, string[]> = {
     a: ['baseline', String(n), path.join(dir, 'baseline')],
+    p: ['baseline-plus', String(n), path.join(dir, 'baseline-plus')],
     b: ['mesh', String(n), path.join(dir, 'mesh')],
+    n: ['mesh-no-analysis', String(n), path.join(dir, 'mesh-no-analysis')],
     c: ['lint', path.join(dir, 'mesh')],
     d: ['parse', path.join(dir, 'mesh')],
   };
@@ -135,28 +147,43 @@ function median(values: number[]): number {
   return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
+/** Medians of one size: wall ms, CPU ms and peak RSS MB per step. */
 interface Row {
   readonly n: number;
   readonly objects: number;
-  readonly ms: Record<Step, number>;
-  readonly mb: Record<Step, number>;
+  readonly ms: Partial<Record<Step, number>>;
+  readonly cpu: Partial<Record<Step, number>>;
+  readonly mb: Partial<Record<Step, number>>;
 }
 
-function fmt(x: number, digits = 0): string {
-  return x.toFixed(digits);
+function fmt(x: number | undefined, digits = 0): string {
+  return x === undefined || Number.isNaN(x) ? '-' : x.toFixed(digits);
 }
 
-function table(rows: Row[]): string {
-  const header = ['N', 'objects', 'a synth ms', 'b synth ms', 'b/a', 'c lint ms', 'd parse ms', 'c/d',
-    'a MB', 'b MB', 'b/a MB', 'c MB', 'd MB'];
-  const body = rows.map((r) => [
-    String(r.n), String(r.objects),
-    fmt(r.ms.a), fmt(r.ms.b), fmt(r.ms.b / r.ms.a, 2), fmt(r.ms.c), fmt(r.ms.d), fmt(r.ms.c / r.ms.d, 2),
-    fmt(r.mb.a), fmt(r.mb.b), fmt(r.mb.b / r.mb.a, 2), fmt(r.mb.c), fmt(r.mb.d),
-  ]);
+function ratio(x: number | undefined, y: number | undefined): string {
+  return x === undefined || y === undefined ? '-' : fmt(x / y, 2);
+}
+
+function table(header: string[], body: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i])).join(' | ')} |`;
   return [line(header), `|${widths.map((w) => `${'-'.repeat(w + 1)}:`).join('|')}|`, ...body.map(line)].join('\n');
+}
+
+function tables(rows: Row[], breakdown: boolean): string {
+  const wall = table(
+    ['N', 'objects', 'a ms', 'a+ ms', ...(breakdown ? ['b0 ms'] : []), 'b ms', 'b/a', 'b/a+', 'c ms', 'd ms', 'c/d'],
+    rows.map((r) => [String(r.n), String(r.objects), fmt(r.ms.a), fmt(r.ms.p), ...(breakdown ? [fmt(r.ms.n)] : []), fmt(r.ms.b),
+      ratio(r.ms.b, r.ms.a), ratio(r.ms.b, r.ms.p), fmt(r.ms.c), fmt(r.ms.d), ratio(r.ms.c, r.ms.d)]),
+  );
+  const cpuAndMemory = table(
+    ['N', 'a cpu', 'a+ cpu', ...(breakdown ? ['b0 cpu'] : []), 'b cpu', 'b/a cpu', 'c cpu', 'd cpu',
+      'a MB', 'a+ MB', ...(breakdown ? ['b0 MB'] : []), 'b MB', 'b/a MB', 'b/a+ MB', 'c MB', 'd MB'],
+    rows.map((r) => [String(r.n), fmt(r.cpu.a), fmt(r.cpu.p), ...(breakdown ? [fmt(r.cpu.n)] : []), fmt(r.cpu.b), ratio(r.cpu.b, r.cpu.a),
+      fmt(r.cpu.c), fmt(r.cpu.d), fmt(r.mb.a), fmt(r.mb.p), ...(breakdown ? [fmt(r.mb.n)] : []), fmt(r.mb.b),
+      ratio(r.mb.b, r.mb.a), ratio(r.mb.b, r.mb.p), fmt(r.mb.c), fmt(r.mb.d)]),
+  );
+  return `Wall time (ms, median):\n${wall}\n\nCPU time (ms, median) and peak RSS (MB, median):\n${cpuAndMemory}`;
 }
 
 function main(): void {
@@ -164,43 +191,46 @@ function main(): void {
   const largest = options.sizes[options.sizes.length - 1];
   const tenth = Math.round(largest / 10);
   const sizes = [...new Set([...options.sizes, ...(tenth >= 1 ? [tenth] : [])])].sort((x, y) => x - y);
+  const steps: Step[] = options.breakdown ? ['a', 'p', 'n', 'b', 'c', 'd'] : ['a', 'p', 'b', 'c', 'd'];
 
   const started = Date.now();
-  process.stdout.write(`machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), ${fmt(os.totalmem() / 2 ** 30, 1)} GiB, node ${process.version}\n`);
+  process.stdout.write(`machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), ${fmt(os.totalmem() / 2 ** 30, 1)} GiB, node ${process.version}, load ${os.loadavg().map((l) => fmt(l, 1)).join(' ')}\n`);
   process.stdout.write(`sizes ${sizes.join(', ')} (N/10 of the largest added for growth10x); ${options.runs} run(s); ${options.perNamespace} services per namespace\n`);
   transpile();
 
   const rows: Row[] = [];
   for (const n of sizes) {
-    const samples: Record<Step, Measurement[]> = { a: [], b: [], c: [], d: [] };
+    const samples: Partial<Record<Step, Measurement[]>> = {};
     for (let run = 0; run < options.runs; run++) {
       // Interleaved, so drift of the machine during the run affects every step alike.
-      for (const step of STEPS) samples[step].push(measure(step, n, options));
+      for (const step of steps) (samples[step] ??= []).push(measure(step, n, options));
     }
-    const ms = {} as Record<Step, number>;
-    const mb = {} as Record<Step, number>;
-    for (const step of STEPS) {
-      ms[step] = median(samples[step].map((m) => m.ms));
-      mb[step] = median(samples[step].map((m) => m.maxRssMb));
+    const row: Row = { n, objects: n * OBJECTS_PER_SERVICE, ms: {}, cpu: {}, mb: {} };
+    for (const step of steps) {
+      row.ms[step] = median(samples[step]!.map((m) => m.ms));
+      row.cpu[step] = median(samples[step]!.map((m) => m.cpuMs));
+      row.mb[step] = median(samples[step]!.map((m) => m.maxRssMb));
     }
-    rows.push({ n, objects: n * OBJECTS_PER_SERVICE, ms, mb });
-    process.stdout.write(`N=${n}: a ${fmt(ms.a)} ms, b ${fmt(ms.b)} ms, c ${fmt(ms.c)} ms, d ${fmt(ms.d)} ms\n`);
+    rows.push(row);
+    process.stdout.write(`N=${n}: ${steps.map((s) => `${s} ${fmt(row.ms[s])} ms`).join(', ')}\n`);
   }
 
-  process.stdout.write(`\n${table(rows)}\n\n`);
+  process.stdout.write(`\n${tables(rows, options.breakdown)}\n\n`);
   const big = rows.find((r) => r.n === largest)!;
   const small = rows.find((r) => r.n === tenth);
-  const growth = small ? big.ms.b / small.ms.b : NaN;
+  const growth = small ? big.ms.b! / small.ms.b! : NaN;
   process.stdout.write(
-    'a = plain cdk8s ApiObjects synth, b = cdk8s-istio synth with analysis, c = cdk8s-istio lint of b\'s YAML, ' +
-    'd = parsing that YAML; MB = peak RSS of the child process; medians.\n' +
-    `growth10x = b(${largest}) / b(${tenth}); mem = peak RSS of b / a at N=${largest}. Took ${fmt((Date.now() - started) / 1000)} s.\n`,
+    'a = synth of the manifests as plain cdk8s ApiObjects; a+ = the same with the workloads as cdk8s-plus objects;\n' +
+    (options.breakdown ? 'b0 = cdk8s-istio synth with Mesh analyze: false; ' : '') +
+    'b = cdk8s-istio synth (constructs, analysis, YAML); c = `cdk8s-istio lint` of b\'s YAML; d = parsing that YAML (yaml library).\n' +
+    'cpu = CPU time of the child (all its threads); MB = peak RSS of the child process.\n' +
+    `growth10x = b(${largest}) / b(${tenth}), wall; mem = peak RSS of b / a at N=${largest}. Took ${fmt((Date.now() - started) / 1000)} s.\n`,
   );
   fs.mkdirSync(RESULTS, { recursive: true });
-  fs.writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify({ options, node: process.version, rows }, null, 2));
+  fs.writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify({ options, node: process.version, load: os.loadavg(), rows }, null, 2));
   process.stdout.write(
-    `ratios synth/baseline=${fmt(big.ms.b / big.ms.a, 2)} lint/parse=${fmt(big.ms.c / big.ms.d, 2)} ` +
-    `growth10x=${fmt(growth, 2)} mem=${fmt(big.mb.b / big.mb.a, 2)}\n`,
+    `ratios synth/baseline=${fmt(big.ms.b! / big.ms.a!, 2)} lint/parse=${fmt(big.ms.c! / big.ms.d!, 2)} ` +
+    `growth10x=${fmt(growth, 2)} mem=${fmt(big.mb.b! / big.mb.a!, 2)}\n`,
   );
 }
 
