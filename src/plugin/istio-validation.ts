@@ -1,5 +1,6 @@
 import { ValidationContextLike } from './cdk8s-validation-api';
 import { fails, readSynthesizedObjects, toViolations } from './violations';
+import { CrdFileError, CrdSchemas } from '../analysis/crd/crd-schemas';
 import { Diagnostic, formatDiagnostic, Severity } from '../analysis/diagnostic';
 import { analyzeSources } from '../analysis/engine';
 import { Rule } from '../analysis/rule';
@@ -35,6 +36,14 @@ export interface IstioValidationProps {
    * @default 'istio-system'
    */
   readonly rootNamespace?: string;
+
+  /**
+   * CRD file of the Istio version the cluster runs: manifests are checked against its schemas and
+   * `x-kubernetes-validations` CEL rules instead of the built-in field table, as
+   * `cdk8s-istio lint --crds FILE` does. A relative path is resolved from where `cdk8s synth` runs.
+   * @default - the built-in field table (Istio 1.30)
+   */
+  readonly crdFile?: string;
 }
 
 /** Where the properties come from, for error messages. */
@@ -50,6 +59,7 @@ const PROPERTY_CHECKS: Record<keyof IstioValidationProps, PropertyCheck> = {
   failOnWarnings: (v) => (typeof v === 'boolean' ? undefined : 'true or false'),
   clusterDomain: (v) => (typeof v === 'string' && v !== '' ? undefined : 'a DNS domain, e.g. cluster.local'),
   rootNamespace: (v) => (typeof v === 'string' && v !== '' ? undefined : 'a namespace name, e.g. istio-system'),
+  crdFile: (v) => (typeof v === 'string' && v !== '' ? undefined : 'a path to an Istio CRD file, e.g. ./istio-crds.yaml'),
 };
 
 /**
@@ -78,6 +88,7 @@ export class IstioValidation {
   private readonly failOnWarnings: boolean;
   private readonly clusterDomain?: string;
   private readonly rootNamespace?: string;
+  private readonly crds?: CrdSchemas;
   private readonly rules: readonly Rule[];
 
   /**
@@ -109,6 +120,14 @@ export class IstioValidation {
     this.failOnWarnings = checked.failOnWarnings ?? false;
     this.clusterDomain = checked.clusterDomain ?? undefined;
     this.rootNamespace = checked.rootNamespace ?? undefined;
+    if (checked.crdFile !== undefined) {
+      try {
+        this.crds = CrdSchemas.fromFile(checked.crdFile);
+      } catch (e) {
+        if (!(e instanceof CrdFileError)) throw e;
+        throw new Error(`${WHERE}.crdFile: ${e.message}`);
+      }
+    }
     this.rules = ALL_RULES;
   }
 
@@ -138,6 +157,7 @@ export class IstioValidation {
         ignoreRules: this.ignoreRules,
         ...(this.clusterDomain !== undefined ? { clusterDomain: this.clusterDomain } : {}),
         ...(this.rootNamespace !== undefined ? { rootNamespace: this.rootNamespace } : {}),
+        ...(this.crds !== undefined ? { crds: this.crds } : {}),
       });
       const reported = diagnostics.filter((d) => d.severity !== Severity.INFO);
       for (const violation of toViolations(reported, synthesized.nameCount)) {
