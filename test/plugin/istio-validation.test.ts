@@ -189,7 +189,7 @@ spec: {mtls: {mode: STRICT}}
   test('a misspelt property is an error that names it and suggests the right one', () => {
     expect(() => new IstioValidation({ failOnWarning: true } as any)).toThrow(
       'cdk8s.yaml validations[class: IstioValidation].properties.failOnWarning: unknown property. Did you mean failOnWarnings? ' +
-      'Known properties: ignoreRules, failOnWarnings, clusterDomain, rootNamespace.',
+      'Known properties: ignoreRules, failOnWarnings, clusterDomain, rootNamespace, crdFile.',
     );
   });
 
