@@ -1,4 +1,4 @@
-import { bindCrdSchemas, CrdSchemas } from './crd';
+import type { CrdSchemas } from './crd/crd-schemas';
 import { Diagnostic, Severity } from './diagnostic';
 import { formatPath } from './json-path';
 import { ManifestSource } from './manifest';
@@ -6,19 +6,18 @@ import { MeshModel } from './model';
 import { Rule } from './rule';
 import { ALL_RULES } from './rules';
 
-export interface EngineOptions {
+/** What the engine needs besides the manifests and the rules. */
+export interface RunOptions {
   /** Rule ids to skip. */
-  readonly ignoreRules?: string[];
+  readonly ignoreRules?: readonly string[];
   /** Kubernetes cluster DNS domain. @default 'cluster.local' */
   readonly clusterDomain?: string;
-  /** Rules to run. @default ALL_RULES */
-  readonly rules?: readonly Rule[];
   /** Istio root namespace, where selector-less policies apply mesh-wide. @default 'istio-system' */
   readonly rootNamespace?: string;
   /**
-   * CRDs of the Istio version the cluster runs (`lint --crds FILE`, Mesh `crdFile`): the schema
-   * rules check against them instead of the built-in table, and `schema-cel-validation` runs
-   * their CEL rules. @default - the built-in table; CEL rules are not run
+   * CRDs of the Istio version the cluster runs (`lint --crds FILE`, Mesh `crdFile`). They travel on
+   * the model: the schema rules check against them instead of the built-in table, and
+   * `schema-cel-validation` runs their CEL rules. @default - the built-in table; CEL rules are not run
    */
   readonly crds?: CrdSchemas;
 }
@@ -29,18 +28,24 @@ export const IGNORE_ANNOTATION = 'cdk8s-istio.io/ignore-rules';
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**
- * Runs every rule over a set of manifests analysed together (as `istioctl analyze` does with
+ * Runs the given rules over a set of manifests analysed together (as `istioctl analyze` does with
  * local files) and returns the diagnostics, errors first, in input order within a severity.
+ *
+ * The engine knows no rule: the caller passes them (`analysis-run.ts` passes the registry), so the
+ * rules depend on the engine's types and never the other way round.
  */
-export function analyzeSources(sources: ManifestSource[], options: EngineOptions = {}): Diagnostic[] {
-  const model = new MeshModel(sources, { clusterDomain: options.clusterDomain, rootNamespace: options.rootNamespace });
+export function runRules(sources: ManifestSource[], rules: readonly Rule[], options: RunOptions = {}): Diagnostic[] {
+  const model = new MeshModel(sources, {
+    clusterDomain: options.clusterDomain,
+    rootNamespace: options.rootNamespace,
+    ...(options.crds ? { schema: options.crds.lookup, cel: options.crds.cel } : {}),
+  });
   const ignored = new Set(options.ignoreRules ?? []);
   const order = new Map<ManifestSource, number>();
   sources.forEach((s, i) => order.set(s, i));
   const out: Array<{ d: Diagnostic; order: number }> = [];
 
-  const rules = options.rules ?? ALL_RULES;
-  for (const rule of options.crds ? bindCrdSchemas(rules, options.crds) : rules) {
+  for (const rule of rules) {
     if (ignored.has(rule.id)) continue;
     rule.check(model, (finding) => {
       const source = finding.object.source;
@@ -72,7 +77,18 @@ export function analyzeSources(sources: ManifestSource[], options: EngineOptions
   return out.map((x) => x.d);
 }
 
-/** Looks a rule up by id (for `lint --explain` and docs). */
-export function findRule(id: string): Rule | undefined {
-  return ALL_RULES.find((r) => r.id === id);
+/** Options of {@link analyzeSources}. */
+export interface EngineOptions extends RunOptions {
+  /** Rules to run. @default ALL_RULES */
+  readonly rules?: readonly Rule[];
+}
+
+/**
+ * Runs the registry's rules (or `options.rules`).
+ *
+ * @deprecated Kept only until `Mesh` calls `analysis-run.ts`; the one import of `rules/` from this
+ * file goes with it. New callers use `analyzeSources` of `analysis-run.ts`.
+ */
+export function analyzeSources(sources: ManifestSource[], options: EngineOptions = {}): Diagnostic[] {
+  return runRules(sources, options.rules ?? ALL_RULES, options);
 }

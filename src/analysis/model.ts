@@ -1,4 +1,6 @@
+import type { CelValidator } from './crd/cel-validation';
 import { isPlainObject, ManifestSource, ObjectRecord, stringMap, toRecord } from './manifest';
+import { FieldTableLookup, ISTIO_FIELDS } from './schema/field-table';
 
 export const NETWORKING_GROUP = 'networking.istio.io';
 export const SECURITY_GROUP = 'security.istio.io';
@@ -31,6 +33,13 @@ export interface ModelOptions {
   readonly clusterDomain?: string;
   /** Istio root namespace (mesh-wide policies live there). @default 'istio-system' */
   readonly rootNamespace?: string;
+  /**
+   * The field table the schema rules check against: the CRDs of the Istio version the cluster
+   * runs (`lint --crds FILE`, Mesh `crdFile`). @default - the built-in table
+   */
+  readonly schema?: FieldTableLookup;
+  /** The CEL rules of those CRDs, for `schema-cel-validation`. @default - CEL rules are not run */
+  readonly cel?: CelValidator;
 }
 
 /**
@@ -42,6 +51,10 @@ export class MeshModel {
   public readonly clusterDomain: string;
   /** Istio root namespace: selector-less policies there apply to the whole mesh. */
   public readonly rootNamespace: string;
+  /** The field table of the Istio CRDs the objects are checked against. */
+  public readonly schema: FieldTableLookup;
+  /** The CEL rules of a CRD file, when one was given. */
+  public readonly cel?: CelValidator;
   private readonly byKind = new Map<string, ObjectRecord[]>();
   private _services?: Map<string, ObjectRecord>;
   private _destinationRules?: Map<string, ObjectRecord[]>;
@@ -51,11 +64,13 @@ export class MeshModel {
   private _podLabelIndex?: Map<string, PodTemplateRecord[]>;
   private _servicesByNamespace?: Map<string, ObjectRecord[]>;
   private _namespaceNames?: Set<string>;
-  private _servicesOfPod?: Map<PodTemplateRecord, ObjectRecord[]>;
+  private readonly memos = new Map<string, unknown>();
 
   constructor(sources: ManifestSource[], options: ModelOptions = {}) {
     this.clusterDomain = options.clusterDomain ?? 'cluster.local';
     this.rootNamespace = options.rootNamespace ?? 'istio-system';
+    this.schema = options.schema ?? ISTIO_FIELDS;
+    this.cel = options.cel;
     this.objects = [];
     for (const source of sources) {
       const record = toRecord(source);
@@ -69,6 +84,18 @@ export class MeshModel {
       }
       list.push(record);
     }
+  }
+
+  /**
+   * A value computed from the whole model once and shared by every rule that asks for it (an
+   * index, the findings of one walk that several rules split between them). `key` names the
+   * computation; it must be unique per compute function, so use the name of the module's export.
+   */
+  public memo<T>(key: string, compute: (model: MeshModel) => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = compute(this);
+    this.memos.set(key, value);
+    return value;
   }
 
   /** Objects of one kind in one API group (`''` for core Kubernetes kinds, `apps` for Deployments…). */
@@ -241,23 +268,6 @@ export class MeshModel {
     return this._servicesByNamespace.get(namespace) ?? [];
   }
 
-  /** Services (with a selector) whose selector picks the pods of `pod`, computed once for all pods. */
-  public servicesOfPod(pod: PodTemplateRecord): ObjectRecord[] {
-    if (!this._servicesOfPod) {
-      this._servicesOfPod = new Map();
-      for (const svc of this.ofKind('', 'Service')) {
-        const selector = isPlainObject(svc.spec) ? stringMap(svc.spec.selector) : {};
-        if (Object.keys(selector).length === 0) continue;
-        for (const p of this.podTemplatesMatching(svc.namespace, selector)) {
-          const list = this._servicesOfPod.get(p);
-          if (list) list.push(svc);
-          else this._servicesOfPod.set(p, [svc]);
-        }
-      }
-    }
-    return this._servicesOfPod.get(pod) ?? [];
-  }
-
   /**
    * Namespaces the analysed set knows: those of Namespace objects and those any object lives in
    * (an object without namespace counts for `default`).
@@ -287,8 +297,7 @@ export class MeshModel {
    * (`*.example.com`) covers it. `exportTo` is not applied.
    */
   public serviceEntriesForHost(fqdn: string): ObjectRecord[] {
-    let index = SERVICE_ENTRY_HOSTS.get(this);
-    if (!index) {
+    const index = this.memo('model.serviceEntriesForHost', () => {
       const exact = new Map<string, ObjectRecord[]>();
       const wildcard = new Map<string, ObjectRecord[]>();
       for (const se of this.serviceEntries()) {
@@ -302,9 +311,8 @@ export class MeshModel {
           else target.set(key, [se]);
         }
       }
-      index = { exact, wildcard };
-      SERVICE_ENTRY_HOSTS.set(this, index);
-    }
+      return { exact, wildcard };
+    });
     const found = index.exact.get(fqdn);
     if (found) return found;
     const parts = fqdn.split('.');
@@ -323,19 +331,18 @@ export class MeshModel {
   public podTemplatesMatchingAnywhere(selector: Record<string, string>): PodTemplateRecord[] {
     const entries = Object.entries(selector);
     if (entries.length === 0) return this.allPodTemplates();
-    let index = PODS_BY_LABEL_ANYWHERE.get(this);
-    if (!index) {
-      index = new Map();
+    const index = this.memo('model.podTemplatesMatchingAnywhere', () => {
+      const byLabel = new Map<string, PodTemplateRecord[]>();
       for (const p of this.allPodTemplates()) {
         for (const [k, v] of Object.entries(p.labels)) {
           const id = `${k}\u0000${v}`;
-          const list = index.get(id);
+          const list = byLabel.get(id);
           if (list) list.push(p);
-          else index.set(id, [p]);
+          else byLabel.set(id, [p]);
         }
       }
-      PODS_BY_LABEL_ANYWHERE.set(this, index);
-    }
+      return byLabel;
+    });
     let shortest: PodTemplateRecord[] | undefined;
     for (const [k, v] of entries) {
       const list = index.get(`${k}\u0000${v}`);
@@ -355,20 +362,19 @@ export class MeshModel {
    * of the model's lists (keyed by the workload, so record identity does not matter).
    */
   public servicesSelecting(pod: PodTemplateRecord): ObjectRecord[] {
-    let index = SERVICES_OF_OWNER.get(this);
-    if (!index) {
-      index = new Map();
+    const index = this.memo('model.servicesSelecting', () => {
+      const byOwner = new Map<ObjectRecord, ObjectRecord[]>();
       for (const svc of this.ofKind('', 'Service')) {
         const selector = isPlainObject(svc.spec) ? stringMap(svc.spec.selector) : {};
         if (Object.keys(selector).length === 0) continue;
         for (const p of this.podTemplatesMatching(svc.namespace, selector)) {
-          const list = index.get(p.owner);
+          const list = byOwner.get(p.owner);
           if (list) list.push(svc);
-          else index.set(p.owner, [svc]);
+          else byOwner.set(p.owner, [svc]);
         }
       }
-      SERVICES_OF_OWNER.set(this, index);
-    }
+      return byOwner;
+    });
     return index.get(pod.owner) ?? [];
   }
 
@@ -423,8 +429,3 @@ export function labelsMatch(selector: Record<string, string>, labels: Record<str
   }
   return true;
 }
-
-// Indexes of the methods appended to MeshModel above, built on first use and kept per model.
-const SERVICE_ENTRY_HOSTS = new WeakMap<MeshModel, { exact: Map<string, ObjectRecord[]>; wildcard: Map<string, ObjectRecord[]> }>();
-const PODS_BY_LABEL_ANYWHERE = new WeakMap<MeshModel, Map<string, PodTemplateRecord[]>>();
-const SERVICES_OF_OWNER = new WeakMap<MeshModel, Map<ObjectRecord, ObjectRecord[]>>();

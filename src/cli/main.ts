@@ -3,12 +3,11 @@ import * as path from 'path';
 import { formatInputProblem, formatJson, formatText, OUTPUT_FORMATS, OutputFormat } from './format';
 import { loadManifests, STDIN_ARG } from './load-manifests';
 import { DescribedRule, formatSarif, istioCodeUrl } from './sarif';
-import { CrdFileError, CrdSchemas } from '../analysis/crd';
+import { analyzeSources, closestRuleId, CrdFileError, didYouMean, failing, FailOn, IGNORE_ANNOTATION, loadCrdFile, unknownRuleIds } from '../analysis/analysis-run';
+import type { CrdSchemas } from '../analysis/crd/crd-schemas';
 import { Severity } from '../analysis/diagnostic';
-import { analyzeSources, IGNORE_ANNOTATION } from '../analysis/engine';
 import { Rule } from '../analysis/rule';
 import { ALL_RULES } from '../analysis/rules';
-import { editDistance } from '../analysis/rules/schema/suggest';
 
 /** Exit codes of the command line. */
 export enum ExitCode {
@@ -130,7 +129,6 @@ interface LintArgs {
 }
 
 /** The least severe finding that makes lint exit 1. */
-type FailOn = Severity.ERROR | Severity.WARNING;
 const FAIL_ON_VALUES: readonly FailOn[] = [Severity.ERROR, Severity.WARNING];
 
 /** A wrong command line: the message says what is wrong, and the caller adds where to get help. */
@@ -233,17 +231,14 @@ async function lint(argv: readonly string[], io: CliIo, options: CliOptions): Pr
     return ExitCode.USAGE_OR_INPUT;
   }
 
-  const known = new Set(rules.map((r) => r.id));
-  for (const id of args.ignore) {
-    if (!known.has(id)) {
-      io.stderr.write(`${PROGRAM} lint: warning: --ignore ${id}: no rule has this id (see '${PROGRAM} lint --list-rules')\n`);
-    }
+  for (const unknown of unknownRuleIds(args.ignore, rules)) {
+    io.stderr.write(`${PROGRAM} lint: warning: --ignore ${unknown.id}: no rule has this id.${didYouMean(unknown)} (see '${PROGRAM} lint --list-rules')\n`);
   }
 
   let crds: CrdSchemas | undefined;
   if (args.crds !== undefined) {
     try {
-      crds = CrdSchemas.fromFile(path.resolve(io.cwd, args.crds), args.crds);
+      crds = loadCrdFile(path.resolve(io.cwd, args.crds), args.crds);
     } catch (e) {
       if (!(e instanceof CrdFileError)) throw e;
       io.stderr.write(`${PROGRAM} lint: --crds: ${e.message}\n`);
@@ -286,8 +281,7 @@ async function lint(argv: readonly string[], io: CliIo, options: CliOptions): Pr
     default:
       io.stdout.write(formatText(diagnostics, summary));
   }
-  const failing = diagnostics.some((d) => d.severity === Severity.ERROR || (args.failOn === Severity.WARNING && d.severity === Severity.WARNING));
-  return failing ? ExitCode.LINT_ERRORS : ExitCode.OK;
+  return failing(diagnostics, args.failOn) ? ExitCode.LINT_ERRORS : ExitCode.OK;
 }
 
 /**
@@ -420,18 +414,6 @@ export function formatRuleExplanation(rule: DescribedRule): string {
     '',
   );
   return lines.join('\n');
-}
-
-/** The rule id closest to a misspelt one (at most a third of its letters off), if any. */
-function closestRuleId(id: string, rules: readonly Rule[]): string | undefined {
-  let best: { id: string; distance: number } | undefined;
-  for (const r of rules) {
-    const distance = editDistance(id, r.id);
-    if (distance <= Math.max(2, Math.floor(r.id.length / 3)) && (!best || distance < best.distance)) {
-      best = { id: r.id, distance };
-    }
-  }
-  return best?.id;
 }
 
 /** `a or b`, `a, b or c`. */

@@ -1,11 +1,11 @@
 import { ValidationContextLike } from './cdk8s-validation-api';
-import { fails, readSynthesizedObjects, toViolations } from './violations';
-import { CrdFileError, CrdSchemas } from '../analysis/crd/crd-schemas';
+import { readSynthesizedObjects, toViolations } from './violations';
+import { analyzeSources, CrdFileError, didYouMean, failing, loadCrdFile, unknownRuleIds } from '../analysis/analysis-run';
+import type { CrdSchemas } from '../analysis/crd/crd-schemas';
 import { Diagnostic, formatDiagnostic, Severity } from '../analysis/diagnostic';
-import { analyzeSources } from '../analysis/engine';
 import { Rule } from '../analysis/rule';
 import { ALL_RULES } from '../analysis/rules';
-import { editDistance, normalizeName } from '../analysis/rules/schema/suggest';
+import { editDistance, normalizeName } from '../analysis/text';
 
 /**
  * Settings of the cdk8s validation plugin, written under `properties:` of its entry in
@@ -122,7 +122,7 @@ export class IstioValidation {
     this.rootNamespace = checked.rootNamespace ?? undefined;
     if (checked.crdFile !== undefined) {
       try {
-        this.crds = CrdSchemas.fromFile(checked.crdFile);
+        this.crds = loadCrdFile(checked.crdFile);
       } catch (e) {
         if (!(e instanceof CrdFileError)) throw e;
         throw new Error(`${WHERE}.crdFile: ${e.message}`);
@@ -140,11 +140,8 @@ export class IstioValidation {
    */
   public async validate(context: any): Promise<void> {
     const ctx = context as ValidationContextLike;
-    const known = new Set(this.rules.map((r) => r.id));
-    for (const id of this.ignoreRules) {
-      if (!known.has(id)) {
-        ctx.logger.log(`cdk8s-istio: warning: ignoreRules lists '${id}', which is no rule id (run 'cdk8s-istio lint --list-rules').`);
-      }
+    for (const unknown of unknownRuleIds(this.ignoreRules, this.rules)) {
+      ctx.logger.log(`cdk8s-istio: warning: ignoreRules lists '${unknown.id}', which is no rule id.${didYouMean(unknown)} (run 'cdk8s-istio lint --list-rules').`);
     }
 
     let diagnostics: Diagnostic[];
@@ -175,7 +172,7 @@ export class IstioValidation {
       ctx.logger.log(`cdk8s-istio: ${formatDiagnostic(d)}`);
     }
     const count = (s: Severity) => String(diagnostics.filter((d) => d.severity === s).length);
-    ctx.report.submit(fails(diagnostics, this.failOnWarnings) ? 'failure' : 'success', {
+    ctx.report.submit(failing(diagnostics, this.failOnWarnings ? Severity.WARNING : Severity.ERROR) ? 'failure' : 'success', {
       'Objects analysed': String(objects),
       'Errors': count(Severity.ERROR),
       'Warnings': count(Severity.WARNING),

@@ -1,6 +1,6 @@
 import { Violation, ViolatingResource, ValidationContextLike } from './cdk8s-validation-api';
-import { Diagnostic, Severity } from '../analysis/diagnostic';
-import { IGNORE_ANNOTATION } from '../analysis/engine';
+import { Diagnostic } from '../analysis/diagnostic';
+import { IGNORE_ANNOTATION } from '../analysis/analysis-run';
 import { isPlainObject, ManifestSource } from '../analysis/manifest';
 
 /** Location written for a finding about the whole object (its JSON path is empty). */
@@ -114,11 +114,6 @@ function fixText(d: Diagnostic): string {
   if (d.fix) return d.fix;
   return `Run 'cdk8s-istio lint --explain ${d.ruleId}' for what the rule checks. ` +
     `If the configuration is intended, list ${d.ruleId} in the plugin's ignoreRules, or annotate the object with ${IGNORE_ANNOTATION}: "${d.ruleId}".`;
-}
-
-/** Whether the diagnostics fail the report. */
-export function fails(diagnostics: readonly Diagnostic[], failOnWarnings: boolean): boolean {
-  return diagnostics.some((d) => d.severity === Severity.ERROR || (failOnWarnings && d.severity === Severity.WARNING));
 }
 
 function lastId(constructPath: string): string {

@@ -152,7 +152,7 @@ describe('properties', () => {
   test('an ignoreRules entry that is no rule id is logged as a warning', async () => {
     const run = await runPlugin({ 'shop.k8s.yaml': GOOD_MESH }, { props: { ignoreRules: ['virtualservice-subset-not-fund'] } });
     expect(run.logs).toContain(
-      "cdk8s-istio: warning: ignoreRules lists 'virtualservice-subset-not-fund', which is no rule id (run 'cdk8s-istio lint --list-rules').",
+      "cdk8s-istio: warning: ignoreRules lists 'virtualservice-subset-not-fund', which is no rule id. Did you mean 'virtualservice-subset-not-found'? (run 'cdk8s-istio lint --list-rules').",
     );
   });
 

@@ -26,7 +26,7 @@ import { isCelError, celMap } from '@bufbuild/cel';
 import { compileExpression, CompiledExpression, escapePropertyName, kubernetesCel } from './kubernetes-cel';
 import { formatPath, PathSegments } from '../json-path';
 import { isPlainObject, ObjectRecord } from '../manifest';
-import { jsonType, show } from '../rules/schema/validate';
+import { jsonType, show } from '../schema/validate';
 import { CelValidation, FieldTableLookup, SchemaNode } from '../schema/field-table';
 
 /** One failed CEL rule on one object. */

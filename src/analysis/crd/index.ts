@@ -2,15 +2,9 @@
  * Version-exact schema checks: the CRDs of the Istio version a cluster runs, read from a file
  * (`lint --crds FILE`, Mesh `crdFile`), with their OpenAPI schemas and CEL rules.
  */
-import { SCHEMA_CEL_VALIDATION } from './crd-rules';
-import { Rule } from '../rule';
-
-export { bindCrdSchemas, SCHEMA_CEL_VALIDATION } from './crd-rules';
 export { CrdFileError, CrdSchemas, CRD_FILE_HINT } from './crd-schemas';
 export { CelValidator, parseFieldPath } from './cel-validation';
 export type { CelIssue } from './cel-validation';
 export { CrdParseError, deriveFieldTable, serializeNode } from './derive-field-table';
 export type { DeriveOptions } from './derive-field-table';
 
-/** The rules of this folder, in the order they run (after the schema rules). */
-export const CRD_RULES: readonly Rule[] = [SCHEMA_CEL_VALIDATION];

@@ -1,4 +1,3 @@
-import { CRD_RULES } from '../crd';
 import { Rule } from '../rule';
 import { destinationRuleSubsetNoPods } from './cross/destinationrule-subset-no-pods';
 import { virtualServiceConflictingMeshHosts } from './cross/virtualservice-conflicting-mesh-hosts';
@@ -7,7 +6,7 @@ import { virtualServiceSubsetNotFound } from './cross/virtualservice-subset-not-
 import { EDGE_RULES } from './edge';
 import { PARITY_RULES } from './parity';
 import { RESILIENCE_RULES } from './resilience';
-import { SCHEMA_RULES } from './schema';
+import { SCHEMA_CEL_VALIDATION, SCHEMA_RULES } from './schema';
 import { SECURITY_RULES } from './security';
 import { virtualServiceIneffectiveMatch } from './virtualservice-ineffective-match';
 import { virtualServiceInvalidWeight } from './virtualservice-invalid-weight';
@@ -20,7 +19,7 @@ import { virtualServiceWeightsNot100 } from './virtualservice-weights-not-100';
  */
 export const ALL_RULES: readonly Rule[] = [
   ...SCHEMA_RULES,
-  ...CRD_RULES,
+  SCHEMA_CEL_VALIDATION,
   virtualServiceInvalidWeight,
   virtualServiceWeightsNot100,
   virtualServiceUnreachableRoute,

@@ -36,21 +36,17 @@ export interface MatchAnalysis {
   readonly ineffective: IneffectiveMatch[];
 }
 
-const cache = new WeakMap<MeshModel, MatchAnalysis>();
-
 /** Analyses every VirtualService of the model once; both rules read the same result. */
 export function analyzeRouteOrder(model: MeshModel): MatchAnalysis {
-  let result = cache.get(model);
-  if (!result) {
-    result = { unreachable: [], ineffective: [] };
+  return model.memo('analyzeRouteOrder', () => {
+    const result: MatchAnalysis = { unreachable: [], ineffective: [] };
     for (const vs of model.virtualServices()) {
       for (const kind of ROUTE_LIST_KINDS) {
         analyzeList(vs, kind, routeList(vs, kind), result);
       }
     }
-    cache.set(model, result);
-  }
-  return result;
+    return result;
+  });
 }
 
 /** An earlier match entry, kept to compare later ones against. */

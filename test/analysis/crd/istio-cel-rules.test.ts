@@ -5,7 +5,8 @@
  * only the CEL rules catch them.
  */
 import { ISTIO_CRD_FILE } from './helpers';
-import { CrdSchemas, SCHEMA_CEL_VALIDATION } from '../../../src/analysis/crd';
+import { CrdSchemas } from '../../../src/analysis/crd';
+import { SCHEMA_CEL_VALIDATION } from '../../../src/analysis/rules/schema';
 import { Diagnostic } from '../../../src/analysis/diagnostic';
 import { analyzeSources } from '../../../src/analysis/engine';
 import { expectValidIstioObjects } from '../../conformance/istio-crd-validator';

@@ -87,14 +87,7 @@ function labelKey(namespace: string, k: string, v: string): string {
   return `${namespace}\u0000${k}\u0000${v}`;
 }
 
-const indexes = new WeakMap<MeshModel, TrafficIndex>();
-
 /** The {@link TrafficIndex} of a model (one per model, shared by all rules of a run). */
 export function trafficIndex(model: MeshModel): TrafficIndex {
-  let index = indexes.get(model);
-  if (!index) {
-    index = new TrafficIndex(model);
-    indexes.set(model, index);
-  }
-  return index;
+  return model.memo('trafficIndex', (m) => new TrafficIndex(m));
 }

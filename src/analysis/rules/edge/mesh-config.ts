@@ -19,15 +19,9 @@ export interface MeshConfigSource {
   readonly label: string;
 }
 
-const cache = new WeakMap<MeshModel, MeshConfigSource | null>();
-
 /** The mesh config of the analysed set, or undefined when none is there (Istio's defaults apply). */
 export function meshConfigOf(model: MeshModel): MeshConfigSource | undefined {
-  const cached = cache.get(model);
-  if (cached !== undefined) return cached ?? undefined;
-  const found = readMeshConfig(model);
-  cache.set(model, found ?? null);
-  return found;
+  return model.memo('meshConfigOf', readMeshConfig);
 }
 
 function readMeshConfig(model: MeshModel): MeshConfigSource | undefined {

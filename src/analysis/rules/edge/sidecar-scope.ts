@@ -19,16 +19,16 @@ interface ScopeFinding {
   readonly finding: Finding;
 }
 
-const cache = new WeakMap<MeshModel, ScopeFinding[]>();
-
 function workloadName(p: PodTemplateRecord): string {
   return `${p.owner.kind} ${p.owner.name}`;
 }
 
 /** All Sidecar-scope findings of a model, computed once for the four rules. */
 function scopeFindings(model: MeshModel): ScopeFinding[] {
-  const cached = cache.get(model);
-  if (cached) return cached;
+  return model.memo('sidecarScopeFindings', readScopeFindings);
+}
+
+function readScopeFindings(model: MeshModel): ScopeFinding[] {
   const out: ScopeFinding[] = [];
   const byPod = new Map<PodTemplateRecord, ObjectRecord[]>();
   const byNamespace = new Map<string, ObjectRecord[]>();
@@ -138,7 +138,6 @@ function scopeFindings(model: MeshModel): ScopeFinding[] {
       });
     }
   }
-  cache.set(model, out);
   return out;
 }
 

@@ -4,7 +4,7 @@ import { Severity } from '../../diagnostic';
 import { isPlainObject, ObjectRecord, stringMap } from '../../manifest';
 import { MeshModel, podTemplateOf } from '../../model';
 import { Report, Rule } from '../../rule';
-import { closestNames } from '../schema/suggest';
+import { closestNames } from '../../text';
 import { arrayOf } from '../virtualservice-routes';
 
 /** Facts of one Istio annotation, from istio/api's annotation list. */
@@ -69,15 +69,13 @@ interface WrittenAnnotation {
   readonly podSpec?: unknown;
 }
 
-/** Annotations found per model, shared by the annotation rules (computed once per analysis). */
-const WRITTEN = new WeakMap<MeshModel, WrittenAnnotation[]>();
-
 /** Every Istio annotation of the analysed objects and of their pod templates, in input order. */
 function writtenAnnotations(model: MeshModel): WrittenAnnotation[] {
-  const cached = WRITTEN.get(model);
-  if (cached) return cached;
+  return model.memo('writtenAnnotations', readWrittenAnnotations);
+}
+
+function readWrittenAnnotations(model: MeshModel): WrittenAnnotation[] {
   const out: WrittenAnnotation[] = [];
-  WRITTEN.set(model, out);
   for (const o of model.objects) {
     const podSpec = o.kind === 'Pod' && o.group === '' ? o.spec : undefined;
     for (const [key, value] of Object.entries(o.annotations)) {

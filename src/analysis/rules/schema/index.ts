@@ -1,34 +1,7 @@
-import { SchemaRuleId, validateIstioRecord } from './validate';
 import { Severity } from '../../diagnostic';
-import { MeshModel } from '../../model';
-import { Finding, Rule } from '../../rule';
-import { ISTIO_API_GROUPS } from '../../schema/field-table';
-
-export type { SchemaIssue, SchemaRuleId } from './validate';
-export { validateIstioRecord } from './validate';
-
-/**
- * Schema findings of a model, computed once per model and shared by all schema rules, so the
- * objects are walked once however many of these rules run.
- */
-const findingsByModel = new WeakMap<MeshModel, Map<SchemaRuleId, Finding[]>>();
-
-function schemaFindings(model: MeshModel): Map<SchemaRuleId, Finding[]> {
-  let byRule = findingsByModel.get(model);
-  if (!byRule) {
-    byRule = new Map();
-    for (const object of model.objects) {
-      if (!ISTIO_API_GROUPS.includes(object.group)) continue;
-      for (const issue of validateIstioRecord(object)) {
-        const list = byRule.get(issue.rule) ?? [];
-        list.push({ object, path: issue.path, message: issue.message, ...(issue.fix ? { fix: issue.fix } : {}) });
-        byRule.set(issue.rule, list);
-      }
-    }
-    findingsByModel.set(model, byRule);
-  }
-  return byRule;
-}
+import { celFindings, schemaFindings } from '../../facts/schema-findings';
+import { Rule } from '../../rule';
+import { SchemaRuleId } from '../../schema/validate';
 
 function schemaRule(id: SchemaRuleId, summary: string): Rule {
   return {
@@ -69,6 +42,20 @@ export const SCHEMA_VALUE_OUT_OF_RANGE = schemaRule('schema-value-out-of-range',
 
 export const SCHEMA_INVALID_FORMAT = schemaRule('schema-invalid-format',
   'Strings match their schema pattern or format, and metadata names, namespaces and labels are valid Kubernetes names.');
+
+/**
+ * `schema-cel-validation`: the `x-kubernetes-validations` CEL rules of the CRDs given with
+ * `lint --crds FILE` (or Mesh `crdFile`), which travel on the model. Without a CRD file it finds
+ * nothing (the built-in webhook rules cover the same ground rule by rule).
+ */
+export const SCHEMA_CEL_VALIDATION: Rule = {
+  id: 'schema-cel-validation',
+  severity: Severity.ERROR,
+  summary: 'With `lint --crds FILE` or Mesh `crdFile`: the object passes the x-kubernetes-validations CEL rules of those CRDs, as the API server evaluates them (durations of at least 1ms, port ranges, fields that exclude each other, URL schemes, …).',
+  check(model, report) {
+    for (const finding of celFindings(model)) report(finding);
+  },
+};
 
 /** The schema rules, in the order they run. */
 export const SCHEMA_RULES: readonly Rule[] = [

@@ -15,7 +15,7 @@ interface WorkloadPort {
 function workloadPorts(model: MeshModel, pods: PodTemplateRecord[]): WorkloadPort[] {
   const out: WorkloadPort[] = [];
   for (const pod of pods) {
-    for (const svc of model.servicesOfPod(pod)) {
+    for (const svc of model.servicesSelecting(pod)) {
       for (const port of servicePorts(svc)) {
         if (port.protocol === 'udp') continue;
         const target = resolveTargetPort(port, pod);

@@ -50,12 +50,7 @@ const MODES = new Set(['STRICT', 'PERMISSIVE', 'DISABLE']);
 export class EffectiveMtls {
   /** The index of a model, built on first use and shared by every rule. */
   public static of(model: MeshModel): EffectiveMtls {
-    let found = cache.get(model);
-    if (!found) {
-      found = new EffectiveMtls(model);
-      cache.set(model, found);
-    }
-    return found;
+    return model.memo('EffectiveMtls', (m) => new EffectiveMtls(m));
   }
 
   public readonly rootNamespace: string;
@@ -171,8 +166,6 @@ export class EffectiveMtls {
 function mtlsBlock(pa: ObjectRecord): unknown {
   return isPlainObject(pa.spec) ? pa.spec.mtls : undefined;
 }
-
-const cache = new WeakMap<MeshModel, EffectiveMtls>();
 
 /** Reads `{ mode }` off a PeerAuthentication `mtls` block; undefined for UNSET, absent or unknown modes. */
 function modeOf(block: unknown, path: PathSegments): { mode: MtlsMode; path: PathSegments } | undefined {

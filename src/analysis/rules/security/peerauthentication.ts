@@ -109,7 +109,7 @@ export const peerAuthenticationPortNotFound: Rule = {
       if (declared.size === 0) continue;
       for (const key of Object.keys(pa.spec.portLevelMtls)) {
         if (!/^[0-9]+$/.test(key) || declared.has(Number(key))) continue;
-        const servicePorts = pods.flatMap((pod) => model.servicesOfPod(pod)).flatMap((svc) =>
+        const servicePorts = pods.flatMap((pod) => model.servicesSelecting(pod)).flatMap((svc) =>
           (isPlainObject(svc.spec) && Array.isArray(svc.spec.ports) ? svc.spec.ports : [])
             .filter((p: any) => isPlainObject(p) && p.port === Number(key))
             .map((p: any) => ({ svc, target: p.targetPort })));

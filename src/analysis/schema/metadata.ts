@@ -1,7 +1,7 @@
-import { closestNames } from './suggest';
+import { closestNames } from '../text';
 import type { SchemaRuleId } from './validate';
-import { formatPath } from '../../json-path';
-import { isPlainObject } from '../../manifest';
+import { formatPath } from '../json-path';
+import { isPlainObject } from '../manifest';
 
 type Add = (rule: SchemaRuleId, path: Array<string | number>, message: string, fix?: string) => void;
 
