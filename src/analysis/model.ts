@@ -194,7 +194,6 @@ export class MeshModel {
     return this.allPodTemplates().length > 0;
   }
 
-
   public peerAuthentications(): ObjectRecord[] {
     return this.ofKind(SECURITY_GROUP, 'PeerAuthentication');
   }

@@ -1,6 +1,10 @@
 /**
- * Name suggestions for misspelt field names, kinds and enum values.
+ * Words for messages, written once for every rule: name suggestions for misspelt field names,
+ * kinds, enum values and rule ids ("did you mean"), short lists, and how objects, workloads and
+ * label maps are named.
  */
+import { ObjectRecord } from './manifest';
+import type { PodTemplateRecord } from './model';
 
 /** Lower case without `_`, `-`, spaces or dots: `per_try_timeout`, `PerTryTimeout` → `pertrytimeout`. */
 export function normalizeName(name: string): string {
@@ -14,9 +18,10 @@ export function toCamelCase(name: string): string {
 
 /**
  * Optimal string alignment distance (Levenshtein with adjacent transpositions), so that
- * `retires` is one edit from `retries`.
+ * `retires` is one edit from `retries`. With `transpositions` false it is the plain Levenshtein
+ * distance (a swap costs two), which some suggestions were tuned against.
  */
-export function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string, transpositions = true): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
@@ -27,7 +32,7 @@ export function editDistance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+      if (transpositions && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
         d = Math.min(d, prevPrev[j - 2] + 1);
       }
       cur.push(d);
@@ -114,4 +119,31 @@ export function andList(names: readonly string[]): string {
   const q = names.map((n) => `\`${n}\``);
   if (q.length <= 1) return q.join('');
   return `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
+}
+
+/** Lists up to `max` items, then "and N more", so that a message stays one line. */
+export function listSome(items: readonly string[], max = 3): string {
+  if (items.length <= max) return items.join(', ');
+  return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+
+/** `Kind namespace/name` of an object, for messages: `PeerAuthentication shop/default`. */
+export function describeObject(o: ObjectRecord): string {
+  return `${o.kind} ${o.namespace}/${o.name}`;
+}
+
+/** `Deployment shop/frontend`: the workload that owns a pod template, for messages. */
+export function describeWorkload(pod: PodTemplateRecord): string {
+  return `${pod.owner.kind} ${pod.namespace}/${pod.owner.name}`;
+}
+
+/** `namespace/name` of an object. */
+export function qualifiedName(o: ObjectRecord): string {
+  return `${o.namespace}/${o.name}`;
+}
+
+/** `key=value, …` of a label map or selector for messages; `empty` when it has no entry. */
+export function formatLabels(labels: Record<string, string>, empty = '(none)'): string {
+  const entries = Object.entries(labels);
+  return entries.length === 0 ? empty : entries.map(([k, v]) => `${k}=${v}`).join(', ');
 }

@@ -2,8 +2,8 @@ import { createHash } from 'crypto';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { STDIN_NAME } from './load-manifests';
-import { Diagnostic, Severity } from '../analysis/diagnostic';
 import { IGNORE_ANNOTATION } from '../analysis/analysis-run';
+import { Diagnostic, Severity } from '../analysis/diagnostic';
 import { Rule } from '../analysis/rule';
 
 /** Version of the SARIF format written, and the schema that describes it. */

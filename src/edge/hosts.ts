@@ -4,6 +4,7 @@
  * depends on other objects (does a gateway serve this host, does a ServiceEntry declare it) is
  * the analysis engine's. Not part of the public API.
  */
+import { wildcardDomainFault } from '../analysis/validators/hosts';
 import { isIpAddress } from '../analysis/validators/ip';
 import { isDns1123Label } from '../analysis/validators/names';
 
@@ -36,10 +37,12 @@ export function dnsNameProblem(name: string, allowShort: boolean, partialWildcar
   if (!allowShort && !name.startsWith('*.') && !bare.includes('.')) {
     return 'is a short name; write the fully qualified name (e.g. \'reviews.shop.svc.cluster.local\' or \'bookinfo.example.com\')';
   }
-  const labels = bare.replace(/\.$/, '').split('.');
-  if (labels.some((l) => !/^[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?$/.test(l) || l.length > 63)) {
-    return 'is not a DNS name (labels of letters, digits and \'-\', separated by dots)';
-  }
+  // The verdict on the labels is the analysis engine's (Istio's ValidateWildcardDomain), so the
+  // early throw and the lint rule never disagree; only the wording is the construct's.
+  const fault = wildcardDomainFault(name);
+  if (fault?.kind === 'too-long') return `is ${fault.length} characters long; Istio accepts at most 255`;
+  if (fault?.kind === 'numeric-tld') return `has the all-digit top-level domain '${fault.label}', which Istio rejects`;
+  if (fault) return 'is not a DNS name (labels of letters, digits and \'-\', separated by dots)';
   return undefined;
 }
 

@@ -1,6 +1,6 @@
 import { Violation, ViolatingResource, ValidationContextLike } from './cdk8s-validation-api';
-import { Diagnostic } from '../analysis/diagnostic';
 import { IGNORE_ANNOTATION } from '../analysis/analysis-run';
+import { Diagnostic } from '../analysis/diagnostic';
 import { isPlainObject, ManifestSource } from '../analysis/manifest';
 
 /** Location written for a finding about the whole object (its JSON path is empty). */

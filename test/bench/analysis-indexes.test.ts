@@ -2,7 +2,7 @@
  * Indexes added for scale must answer exactly as the scans they replace.
  */
 import { MeshModel } from '../../src/analysis/model';
-import { EffectiveMtls } from '../../src/analysis/rules/security/effective-mtls';
+import { EffectiveMtls } from '../../src/analysis/facts/effective-mtls';
 import { peerAuthentication, workload } from '../analysis/rules/security/fixtures';
 
 function mtls(manifests: any[]): EffectiveMtls {

@@ -6,7 +6,9 @@
 import { validateIstioObject } from './istio-crd-validator';
 import { analyzeSources } from '../../src/analysis/engine';
 import { formatPath } from '../../src/analysis/json-path';
-import { SCHEMA_RULES } from '../../src/analysis/rules/schema';
+import { ALL_RULES } from '../../src/analysis/rules';
+
+const SCHEMA_RULES = ALL_RULES.filter((r) => r.id.startsWith('schema-') && r.id !== 'schema-cel-validation');
 
 const SAMPLES: any[] = [
   {

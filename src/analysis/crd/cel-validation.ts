@@ -26,8 +26,8 @@ import { isCelError, celMap } from '@bufbuild/cel';
 import { compileExpression, CompiledExpression, escapePropertyName, kubernetesCel } from './kubernetes-cel';
 import { formatPath, PathSegments } from '../json-path';
 import { isPlainObject, ObjectRecord } from '../manifest';
-import { jsonType, show } from '../schema/validate';
 import { CelValidation, FieldTableLookup, SchemaNode } from '../schema/field-table';
+import { jsonType, show } from '../schema/validate';
 
 /** One failed CEL rule on one object. */
 export interface CelIssue {

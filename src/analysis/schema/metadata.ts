@@ -2,6 +2,7 @@ import { closestNames } from '../text';
 import type { SchemaRuleId } from './validate';
 import { formatPath } from '../json-path';
 import { isPlainObject } from '../manifest';
+import { isDns1123Subdomain } from '../validators/subdomain';
 
 type Add = (rule: SchemaRuleId, path: Array<string | number>, message: string, fix?: string) => void;
 
@@ -16,7 +17,6 @@ const STRING_FIELDS = ['name', 'generateName', 'namespace', 'selfLink', 'uid', '
 const INTEGER_FIELDS = ['generation', 'deletionGracePeriodSeconds'];
 const ARRAY_FIELDS = ['ownerReferences', 'finalizers', 'managedFields'];
 
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
@@ -28,7 +28,7 @@ export function qualifiedNameProblem(key: string): string | undefined {
   const name = slash < 0 ? key : key.slice(slash + 1);
   if (prefix !== undefined) {
     if (prefix.length === 0) return 'the prefix before "/" is empty';
-    if (prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix)) {
+    if (!isDns1123Subdomain(prefix)) {
       return 'the prefix before "/" must be a lower-case DNS subdomain (at most 253 characters)';
     }
   }
@@ -79,7 +79,7 @@ export function checkMetadata(meta: unknown, add: Add): void {
   } else if (typeof name === 'string') {
     if (name === '') {
       add('schema-required-field', ['metadata', 'name'], 'metadata.name is empty.', 'Give the object a name (a lower-case DNS name such as "reviews").');
-    } else if (name.length > 253 || !DNS1123_SUBDOMAIN.test(name)) {
+    } else if (!isDns1123Subdomain(name)) {
       add('schema-invalid-format', ['metadata', 'name'],
         `metadata.name "${name}" is not a valid name: it must be lower-case letters, digits, "-" and ".", start and end with a letter or digit, and be at most 253 characters.`,
         `Use a name such as "${suggestDnsName(name)}".`);

@@ -1,8 +1,8 @@
 import { RE2JS } from 're2js';
 import { checkMetadata } from './metadata';
-import { andList, closestNames, MatchKind, normalizeName, orList, toCamelCase } from '../text';
 import { formatPath, PathSegments } from '../json-path';
 import { isPlainObject, ObjectRecord } from '../manifest';
+import { andList, closestNames, MatchKind, normalizeName, orList, toCamelCase } from '../text';
 import { FieldTableLookup, ISTIO_FIELDS, isIstioGroup, SchemaNode, SchemaType } from './field-table';
 
 /** Ids of the schema rules; each {@link SchemaIssue} belongs to one. */

@@ -6,7 +6,7 @@
  */
 import { ISTIO_CRD_FILE } from './helpers';
 import { CrdSchemas } from '../../../src/analysis/crd';
-import { SCHEMA_CEL_VALIDATION } from '../../../src/analysis/rules/schema';
+import { SCHEMA_CEL_VALIDATION } from '../../../src/analysis/rules/schema/schema-cel-validation';
 import { Diagnostic } from '../../../src/analysis/diagnostic';
 import { analyzeSources } from '../../../src/analysis/engine';
 import { expectValidIstioObjects } from '../../conformance/istio-crd-validator';

@@ -1,6 +1,6 @@
 import { drPolicy, none, one } from './resilience-fixtures';
 import { Severity } from '../../../src/analysis/diagnostic';
-import { destinationRuleInvalidConnectionPool as rule } from '../../../src/analysis/rules/destinationrule-connection-pool';
+import { destinationRuleInvalidConnectionPool as rule } from '../../../src/analysis/rules/destinationrule/destinationrule-invalid-connection-pool';
 
 describe('destinationrule-invalid-connection-pool', () => {
   test('reports an empty connection pool', () => {

@@ -1,6 +1,6 @@
 import { drPolicy, none, one } from './resilience-fixtures';
 import { Severity } from '../../../src/analysis/diagnostic';
-import { destinationRuleInvalidDuration as rule } from '../../../src/analysis/rules/destinationrule-invalid-duration';
+import { destinationRuleInvalidDuration as rule } from '../../../src/analysis/rules/destinationrule/destinationrule-invalid-duration';
 
 describe('destinationrule-invalid-duration', () => {
   test('reports a connectTimeout without unit', () => {

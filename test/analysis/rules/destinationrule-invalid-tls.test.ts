@@ -1,6 +1,6 @@
 import { drPolicy, none, one } from './resilience-fixtures';
 import { Severity } from '../../../src/analysis/diagnostic';
-import { destinationRuleInvalidTls as rule } from '../../../src/analysis/rules/destinationrule-invalid-tls';
+import { destinationRuleInvalidTls as rule } from '../../../src/analysis/rules/destinationrule/destinationrule-invalid-tls';
 
 const tls = (settings: Record<string, any>) => drPolicy({ tls: settings }, [], 'shop');
 

@@ -1,11 +1,9 @@
 import { run } from './fixtures';
 import { drPolicy, none, one } from './resilience-fixtures';
 import { Severity } from '../../../src/analysis/diagnostic';
-import {
-  destinationRuleDeprecatedField,
-  destinationRuleFailoverWithoutOutlierDetection,
-  destinationRuleInvalidLoadBalancer,
-} from '../../../src/analysis/rules/destinationrule-load-balancer';
+import { destinationRuleDeprecatedField } from '../../../src/analysis/rules/destinationrule/destinationrule-deprecated-field';
+import { destinationRuleFailoverWithoutOutlierDetection } from '../../../src/analysis/rules/destinationrule/destinationrule-failover-without-outlier-detection';
+import { destinationRuleInvalidLoadBalancer } from '../../../src/analysis/rules/destinationrule/destinationrule-invalid-load-balancer';
 
 const lb = (loadBalancer: Record<string, any>, extra: Record<string, any> = {}) => drPolicy({ loadBalancer, ...extra });
 const od = { outlierDetection: { consecutive5xxErrors: 5 } };

@@ -1,6 +1,6 @@
 import { drPolicy, none, one } from './resilience-fixtures';
 import { Severity } from '../../../src/analysis/diagnostic';
-import { destinationRuleInvalidOutlierDetection as rule } from '../../../src/analysis/rules/destinationrule-outlier-detection';
+import { destinationRuleInvalidOutlierDetection as rule } from '../../../src/analysis/rules/destinationrule/destinationrule-invalid-outlier-detection';
 
 describe('destinationrule-invalid-outlier-detection', () => {
   test('reports consecutiveLocalOriginFailures without splitExternalLocalOriginErrors', () => {

@@ -1,10 +1,8 @@
 import { none, one, vsRoute } from './resilience-fixtures';
 import { Severity } from '../../../src/analysis/diagnostic';
-import {
-  virtualServiceAbortWithoutErrorType,
-  virtualServiceInvalidAbortStatus,
-  virtualServiceInvalidFault,
-} from '../../../src/analysis/rules/virtualservice-fault';
+import { virtualServiceAbortWithoutErrorType } from '../../../src/analysis/rules/virtualservice/virtualservice-abort-without-error-type';
+import { virtualServiceInvalidAbortStatus } from '../../../src/analysis/rules/virtualservice/virtualservice-invalid-abort-status';
+import { virtualServiceInvalidFault } from '../../../src/analysis/rules/virtualservice/virtualservice-invalid-fault';
 
 const pct = { percentage: { value: 10 } };
 

@@ -1,6 +1,7 @@
 import { none, one, vsRoute } from './resilience-fixtures';
 import { Severity } from '../../../src/analysis/diagnostic';
-import { virtualServiceInvalidHeaderName, virtualServiceInvalidHeaderValue } from '../../../src/analysis/rules/virtualservice-headers';
+import { virtualServiceInvalidHeaderName } from '../../../src/analysis/rules/virtualservice/virtualservice-invalid-header-name';
+import { virtualServiceInvalidHeaderValue } from '../../../src/analysis/rules/virtualservice/virtualservice-invalid-header-value';
 
 describe('virtualservice-invalid-header-name', () => {
   const rule = virtualServiceInvalidHeaderName;

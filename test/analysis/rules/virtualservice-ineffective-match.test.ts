@@ -1,6 +1,6 @@
 import { run, to, virtualService } from './fixtures';
 import { Severity } from '../../../src/analysis/diagnostic';
-import { virtualServiceIneffectiveMatch as rule } from '../../../src/analysis/rules/virtualservice-ineffective-match';
+import { virtualServiceIneffectiveMatch as rule } from '../../../src/analysis/rules/virtualservice/virtualservice-ineffective-match';
 
 const route = (match?: any[], name?: string) => ({ ...(name ? { name } : {}), ...(match ? { match } : {}), route: [to('reviews')] });
 const vsWith = (http: any[]) => virtualService('reviews', { hosts: ['reviews'], http });

@@ -1,6 +1,6 @@
 import { none, one, vsRoute } from './resilience-fixtures';
 import { Severity } from '../../../src/analysis/diagnostic';
-import { virtualServiceInvalidCors as rule } from '../../../src/analysis/rules/virtualservice-invalid-cors';
+import { virtualServiceInvalidCors as rule } from '../../../src/analysis/rules/virtualservice/virtualservice-invalid-cors';
 
 const cors = (policy: Record<string, any>) => vsRoute({ corsPolicy: { allowOrigins: [{ exact: 'https://a.example' }], ...policy } });
 

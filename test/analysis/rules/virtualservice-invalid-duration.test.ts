@@ -1,6 +1,6 @@
 import { none, one, vsRoute } from './resilience-fixtures';
 import { Severity } from '../../../src/analysis/diagnostic';
-import { virtualServiceInvalidDuration as rule } from '../../../src/analysis/rules/virtualservice-invalid-duration';
+import { virtualServiceInvalidDuration as rule } from '../../../src/analysis/rules/virtualservice/virtualservice-invalid-duration';
 
 describe('virtualservice-invalid-duration', () => {
   test('reports a timeout without unit, suggesting seconds', () => {

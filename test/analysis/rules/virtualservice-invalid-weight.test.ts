@@ -1,6 +1,6 @@
 import { run, to, virtualService } from './fixtures';
 import { Severity } from '../../../src/analysis/diagnostic';
-import { virtualServiceInvalidWeight as rule } from '../../../src/analysis/rules/virtualservice-invalid-weight';
+import { virtualServiceInvalidWeight as rule } from '../../../src/analysis/rules/virtualservice/virtualservice-invalid-weight';
 
 const split = (...route: any[]) => virtualService('reviews', { hosts: ['reviews'], http: [{ route }] });
 

@@ -1,6 +1,7 @@
 import { none, one, vsRoute } from './resilience-fixtures';
 import { Severity } from '../../../src/analysis/diagnostic';
-import { virtualServiceDeprecatedField, virtualServiceInvalidPercentage } from '../../../src/analysis/rules/virtualservice-percentages';
+import { virtualServiceDeprecatedField } from '../../../src/analysis/rules/virtualservice/virtualservice-deprecated-field';
+import { virtualServiceInvalidPercentage } from '../../../src/analysis/rules/virtualservice/virtualservice-invalid-percentage';
 
 describe('virtualservice-invalid-percentage', () => {
   const rule = virtualServiceInvalidPercentage;

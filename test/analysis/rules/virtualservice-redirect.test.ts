@@ -1,12 +1,10 @@
 import { run } from './fixtures';
 import { none, one, vsRoute } from './resilience-fixtures';
 import { Severity } from '../../../src/analysis/diagnostic';
-import {
-  virtualServiceInvalidDirectResponse,
-  virtualServiceInvalidRedirect,
-  virtualServiceInvalidRewrite,
-  virtualServiceLargeDirectResponse,
-} from '../../../src/analysis/rules/virtualservice-redirect';
+import { virtualServiceInvalidDirectResponse } from '../../../src/analysis/rules/virtualservice/virtualservice-invalid-direct-response';
+import { virtualServiceInvalidRedirect } from '../../../src/analysis/rules/virtualservice/virtualservice-invalid-redirect';
+import { virtualServiceInvalidRewrite } from '../../../src/analysis/rules/virtualservice/virtualservice-invalid-rewrite';
+import { virtualServiceLargeDirectResponse } from '../../../src/analysis/rules/virtualservice/virtualservice-large-direct-response';
 
 const dest = [{ destination: { host: 'reviews' } }];
 

@@ -1,7 +1,8 @@
 import { run } from './fixtures';
 import { none, one, vsRoute } from './resilience-fixtures';
 import { Severity } from '../../../src/analysis/diagnostic';
-import { virtualServiceInvalidRetries, virtualServiceInvalidRetryOn } from '../../../src/analysis/rules/virtualservice-retries';
+import { virtualServiceInvalidRetries } from '../../../src/analysis/rules/virtualservice/virtualservice-invalid-retries';
+import { virtualServiceInvalidRetryOn } from '../../../src/analysis/rules/virtualservice/virtualservice-invalid-retry-on';
 
 describe('virtualservice-invalid-retry-on', () => {
   const rule = virtualServiceInvalidRetryOn;

@@ -1,6 +1,7 @@
 import { none, one, vsRoute } from './resilience-fixtures';
 import { Severity } from '../../../src/analysis/diagnostic';
-import { virtualServiceEmptyPrefixMatch, virtualServiceInvalidRegex } from '../../../src/analysis/rules/virtualservice-string-match';
+import { virtualServiceEmptyPrefixMatch } from '../../../src/analysis/rules/virtualservice/virtualservice-empty-prefix-match';
+import { virtualServiceInvalidRegex } from '../../../src/analysis/rules/virtualservice/virtualservice-invalid-regex';
 
 describe('virtualservice-invalid-regex', () => {
   const rule = virtualServiceInvalidRegex;

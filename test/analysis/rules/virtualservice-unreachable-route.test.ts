@@ -1,6 +1,6 @@
 import { run, to, virtualService } from './fixtures';
 import { Severity } from '../../../src/analysis/diagnostic';
-import { virtualServiceUnreachableRoute as rule } from '../../../src/analysis/rules/virtualservice-unreachable-route';
+import { virtualServiceUnreachableRoute as rule } from '../../../src/analysis/rules/virtualservice/virtualservice-unreachable-route';
 
 const route = (match?: any[], name?: string) => ({ ...(name ? { name } : {}), ...(match ? { match } : {}), route: [to('reviews')] });
 const vsWith = (http: any[]) => virtualService('reviews', { hosts: ['reviews'], http });

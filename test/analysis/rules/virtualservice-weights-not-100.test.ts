@@ -1,6 +1,7 @@
 import { run, to, virtualService } from './fixtures';
 import { Severity } from '../../../src/analysis/diagnostic';
-import { toHundred, virtualServiceWeightsNot100 as rule } from '../../../src/analysis/rules/virtualservice-weights-not-100';
+import { toHundred } from '../../../src/analysis/facts/weights';
+import { virtualServiceWeightsNot100 as rule } from '../../../src/analysis/rules/virtualservice/virtualservice-weights-not-100';
 
 const split = (...route: any[]) => virtualService('reviews', { hosts: ['reviews'], http: [{ route }] });
 

@@ -1,5 +1,5 @@
 import { check, destinationRule } from './helpers';
-import { SCHEMA_INVALID_ENUM } from '../../../src/analysis/rules/schema';
+import { SCHEMA_INVALID_ENUM } from '../../../src/analysis/rules/schema/schema-invalid-enum';
 
 const rule = SCHEMA_INVALID_ENUM;
 

@@ -1,5 +1,5 @@
 import { check, ROUTE, virtualService } from './helpers';
-import { SCHEMA_INVALID_FORMAT } from '../../../src/analysis/rules/schema';
+import { SCHEMA_INVALID_FORMAT } from '../../../src/analysis/rules/schema/schema-invalid-format';
 
 const rule = SCHEMA_INVALID_FORMAT;
 

@@ -1,5 +1,5 @@
 import { check, destinationRule, ROUTE, virtualService } from './helpers';
-import { SCHEMA_MUTUALLY_EXCLUSIVE_FIELDS } from '../../../src/analysis/rules/schema';
+import { SCHEMA_MUTUALLY_EXCLUSIVE_FIELDS } from '../../../src/analysis/rules/schema/schema-mutually-exclusive-fields';
 
 const rule = SCHEMA_MUTUALLY_EXCLUSIVE_FIELDS;
 

@@ -1,7 +1,7 @@
 import { check, destinationRule, ROUTE, virtualService } from './helpers';
 import { deriveFieldTable } from '../../../scripts/derive-field-table';
 import { toRecord } from '../../../src/analysis/manifest';
-import { SCHEMA_REQUIRED_FIELD } from '../../../src/analysis/rules/schema';
+import { SCHEMA_REQUIRED_FIELD } from '../../../src/analysis/rules/schema/schema-required-field';
 import { validateIstioRecord } from '../../../src/analysis/schema/validate';
 import { FieldTableLookup } from '../../../src/analysis/schema/field-table';
 

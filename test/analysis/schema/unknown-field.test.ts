@@ -1,5 +1,5 @@
 import { check, destinationRule, ROUTE, virtualService } from './helpers';
-import { SCHEMA_UNKNOWN_FIELD } from '../../../src/analysis/rules/schema';
+import { SCHEMA_UNKNOWN_FIELD } from '../../../src/analysis/rules/schema/schema-unknown-field';
 
 const rule = SCHEMA_UNKNOWN_FIELD;
 

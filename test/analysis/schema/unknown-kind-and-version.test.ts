@@ -1,5 +1,9 @@
 import { check, destinationRule, ROUTE, virtualService } from './helpers';
-import { SCHEMA_RULES, SCHEMA_UNKNOWN_API_VERSION, SCHEMA_UNKNOWN_KIND } from '../../../src/analysis/rules/schema';
+import { ALL_RULES } from '../../../src/analysis/rules';
+import { SCHEMA_UNKNOWN_API_VERSION } from '../../../src/analysis/rules/schema/schema-unknown-api-version';
+import { SCHEMA_UNKNOWN_KIND } from '../../../src/analysis/rules/schema/schema-unknown-kind';
+
+const SCHEMA_RULES = ALL_RULES.filter((r) => r.id.startsWith('schema-') && r.id !== 'schema-cel-validation');
 
 describe('schema-unknown-api-version', () => {
   const rule = SCHEMA_UNKNOWN_API_VERSION;

@@ -1,5 +1,5 @@
 import { check, destinationRule, ROUTE, virtualService } from './helpers';
-import { SCHEMA_VALUE_OUT_OF_RANGE } from '../../../src/analysis/rules/schema';
+import { SCHEMA_VALUE_OUT_OF_RANGE } from '../../../src/analysis/rules/schema/schema-value-out-of-range';
 
 const rule = SCHEMA_VALUE_OUT_OF_RANGE;
 

@@ -1,5 +1,5 @@
 import { Severity } from '../../../../src/analysis/diagnostic';
-import { destinationRuleConsistentHashWithWeightedSplit as rule } from '../../../../src/analysis/rules/cross/destinationrule-consistent-hash-with-weighted-split';
+import { destinationRuleConsistentHashWithWeightedSplit as rule } from '../../../../src/analysis/rules/destinationrule/destinationrule-consistent-hash-with-weighted-split';
 import { to, virtualService } from '../fixtures';
 import { drPolicy, none, one } from '../resilience-fixtures';
 

@@ -1,5 +1,5 @@
 import { Severity } from '../../../../src/analysis/diagnostic';
-import { destinationRuleOutlierEjectsSingleReplica as rule } from '../../../../src/analysis/rules/cross/destinationrule-outlier-ejects-single-replica';
+import { destinationRuleOutlierEjectsSingleReplica as rule } from '../../../../src/analysis/rules/destinationrule/destinationrule-outlier-ejects-single-replica';
 import { deployment, service } from '../fixtures';
 import { drPolicy, none, one } from '../resilience-fixtures';
 

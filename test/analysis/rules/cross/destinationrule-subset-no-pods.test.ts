@@ -1,5 +1,5 @@
 import { Severity } from '../../../../src/analysis/diagnostic';
-import { destinationRuleSubsetNoPods as rule } from '../../../../src/analysis/rules/cross/destinationrule-subset-no-pods';
+import { destinationRuleSubsetNoPods as rule } from '../../../../src/analysis/rules/destinationrule/destinationrule-subset-no-pods';
 import { deployment, destinationRule, run, service, subset } from '../fixtures';
 
 const reviewsSvc = service('reviews', { app: 'reviews' });

@@ -1,5 +1,5 @@
 import { Severity } from '../../../../src/analysis/diagnostic';
-import { destinationRuleSubsetPolicyUnused as rule } from '../../../../src/analysis/rules/cross/destinationrule-subset-policy-unused';
+import { destinationRuleSubsetPolicyUnused as rule } from '../../../../src/analysis/rules/destinationrule/destinationrule-subset-policy-unused';
 import { to, virtualService } from '../fixtures';
 import { none, one } from '../resilience-fixtures';
 

@@ -1,8 +1,6 @@
 import { Severity } from '../../../../src/analysis/diagnostic';
-import {
-  HostOverlapIndex,
-  virtualServiceConflictingMeshHosts as rule,
-} from '../../../../src/analysis/rules/cross/virtualservice-conflicting-mesh-hosts';
+import { HostOverlapIndex } from '../../../../src/analysis/facts/mesh-hosts';
+import { virtualServiceConflictingMeshHosts as rule } from '../../../../src/analysis/rules/virtualservice/virtualservice-conflicting-mesh-hosts';
 import { run, to, virtualService } from '../fixtures';
 
 const vs = (name: string, hosts: string[] | undefined, namespace?: string, extra: Record<string, any> = {}) =>

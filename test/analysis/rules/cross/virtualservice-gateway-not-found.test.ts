@@ -1,5 +1,6 @@
 import { Severity } from '../../../../src/analysis/diagnostic';
-import { resolveGatewayRef, virtualServiceGatewayNotFound as rule } from '../../../../src/analysis/rules/cross/virtualservice-gateway-not-found';
+import { resolveGatewayRef } from '../../../../src/analysis/resources/gateway-refs';
+import { virtualServiceGatewayNotFound as rule } from '../../../../src/analysis/rules/virtualservice/virtualservice-gateway-not-found';
 import { gateway, run, to, virtualService } from '../fixtures';
 
 const bound = (gateways: string[], namespace?: string, http: any[] = [{ route: [to('web')] }]) =>

@@ -1,5 +1,5 @@
 import { Severity } from '../../../../src/analysis/diagnostic';
-import { virtualServiceRetriesExceedTimeout as rule } from '../../../../src/analysis/rules/cross/virtualservice-retries-exceed-timeout';
+import { virtualServiceRetriesExceedTimeout as rule } from '../../../../src/analysis/rules/virtualservice/virtualservice-retries-exceed-timeout';
 import { none, one, vsRoute } from '../resilience-fixtures';
 
 describe('virtualservice-retries-exceed-timeout', () => {

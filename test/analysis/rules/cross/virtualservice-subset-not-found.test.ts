@@ -1,5 +1,5 @@
 import { Severity } from '../../../../src/analysis/diagnostic';
-import { virtualServiceSubsetNotFound as rule } from '../../../../src/analysis/rules/cross/virtualservice-subset-not-found';
+import { virtualServiceSubsetNotFound as rule } from '../../../../src/analysis/rules/virtualservice/virtualservice-subset-not-found';
 import { destinationRule, run, subset, to, virtualService } from '../fixtures';
 
 const reviewsDr = destinationRule('reviews', 'reviews', [subset('v1'), subset('v2')]);

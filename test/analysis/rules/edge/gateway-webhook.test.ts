@@ -1,12 +1,10 @@
 import { expectClean, gateway, gatewayWith, httpServer, httpsServer, run } from './fixtures';
 import { Severity } from '../../../../src/analysis/diagnostic';
-import {
-  gatewayIgnoredTlsSettings,
-  gatewayInvalidPort,
-  gatewayInvalidServer,
-  gatewayInvalidTls,
-  gatewayTlsMissingCredential,
-} from '../../../../src/analysis/rules/edge/gateway-webhook';
+import { gatewayIgnoredTlsSettings } from '../../../../src/analysis/rules/gateway/gateway-ignored-tls-settings';
+import { gatewayInvalidPort } from '../../../../src/analysis/rules/gateway/gateway-invalid-port';
+import { gatewayInvalidServer } from '../../../../src/analysis/rules/gateway/gateway-invalid-server';
+import { gatewayInvalidTls } from '../../../../src/analysis/rules/gateway/gateway-invalid-tls';
+import { gatewayTlsMissingCredential } from '../../../../src/analysis/rules/gateway/gateway-tls-missing-credential';
 
 const SELECTOR = { istio: 'ingressgateway' };
 

@@ -1,8 +1,10 @@
 import { deployment, expectClean, gateway, gatewayWith, httpServer, httpsServer, run, secret, virtualService } from './fixtures';
 import { Severity } from '../../../../src/analysis/diagnostic';
-import { gatewayConflictingServers, gatewayDuplicateCertificate } from '../../../../src/analysis/rules/edge/gateway-conflicts';
-import { gatewayCredentialNotFound, gatewaySelectorNoWorkloads } from '../../../../src/analysis/rules/edge/gateway-workloads';
-import { virtualServiceHostNotInGateway } from '../../../../src/analysis/rules/edge/virtualservice-host-not-in-gateway';
+import { gatewayConflictingServers } from '../../../../src/analysis/rules/gateway/gateway-conflicting-servers';
+import { gatewayDuplicateCertificate } from '../../../../src/analysis/rules/gateway/gateway-duplicate-certificate';
+import { gatewayCredentialNotFound } from '../../../../src/analysis/rules/gateway/gateway-credential-not-found';
+import { gatewaySelectorNoWorkloads } from '../../../../src/analysis/rules/gateway/gateway-selector-no-workloads';
+import { virtualServiceHostNotInGateway } from '../../../../src/analysis/rules/virtualservice/virtualservice-host-not-in-gateway';
 
 const app = deployment('web', 'shop', { app: 'web' });
 const ingressPods = deployment('edge-gw', 'edge', { app: 'edge-gw', istio: 'edge' });

@@ -1,6 +1,6 @@
 import { deployment, expectClean, meshConfigMap, run, serviceEntry, sidecar, virtualService } from './fixtures';
 import { Severity } from '../../../../src/analysis/diagnostic';
-import { virtualServiceExternalHostBlocked } from '../../../../src/analysis/rules/edge/virtualservice-external-host-blocked';
+import { virtualServiceExternalHostBlocked } from '../../../../src/analysis/rules/virtualservice/virtualservice-external-host-blocked';
 
 const REGISTRY_ONLY = sidecar('default', 'shop', { outboundTrafficPolicy: { mode: 'REGISTRY_ONLY' }, egress: [{ hosts: ['./*', 'istio-system/*'] }] });
 const app = deployment('checkout', 'shop', { app: 'checkout' });

@@ -1,12 +1,11 @@
 import { deployment, expectClean, namespaceObject, run, sidecar, virtualService } from './fixtures';
 import { Severity } from '../../../../src/analysis/diagnostic';
-import { namespaceMultipleInjectionLabels, namespaceNotEnrolled } from '../../../../src/analysis/rules/edge/enrollment';
-import {
-  sidecarConflictingSelectors,
-  sidecarIneffectiveInAmbient,
-  sidecarMultipleNamespaceDefaults,
-  sidecarSelectorNoWorkloads,
-} from '../../../../src/analysis/rules/edge/sidecar-scope';
+import { namespaceMultipleInjectionLabels } from '../../../../src/analysis/rules/namespace/namespace-multiple-injection-labels';
+import { namespaceNotEnrolled } from '../../../../src/analysis/rules/namespace/namespace-not-enrolled';
+import { sidecarConflictingSelectors } from '../../../../src/analysis/rules/sidecar/sidecar-conflicting-selectors';
+import { sidecarIneffectiveInAmbient } from '../../../../src/analysis/rules/sidecar/sidecar-ineffective-in-ambient';
+import { sidecarMultipleNamespaceDefaults } from '../../../../src/analysis/rules/sidecar/sidecar-multiple-namespace-defaults';
+import { sidecarSelectorNoWorkloads } from '../../../../src/analysis/rules/sidecar/sidecar-selector-no-workloads';
 
 const EGRESS = [{ hosts: ['./*', 'istio-system/*'] }];
 const api = deployment('api', 'shop', { app: 'api', version: 'v1' });

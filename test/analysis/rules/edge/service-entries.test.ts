@@ -1,10 +1,8 @@
 import { expectClean, meshConfigMap, run, service, serviceEntry } from './fixtures';
 import { Severity } from '../../../../src/analysis/diagnostic';
-import {
-  serviceEntryAddressesRequired,
-  serviceEntryConflictingHosts,
-  serviceEntryConflictingProtocols,
-} from '../../../../src/analysis/rules/edge/serviceentry-conflicts';
+import { serviceEntryAddressesRequired } from '../../../../src/analysis/rules/serviceentry/serviceentry-addresses-required';
+import { serviceEntryConflictingHosts } from '../../../../src/analysis/rules/serviceentry/serviceentry-conflicting-hosts';
+import { serviceEntryConflictingProtocols } from '../../../../src/analysis/rules/serviceentry/serviceentry-conflicting-protocols';
 
 const se = (name: string, namespace: string, spec: any) => serviceEntry(name, namespace, { location: 'MESH_EXTERNAL', resolution: 'DNS', ...spec });
 const port = (number: number, name: string, protocol: string) => ({ number, name, protocol });

@@ -1,7 +1,8 @@
 import { expectClean, run, service } from './fixtures';
 import { Severity } from '../../../../src/analysis/diagnostic';
-import { servicePortProtocol } from '../../../../src/analysis/rules/edge/protocols';
-import { serviceExternalNamePortName, servicePortProtocolUndeclared } from '../../../../src/analysis/rules/edge/service-port-protocol';
+import { servicePortProtocol } from '../../../../src/analysis/validators/protocols';
+import { serviceExternalNamePortName } from '../../../../src/analysis/rules/service/service-externalname-port-name';
+import { servicePortProtocolUndeclared } from '../../../../src/analysis/rules/service/service-port-protocol-undeclared';
 
 const svc = (ports: any[], extra: any = {}, labels?: Record<string, string>) => service('api', 'shop', { selector: { app: 'api' }, ports, ...extra }, labels);
 

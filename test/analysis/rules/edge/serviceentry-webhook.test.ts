@@ -1,16 +1,14 @@
 import { expectClean, run, serviceEntry } from './fixtures';
 import { Severity } from '../../../../src/analysis/diagnostic';
-import {
-  serviceEntryDnsUnresolvableHost,
-  serviceEntryIgnoredSetting,
-  serviceEntryInvalidAddress,
-  serviceEntryInvalidEndpoint,
-  serviceEntryInvalidExportTo,
-  serviceEntryInvalidHost,
-  serviceEntryInvalidPort,
-  serviceEntryMultipleHostsTcp,
-  serviceEntryPartialWildcardHost,
-} from '../../../../src/analysis/rules/edge/serviceentry-webhook';
+import { serviceEntryDnsUnresolvableHost } from '../../../../src/analysis/rules/serviceentry/serviceentry-dns-unresolvable-host';
+import { serviceEntryIgnoredSetting } from '../../../../src/analysis/rules/serviceentry/serviceentry-ignored-setting';
+import { serviceEntryInvalidAddress } from '../../../../src/analysis/rules/serviceentry/serviceentry-invalid-address';
+import { serviceEntryInvalidEndpoint } from '../../../../src/analysis/rules/serviceentry/serviceentry-invalid-endpoint';
+import { serviceEntryInvalidExportTo } from '../../../../src/analysis/rules/serviceentry/serviceentry-invalid-export-to';
+import { serviceEntryInvalidHost } from '../../../../src/analysis/rules/serviceentry/serviceentry-invalid-host';
+import { serviceEntryInvalidPort } from '../../../../src/analysis/rules/serviceentry/serviceentry-invalid-port';
+import { serviceEntryMultipleHostsTcp } from '../../../../src/analysis/rules/serviceentry/serviceentry-multiple-hosts-tcp';
+import { serviceEntryPartialWildcardHost } from '../../../../src/analysis/rules/serviceentry/serviceentry-partial-wildcard-host';
 
 const HTTPS = [{ number: 443, name: 'https', protocol: 'HTTPS' }];
 const external = (spec: any, name = 'ext') => serviceEntry(name, 'shop', { location: 'MESH_EXTERNAL', ports: HTTPS, ...spec });

@@ -1,12 +1,10 @@
 import { expectClean, run, sidecar } from './fixtures';
 import { Severity } from '../../../../src/analysis/diagnostic';
-import {
-  sidecarIgnoredSetting,
-  sidecarInvalidConfig,
-  sidecarInvalidEgress,
-  sidecarInvalidIngress,
-  sidecarInvalidOutboundTrafficPolicy,
-} from '../../../../src/analysis/rules/edge/sidecar-webhook';
+import { sidecarIgnoredSetting } from '../../../../src/analysis/rules/sidecar/sidecar-ignored-setting';
+import { sidecarInvalidConfig } from '../../../../src/analysis/rules/sidecar/sidecar-invalid-config';
+import { sidecarInvalidEgress } from '../../../../src/analysis/rules/sidecar/sidecar-invalid-egress';
+import { sidecarInvalidIngress } from '../../../../src/analysis/rules/sidecar/sidecar-invalid-ingress';
+import { sidecarInvalidOutboundTrafficPolicy } from '../../../../src/analysis/rules/sidecar/sidecar-invalid-outbound-traffic-policy';
 
 const EGRESS = [{ hosts: ['./*', 'istio-system/*'] }];
 const ingress = (listener: any) => sidecar('api', 'shop', { workloadSelector: { labels: { app: 'api' } }, ingress: [listener], egress: EGRESS });

@@ -1,15 +1,13 @@
 import { authorizationPolicy, deployment, namespaceObject, run, service, virtualService } from './fixtures';
 import { Severity } from '../../../../src/analysis/diagnostic';
-import { ANNOTATION_VALUE_CHECKS } from '../../../../src/analysis/rules/parity/annotation-values';
-import {
-  annotationAlpha,
-  annotationDeprecated,
-  annotationInvalid,
-  annotationInvalidDryRun,
-  annotationMisplaced,
-  annotationUnknown,
-  isIstioAnnotation,
-} from '../../../../src/analysis/rules/parity/annotations';
+import { ANNOTATION_VALUE_CHECKS } from '../../../../src/analysis/validation/annotation-values';
+import { annotationAlpha } from '../../../../src/analysis/rules/annotation/annotation-alpha';
+import { annotationDeprecated } from '../../../../src/analysis/rules/annotation/annotation-deprecated';
+import { annotationInvalid } from '../../../../src/analysis/rules/annotation/annotation-invalid';
+import { annotationInvalidDryRun } from '../../../../src/analysis/rules/annotation/annotation-invalid-dry-run';
+import { annotationMisplaced } from '../../../../src/analysis/rules/annotation/annotation-misplaced';
+import { annotationUnknown } from '../../../../src/analysis/rules/annotation/annotation-unknown';
+import { isIstioAnnotation } from '../../../../src/analysis/facts/annotations';
 
 const withAnnotations = (obj: any, annotations: Record<string, string>) => ({ ...obj, metadata: { ...obj.metadata, annotations } });
 

@@ -1,10 +1,8 @@
 import { destinationRule, run, service, serviceEntry, workload } from './fixtures';
 import { Severity } from '../../../../src/analysis/diagnostic';
-import {
-  destinationRuleHostNotFound,
-  destinationRulePortTlsWithoutCa,
-  destinationRuleTlsWithoutCa,
-} from '../../../../src/analysis/rules/parity/destinationrule-rules';
+import { destinationRuleHostNotFound } from '../../../../src/analysis/rules/destinationrule/destinationrule-host-not-found';
+import { destinationRulePortTlsWithoutCa } from '../../../../src/analysis/rules/destinationrule/destinationrule-port-tls-without-ca';
+import { destinationRuleTlsWithoutCa } from '../../../../src/analysis/rules/destinationrule/destinationrule-tls-without-ca';
 import { expectValidIstioObjects } from '../../../conformance/istio-crd-validator';
 
 describe('destinationrule-tls-without-ca (IST0128)', () => {

@@ -1,12 +1,10 @@
 import { run } from './fixtures';
 import { Severity } from '../../../../src/analysis/diagnostic';
-import {
-  envoyFilterAddIgnored,
-  envoyFilterRelativeOperation,
-  envoyFilterRelativeOperationWithProxyVersion,
-  envoyFilterRemoveIgnored,
-  envoyFilterReplaceOnUnsupportedTarget,
-} from '../../../../src/analysis/rules/parity/envoyfilter-rules';
+import { envoyFilterAddIgnored } from '../../../../src/analysis/rules/envoyfilter/envoyfilter-add-ignored';
+import { envoyFilterRelativeOperation } from '../../../../src/analysis/rules/envoyfilter/envoyfilter-relative-operation-without-priority';
+import { envoyFilterRelativeOperationWithProxyVersion } from '../../../../src/analysis/rules/envoyfilter/envoyfilter-relative-operation-with-proxy-version';
+import { envoyFilterRemoveIgnored } from '../../../../src/analysis/rules/envoyfilter/envoyfilter-remove-ignored';
+import { envoyFilterReplaceOnUnsupportedTarget } from '../../../../src/analysis/rules/envoyfilter/envoyfilter-replace-unsupported';
 import { expectValidIstioObjects } from '../../../conformance/istio-crd-validator';
 
 function envoyFilter(name: string, spec: any): any {

@@ -1,6 +1,6 @@
 import { gateway, run, service, workload } from './fixtures';
 import { Severity } from '../../../../src/analysis/diagnostic';
-import { gatewayPortNotOnService } from '../../../../src/analysis/rules/parity/gateway-rules';
+import { gatewayPortNotOnService } from '../../../../src/analysis/rules/gateway/gateway-port-not-on-service';
 import { expectValidIstioObjects } from '../../../conformance/istio-crd-validator';
 
 const pods = workload('ingress', 'gateways', { istio: 'ingress' }, { ports: [{ name: 'http', containerPort: 8080 }, { name: 'https', containerPort: 8443 }] });

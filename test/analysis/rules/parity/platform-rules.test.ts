@@ -1,10 +1,8 @@
 import { authorizationPolicy, run, sidecar, telemetry, virtualService, workload } from './fixtures';
 import { Severity } from '../../../../src/analysis/diagnostic';
-import {
-  policyIneffectiveGatewaySelector,
-  sidecarIgnoredEgressProxy,
-  virtualServiceDeprecatedFaultPercent,
-} from '../../../../src/analysis/rules/parity/platform-rules';
+import { policyIneffectiveGatewaySelector } from '../../../../src/analysis/rules/policy/policy-ineffective-gateway-selector';
+import { sidecarIgnoredEgressProxy } from '../../../../src/analysis/rules/sidecar/sidecar-ignored-egress-proxy';
+import { virtualServiceDeprecatedFaultPercent } from '../../../../src/analysis/rules/virtualservice/virtualservice-deprecated-fault-percent';
 import { expectValidIstioObjects } from '../../../conformance/istio-crd-validator';
 
 describe('virtualservice-deprecated-fault-percent (IST0002)', () => {

@@ -1,13 +1,11 @@
 import { run, telemetry, workload } from './fixtures';
 import { Severity } from '../../../../src/analysis/diagnostic';
-import {
-  telemetryAccessLoggingWithoutProvider,
-  telemetryConflictingSelectors,
-  telemetryInvalidSettings,
-  telemetryInvalidTarget,
-  telemetryMultipleWithoutSelector,
-  telemetrySelectorNoWorkloads,
-} from '../../../../src/analysis/rules/parity/telemetry-rules';
+import { telemetryAccessLoggingWithoutProvider } from '../../../../src/analysis/rules/telemetry/telemetry-access-logging-without-provider';
+import { telemetryConflictingSelectors } from '../../../../src/analysis/rules/telemetry/telemetry-conflicting-selectors';
+import { telemetryInvalidSettings } from '../../../../src/analysis/rules/telemetry/telemetry-invalid-settings';
+import { telemetryInvalidTarget } from '../../../../src/analysis/rules/telemetry/telemetry-invalid-target';
+import { telemetryMultipleWithoutSelector } from '../../../../src/analysis/rules/telemetry/telemetry-multiple-without-selector';
+import { telemetrySelectorNoWorkloads } from '../../../../src/analysis/rules/telemetry/telemetry-selector-no-workloads';
 import { expectValidIstioObjects } from '../../../conformance/istio-crd-validator';
 
 const api = workload('api', 'shop', { app: 'api', tier: 'back' });

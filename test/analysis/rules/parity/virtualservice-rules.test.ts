@@ -1,13 +1,11 @@
 import { gateway, requestAuthentication, run, runWith, service, serviceEntry, virtualService, workload } from './fixtures';
 import { Severity } from '../../../../src/analysis/diagnostic';
-import {
-  virtualServiceDestinationHostNotFound,
-  virtualServiceDestinationPortNotFound,
-  virtualServiceDestinationPortRequired,
-  virtualServiceGatewayIgnoresSubsetRouting,
-  virtualServiceInternalGatewayReference,
-  virtualServiceJwtClaimRouteWithoutAuthn,
-} from '../../../../src/analysis/rules/parity/virtualservice-rules';
+import { virtualServiceDestinationHostNotFound } from '../../../../src/analysis/rules/virtualservice/virtualservice-destination-host-not-found';
+import { virtualServiceDestinationPortNotFound } from '../../../../src/analysis/rules/virtualservice/virtualservice-destination-port-not-found';
+import { virtualServiceDestinationPortRequired } from '../../../../src/analysis/rules/virtualservice/virtualservice-destination-port-required';
+import { virtualServiceGatewayIgnoresSubsetRouting } from '../../../../src/analysis/rules/virtualservice/virtualservice-gateway-ignores-subset-routing';
+import { virtualServiceInternalGatewayReference } from '../../../../src/analysis/rules/virtualservice/virtualservice-internal-gateway-reference';
+import { virtualServiceJwtClaimRouteWithoutAuthn } from '../../../../src/analysis/rules/virtualservice/virtualservice-jwt-claim-route-without-authn';
 import { expectValidIstioObjects } from '../../../conformance/istio-crd-validator';
 
 const reviews = workload('reviews', 'shop', { app: 'reviews' });

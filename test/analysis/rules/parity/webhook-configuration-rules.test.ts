@@ -1,10 +1,8 @@
 import { run, service } from './fixtures';
 import { Severity } from '../../../../src/analysis/diagnostic';
-import {
-  labelSelectorMatches,
-  webhookOverlappingInjection,
-  webhookServiceNotFound,
-} from '../../../../src/analysis/rules/parity/webhook-configuration-rules';
+import { labelSelectorMatches } from '../../../../src/analysis/resources/webhook-configuration';
+import { webhookOverlappingInjection } from '../../../../src/analysis/rules/webhook/webhook-overlapping-injection';
+import { webhookServiceNotFound } from '../../../../src/analysis/rules/webhook/webhook-service-not-found';
 
 function injector(name: string, webhook: any, labels: Record<string, string> = {}): any {
   return {

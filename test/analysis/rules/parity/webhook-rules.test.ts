@@ -1,13 +1,12 @@
 import { destinationRule, run, virtualService } from './fixtures';
 import { Severity } from '../../../../src/analysis/diagnostic';
-import { destinationRuleInvalidScope, destinationRuleInvalidStructure } from '../../../../src/analysis/rules/parity/destinationrule-webhook';
-import {
-  virtualServiceInvalidExportTo,
-  virtualServiceInvalidHost,
-  virtualServiceInvalidReference,
-  virtualServiceInvalidRouteStructure,
-} from '../../../../src/analysis/rules/parity/virtualservice-webhook';
-import { exportToProblems, wildcardDomainProblem } from '../../../../src/analysis/rules/parity/webhook-values';
+import { destinationRuleInvalidScope } from '../../../../src/analysis/rules/destinationrule/destinationrule-invalid-scope';
+import { destinationRuleInvalidStructure } from '../../../../src/analysis/rules/destinationrule/destinationrule-invalid-structure';
+import { virtualServiceInvalidExportTo } from '../../../../src/analysis/rules/virtualservice/virtualservice-invalid-export-to';
+import { virtualServiceInvalidHost } from '../../../../src/analysis/rules/virtualservice/virtualservice-invalid-host';
+import { virtualServiceInvalidReference } from '../../../../src/analysis/rules/virtualservice/virtualservice-invalid-reference';
+import { virtualServiceInvalidRouteStructure } from '../../../../src/analysis/rules/virtualservice/virtualservice-invalid-route-structure';
+import { exportToProblems, wildcardDomainProblem } from '../../../../src/analysis/validators/webhook-values';
 import { expectValidIstioObjects } from '../../../conformance/istio-crd-validator';
 
 const http = (host: string) => ({ http: [{ route: [{ destination: { host } }] }] });

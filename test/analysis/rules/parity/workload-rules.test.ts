@@ -1,10 +1,8 @@
 import { deployment, namespaceObject, run, service } from './fixtures';
 import { Severity } from '../../../../src/analysis/diagnostic';
-import {
-  workloadRunsAsProxyUid,
-  workloadServicesProtocolConflict,
-  workloadServicesTargetPortConflict,
-} from '../../../../src/analysis/rules/parity/workload-rules';
+import { workloadRunsAsProxyUid } from '../../../../src/analysis/rules/workload/workload-runs-as-proxy-uid';
+import { workloadServicesProtocolConflict } from '../../../../src/analysis/rules/workload/workload-services-protocol-conflict';
+import { workloadServicesTargetPortConflict } from '../../../../src/analysis/rules/workload/workload-services-target-port-conflict';
 
 const api = deployment('api', 'shop', { containers: [{ name: 'app', image: 'api:1', ports: [{ name: 'http', containerPort: 8080 }] }] });
 

@@ -1,6 +1,6 @@
 import { destinationRule, peerAuthentication, run, runWith, service, workload } from './fixtures';
 import { Severity } from '../../../../src/analysis/diagnostic';
-import { destinationRuleMtlsConflict as rule } from '../../../../src/analysis/rules/security/destinationrule-mtls-conflict';
+import { destinationRuleMtlsConflict as rule } from '../../../../src/analysis/rules/destinationrule/destinationrule-mtls-conflict';
 
 const strictShop = peerAuthentication('default', 'shop', { mtls: { mode: 'STRICT' } });
 const reviews = service('reviews', 'shop', { app: 'reviews' }, [{ name: 'http', port: 80, targetPort: 9080 }]);

@@ -1,6 +1,6 @@
 import { peerAuthentication } from './fixtures';
 import { MeshModel } from '../../../../src/analysis/model';
-import { describeDecision, EffectiveMtls } from '../../../../src/analysis/rules/security/effective-mtls';
+import { describeDecision, EffectiveMtls } from '../../../../src/analysis/facts/effective-mtls';
 
 function index(manifests: any[], rootNamespace?: string): EffectiveMtls {
   return EffectiveMtls.of(new MeshModel(manifests.map((manifest) => ({ manifest })), { rootNamespace }));

@@ -1,6 +1,6 @@
 import { authorizationPolicy, run, service, workload } from './fixtures';
 import { Severity } from '../../../../src/analysis/diagnostic';
-import { authorizationPolicyHttpFieldOnTcpPort as rule } from '../../../../src/analysis/rules/security/authorizationpolicy-http-on-tcp';
+import { authorizationPolicyHttpFieldOnTcpPort as rule } from '../../../../src/analysis/rules/authorizationpolicy/authorizationpolicy-http-field-on-tcp-port';
 
 const db = workload('db', 'data', { app: 'db' }, { ports: [{ name: 'pg', containerPort: 5432 }, { name: 'metrics', containerPort: 9090 }] });
 const dbSvc = service('db', 'data', { app: 'db' }, [{ name: 'tcp-postgres', port: 5432 }, { name: 'http-metrics', port: 9090, targetPort: 'metrics' }]);

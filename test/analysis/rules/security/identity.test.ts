@@ -1,10 +1,8 @@
 import { authorizationPolicy, namespaceObject, peerAuthentication, run, workload } from './fixtures';
 import { Severity } from '../../../../src/analysis/diagnostic';
-import {
-  authorizationPolicyIdentityWithoutMtls,
-  authorizationPolicyUnknownNamespace,
-  authorizationPolicyUnknownPrincipal,
-} from '../../../../src/analysis/rules/security/authorizationpolicy-identity';
+import { authorizationPolicyIdentityWithoutMtls } from '../../../../src/analysis/rules/authorizationpolicy/authorizationpolicy-identity-without-mtls';
+import { authorizationPolicyUnknownNamespace } from '../../../../src/analysis/rules/authorizationpolicy/authorizationpolicy-unknown-namespace';
+import { authorizationPolicyUnknownPrincipal } from '../../../../src/analysis/rules/authorizationpolicy/authorizationpolicy-unknown-principal';
 
 const backend = workload('backend', 'shop', { app: 'backend' }, { serviceAccount: 'backend', ports: [{ containerPort: 8080 }, { containerPort: 9090 }] });
 const frontend = workload('frontend', 'shop', { app: 'frontend' }, { serviceAccount: 'frontend' });

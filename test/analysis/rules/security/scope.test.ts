@@ -1,12 +1,10 @@
 import { authorizationPolicy, run, runWith } from './fixtures';
 import { Severity } from '../../../../src/analysis/diagnostic';
 import { analyzeSources } from '../../../../src/analysis/engine';
-import {
-  authorizationPolicyAllowAllRule,
-  authorizationPolicyAllowNothing,
-  authorizationPolicyDefaultServiceAccount,
-  DEFAULT_SA_ANNOTATION,
-} from '../../../../src/analysis/rules/security/authorizationpolicy-scope';
+import { authorizationPolicyAllowAllRule } from '../../../../src/analysis/rules/authorizationpolicy/authorizationpolicy-allow-all-rule';
+import { authorizationPolicyAllowNothing } from '../../../../src/analysis/rules/authorizationpolicy/authorizationpolicy-allow-nothing';
+import { authorizationPolicyDefaultServiceAccount } from '../../../../src/analysis/rules/authorizationpolicy/authorizationpolicy-default-service-account';
+import { DEFAULT_SA_ANNOTATION } from '../../../../src/analysis/facts/authorizationpolicy-scope';
 
 const selector = { matchLabels: { app: 'api' } };
 

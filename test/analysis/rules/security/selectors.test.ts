@@ -1,15 +1,11 @@
 import { authorizationPolicy, peerAuthentication, requestAuthentication, run, runWith, service, workload } from './fixtures';
 import { Severity } from '../../../../src/analysis/diagnostic';
-import {
-  peerAuthenticationConflictingPolicies,
-  peerAuthenticationPortNotFound,
-} from '../../../../src/analysis/rules/security/peerauthentication';
-import {
-  authorizationPolicySelectorNoWorkloads,
-  peerAuthenticationRootNamespaceSelector,
-  peerAuthenticationSelectorNoWorkloads,
-  requestAuthenticationSelectorNoWorkloads,
-} from '../../../../src/analysis/rules/security/selector-no-workloads';
+import { peerAuthenticationConflictingPolicies } from '../../../../src/analysis/rules/peerauthentication/peerauthentication-conflicting-policies';
+import { peerAuthenticationPortNotFound } from '../../../../src/analysis/rules/peerauthentication/peerauthentication-port-not-found';
+import { authorizationPolicySelectorNoWorkloads } from '../../../../src/analysis/rules/authorizationpolicy/authorizationpolicy-selector-no-workloads';
+import { peerAuthenticationRootNamespaceSelector } from '../../../../src/analysis/rules/peerauthentication/peerauthentication-root-namespace-selector';
+import { peerAuthenticationSelectorNoWorkloads } from '../../../../src/analysis/rules/peerauthentication/peerauthentication-selector-no-workloads';
+import { requestAuthenticationSelectorNoWorkloads } from '../../../../src/analysis/rules/requestauthentication/requestauthentication-selector-no-workloads';
 
 const api = workload('api', 'shop', { app: 'api', version: 'v1' }, { ports: [{ containerPort: 8080 }] });
 const web = workload('web', 'shop', { app: 'web' });

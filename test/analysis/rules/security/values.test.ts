@@ -1,13 +1,10 @@
 import { authorizationPolicy, run } from './fixtures';
 import { Severity } from '../../../../src/analysis/diagnostic';
-import {
-  authorizationPolicyInvalidMethod,
-  authorizationPolicyInvalidPrincipal,
-  authorizationPolicyInvalidWildcard,
-  authorizationPolicyRelativePath,
-  principalProblem,
-  wildcardShape,
-} from '../../../../src/analysis/rules/security/authorizationpolicy-values';
+import { authorizationPolicyInvalidMethod } from '../../../../src/analysis/rules/authorizationpolicy/authorizationpolicy-invalid-method';
+import { authorizationPolicyInvalidPrincipal } from '../../../../src/analysis/rules/authorizationpolicy/authorizationpolicy-invalid-principal';
+import { authorizationPolicyInvalidWildcard } from '../../../../src/analysis/rules/authorizationpolicy/authorizationpolicy-invalid-wildcard';
+import { authorizationPolicyRelativePath } from '../../../../src/analysis/rules/authorizationpolicy/authorizationpolicy-relative-path';
+import { principalProblem, wildcardShape } from '../../../../src/analysis/validation/authorizationpolicy-values';
 
 const policy = (rules: any[], action = 'ALLOW') => authorizationPolicy('api', 'shop', { action, selector: { matchLabels: { app: 'api' } }, rules });
 const principals = (...values: string[]) => ({ from: [{ source: { principals: values } }] });

@@ -1,22 +1,19 @@
 import { authorizationPolicy, peerAuthentication, requestAuthentication, run } from './fixtures';
 import { Severity } from '../../../../src/analysis/diagnostic';
-import {
-  authorizationPolicyDenyHttpOnly,
-  authorizationPolicyInvalidAction,
-  authorizationPolicyInvalidCondition,
-  authorizationPolicyInvalidIp,
-  authorizationPolicyInvalidPathTemplate,
-  authorizationPolicyInvalidPort,
-  authorizationPolicyInvalidRule,
-  pathTemplateProblem,
-} from '../../../../src/analysis/rules/security/authorizationpolicy-webhook';
-import { peerAuthenticationInvalidPortLevelMtls } from '../../../../src/analysis/rules/security/peerauthentication';
-import { jwksProblem, requestAuthenticationInvalidJwtRule } from '../../../../src/analysis/rules/security/requestauthentication';
-import {
-  securityEmptyWorkloadSelector,
-  securityInvalidTargetRef,
-  securityInvalidWorkloadSelector,
-} from '../../../../src/analysis/rules/security/workload-selector';
+import { authorizationPolicyDenyHttpOnly } from '../../../../src/analysis/rules/authorizationpolicy/authorizationpolicy-deny-http-only';
+import { authorizationPolicyInvalidAction } from '../../../../src/analysis/rules/authorizationpolicy/authorizationpolicy-invalid-action';
+import { authorizationPolicyInvalidCondition } from '../../../../src/analysis/rules/authorizationpolicy/authorizationpolicy-invalid-condition';
+import { authorizationPolicyInvalidIp } from '../../../../src/analysis/rules/authorizationpolicy/authorizationpolicy-invalid-ip';
+import { authorizationPolicyInvalidPathTemplate } from '../../../../src/analysis/rules/authorizationpolicy/authorizationpolicy-invalid-path-template';
+import { authorizationPolicyInvalidPort } from '../../../../src/analysis/rules/authorizationpolicy/authorizationpolicy-invalid-port';
+import { authorizationPolicyInvalidRule } from '../../../../src/analysis/rules/authorizationpolicy/authorizationpolicy-invalid-rule';
+import { pathTemplateProblem } from '../../../../src/analysis/validation/authorizationpolicy';
+import { peerAuthenticationInvalidPortLevelMtls } from '../../../../src/analysis/rules/peerauthentication/peerauthentication-invalid-port-level-mtls';
+import { jwksProblem } from '../../../../src/analysis/validation/requestauthentication';
+import { requestAuthenticationInvalidJwtRule } from '../../../../src/analysis/rules/requestauthentication/requestauthentication-invalid-jwt-rule';
+import { securityEmptyWorkloadSelector } from '../../../../src/analysis/rules/security/security-empty-workload-selector';
+import { securityInvalidTargetRef } from '../../../../src/analysis/rules/security/security-invalid-target-ref';
+import { securityInvalidWorkloadSelector } from '../../../../src/analysis/rules/security/security-invalid-workload-selector';
 import { cidrProblem, ipOrCidrProblem, isIpAddress } from '../../../../src/analysis/validators/ip';
 
 const allow = (rules: any[], extra: any = {}) => authorizationPolicy('api', 'shop', { selector: { matchLabels: { app: 'api' } }, rules, ...extra });

@@ -1,0 +1,44 @@
+import { Severity } from '../diagnostic';
+import { isPlainObject } from '../manifest';
+import { MeshModel } from '../model';
+import { hostOf, trafficPoliciesOf, TrafficPolicyRef } from '../resources/destinationrule';
+import { Report, Rule } from '../rule';
+
+/** SIMPLE or MUTUAL TLS origination that verifies the server against no CA the user chose. */
+function unverifiedTls(ref: TrafficPolicyRef): string | undefined {
+  const tls = ref.policy.tls;
+  if (!isPlainObject(tls)) return undefined;
+  const mode = tls.mode;
+  if (mode !== 'SIMPLE' && mode !== 'MUTUAL') return undefined;
+  const has = (k: string) => typeof tls[k] === 'string' && tls[k] !== '';
+  // A credentialName secret carries its own ca.crt; insecureSkipVerify is an explicit opt-out.
+  if (has('caCertificates') || has('credentialName') || tls.insecureSkipVerify === true) return undefined;
+  return mode;
+}
+
+export function caRule(id: string, istioCode: string, portLevel: boolean, summary: string): Rule {
+  return {
+    id,
+    severity: Severity.WARNING,
+    istioCode,
+    summary,
+    check(model: MeshModel, report: Report): void {
+      for (const dr of model.destinationRules()) {
+        for (const ref of trafficPoliciesOf(dr)) {
+          if (ref.portLevel !== portLevel) continue;
+          const mode = unverifiedTls(ref);
+          if (!mode) continue;
+          report({
+            object: dr,
+            path: [...ref.path, 'tls'],
+            message:
+              `${ref.label[0].toUpperCase()}${ref.label.slice(1)} originates TLS (mode ${mode}) to ${hostOf(dr) ?? 'its host'} ` +
+              'without caCertificates, so the client proxy has no CA of yours to check the server certificate against.',
+            fix: 'Set tls.caCertificates (a CA file mounted in the proxy), or tls.credentialName (a Secret with ca.crt); ' +
+              'set tls.insecureSkipVerify: true only to skip verification on purpose.',
+          });
+        }
+      }
+    },
+  };
+}

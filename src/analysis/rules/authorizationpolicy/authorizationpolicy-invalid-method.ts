@@ -1,0 +1,43 @@
+import { Severity } from '../../diagnostic';
+import { MeshModel } from '../../model';
+import { valueListsOf } from '../../resources/authorization';
+import { Report, Rule } from '../../rule';
+import { METHODS } from '../../validation/authorizationpolicy-values';
+
+/**
+ * An HTTP method Istio compares case-sensitively against the request's `:method`: a known method
+ * written in lower or mixed case (`get`) never matches (error); any other name is reported as a
+ * warning, since extension methods exist but are usually a typo.
+ */
+export const authorizationPolicyInvalidMethod: Rule = {
+  id: 'authorizationpolicy-invalid-method',
+  severity: Severity.ERROR,
+  summary: 'An AuthorizationPolicy method is a standard method in the wrong case (never matches), or not a standard HTTP method.',
+  check(model: MeshModel, report: Report): void {
+    for (const ap of model.authorizationPolicies()) {
+      for (const list of valueListsOf(ap)) {
+        if (list.attribute !== 'method') continue;
+        list.values.forEach((v, k) => {
+          if (typeof v !== 'string' || v === '' || v.includes('*') || METHODS.includes(v)) return;
+          const upper = v.toUpperCase();
+          if (METHODS.includes(upper)) {
+            report({
+              object: ap,
+              path: [...list.path, k],
+              message: `Method "${v}" never matches: Istio compares methods case-sensitively and clients send "${upper}".`,
+              fix: `Write "${upper}".`,
+            });
+            return;
+          }
+          report({
+            object: ap,
+            path: [...list.path, k],
+            severity: Severity.WARNING,
+            message: `Method "${v}" is not a standard HTTP method (${METHODS.join(', ')}); only requests with exactly this method match.`,
+            fix: 'Use a standard method in upper case; for gRPC services every call is "POST", so match the RPC with paths ("/package.Service/Method").',
+          });
+        });
+      }
+    }
+  },
+};

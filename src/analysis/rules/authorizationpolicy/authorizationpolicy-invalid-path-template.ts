@@ -1,0 +1,35 @@
+import { Severity } from '../../diagnostic';
+import { MeshModel } from '../../model';
+import { valueListsOf } from '../../resources/authorization';
+import { Report, Rule } from '../../rule';
+import { pathTemplateProblem } from '../../validation/authorizationpolicy';
+
+/**
+ * Istio's `CheckValidPathTemplate` on `paths` / `notPaths`: `{*}` (one segment) and `{**}` (any
+ * rest) must each be a whole segment, `{**}` must come last, and the other segments of a template
+ * must be plain URL characters (no `*`, no stray braces).
+ */
+export const authorizationPolicyInvalidPathTemplate: Rule = {
+  id: 'authorizationpolicy-invalid-path-template',
+  severity: Severity.ERROR,
+  istioCode: 'IST0106',
+  summary: 'An AuthorizationPolicy path uses {*}/{**} wrongly (not a whole segment, {**} not last, braces or "*" elsewhere in a template).',
+  check(model: MeshModel, report: Report): void {
+    for (const ap of model.authorizationPolicies()) {
+      for (const list of valueListsOf(ap)) {
+        if (list.attribute !== 'path' || list.kind !== 'operation') continue;
+        list.values.forEach((v, k) => {
+          if (typeof v !== 'string' || v === '') return;
+          const problem = pathTemplateProblem(v);
+          if (!problem) return;
+          report({
+            object: ap,
+            path: [...list.path, k],
+            message: `Path "${v}" is not a valid path template: ${problem}; Istio rejects it.`,
+            fix: 'Use {*} for exactly one segment and {**} for the rest of the path, each as a whole segment, e.g. "/api/{*}/orders/{**}"; or a plain prefix match "/api/*".',
+          });
+        });
+      }
+    }
+  },
+};

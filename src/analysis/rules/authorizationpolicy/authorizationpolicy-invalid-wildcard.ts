@@ -1,0 +1,51 @@
+import { Severity } from '../../diagnostic';
+import { MeshModel } from '../../model';
+import { describeList, valueListsOf } from '../../resources/authorization';
+import { Report, Rule } from '../../rule';
+import { pathTemplateProblem } from '../../validation/authorizationpolicy';
+import { STRING_MATCHED, wildcardShape } from '../../validation/authorizationpolicy-values';
+
+/**
+ * A `*` that Istio does not treat as a wildcard. Istio's matchers understand `*` alone (any
+ * non-empty value), a leading `*` (suffix match) and a trailing `*` (prefix match); a `*`
+ * anywhere else, two of them, or one at each end, is compared literally and never matches.
+ * Namespaces are exempt (Istio turns them into a regex where any `*` works) and so are
+ * `serviceAccounts` (the webhook rejects any `*` there).
+ */
+export const authorizationPolicyInvalidWildcard: Rule = {
+  id: 'authorizationpolicy-invalid-wildcard',
+  severity: Severity.ERROR,
+  summary: 'A principal, path, host, method or condition value has a `*` in the middle (or at both ends); Istio compares it literally, so it never matches.',
+  check(model: MeshModel, report: Report): void {
+    for (const ap of model.authorizationPolicies()) {
+      for (const list of valueListsOf(ap)) {
+        if (!STRING_MATCHED.has(list.attribute)) continue;
+        list.values.forEach((v, k) => {
+          if (typeof v !== 'string' || wildcardShape(v) !== 'invalid') return;
+          if (list.attribute === 'path' && (v.includes('{*}') || v.includes('{**}'))) return;
+          const segments = v.split('/');
+          const templated = list.attribute === 'path' && v.startsWith('/')
+            ? segments.map((s) => (s === '*' ? '{*}' : s === '**' ? '{**}' : s)).join('/')
+            : undefined;
+          const usableTemplate = templated !== undefined && !templated.replace(/\{\*\*?\}/g, '').includes('*') && !pathTemplateProblem(templated);
+          const inner = v.replace(/^\*+|\*+$/g, '');
+          report({
+            object: ap,
+            path: [...list.path, k],
+            message:
+              `${describeList(list)} value "${v}" uses "*" ${v.startsWith('*') && v.endsWith('*') ? 'at both ends' : 'inside the value'}; ` +
+              'Istio only treats "*" as a wildcard when it is the whole value, its first character (suffix match) or its last (prefix match), ' +
+              'so this value is compared literally and never matches.',
+            fix: usableTemplate
+              ? `Use a path template: "${templated}" ({*} matches one segment, {**} the rest of the path).`
+              : list.attribute === 'path'
+                ? 'Use a prefix ("/api/*"), a suffix ("*.json"), or a path template with {*} for one segment ("/api/{*}/users").'
+                : v.startsWith('*') && v.endsWith('*') && !inner.includes('*')
+                  ? `Match a suffix ("*${inner}") or a prefix ("${inner}*"); Istio has no "contains" match, so list the exact values otherwise.`
+                  : `Keep one "*" at the start or the end (e.g. "${v.slice(0, v.indexOf('*'))}*"), or list the exact values.`,
+          });
+        });
+      }
+    }
+  },
+};

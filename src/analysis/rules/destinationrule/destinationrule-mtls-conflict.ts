@@ -1,0 +1,81 @@
+import { Severity } from '../../diagnostic';
+import { EffectiveMtls } from '../../facts/effective-mtls';
+import { firstConflict, Found, TlsSetting, tlsSettingsOf } from '../../facts/mtls-conflict';
+import { isPlainObject, ObjectRecord, stringMap } from '../../manifest';
+import { MeshModel } from '../../model';
+import { servicePorts } from '../../resources/workloads';
+import { Report, Rule } from '../../rule';
+import { describeObject } from '../../text';
+
+/**
+ * A DestinationRule TLS mode that cannot work against the effective PeerAuthentication of the
+ * workloads behind its host: DISABLE (or SIMPLE) toward STRICT servers, ISTIO_MUTUAL toward
+ * servers with mTLS DISABLE or without sidecar, MUTUAL toward STRICT (warning). This is the
+ * conflict `istioctl analyze` reported as IST0113 (MTLSPolicyConflict) for the alpha
+ * authentication API; current istioctl no longer runs that analyzer, since auto mTLS covers
+ * DestinationRules without a tls block, but an explicit tls mode still overrides auto mTLS.
+ *
+ * Walks the Services of the analysed set once, looks up the DestinationRules of each host
+ * (exact, else the closest wildcard) and the effective mode of each backing workload and port
+ * from the namespace index; findings are grouped per DestinationRule setting.
+ */
+export const destinationRuleMtlsConflict: Rule = {
+  id: 'destinationrule-mtls-conflict',
+  severity: Severity.ERROR,
+  istioCode: 'IST0113',
+  summary: 'A DestinationRule TLS mode conflicts with the effective PeerAuthentication of its workloads (DISABLE toward STRICT, ISTIO_MUTUAL toward DISABLE or no sidecar).',
+  check(model: MeshModel, report: Report): void {
+    if (model.destinationRules().length === 0) return;
+    const mtls = EffectiveMtls.of(model);
+    const found = new Map<string, Found>();
+    const settingsCache = new Map<ObjectRecord, TlsSetting[]>();
+
+    for (const svc of model.ofKind('', 'Service')) {
+      if (!isPlainObject(svc.spec) || svc.spec.type === 'ExternalName') continue;
+      const selector = stringMap(svc.spec.selector);
+      if (Object.keys(selector).length === 0) continue;
+      const host = `${svc.name}.${svc.namespace}.svc.${model.clusterDomain}`;
+      const drs = model.destinationRulesForHost(host);
+      if (drs.length === 0) continue;
+      const ports = servicePorts(svc).filter((p) => p.protocol !== 'udp');
+      if (ports.length === 0) continue;
+      const pods = model.podTemplatesMatching(svc.namespace, selector);
+
+      for (const dr of drs) {
+        let settings = settingsCache.get(dr);
+        if (!settings) {
+          settings = tlsSettingsOf(dr);
+          settingsCache.set(dr, settings);
+        }
+        for (const setting of settings) {
+          const key = `${dr.namespace}/${dr.name}\u0000${setting.path.join('.')}`;
+          const existing = found.get(key);
+          if (existing) {
+            if (existing.hosts.has(host)) continue;
+          }
+          const conflict = firstConflict(mtls, svc, setting, ports, pods, selector);
+          if (!conflict) continue;
+          if (existing) {
+            existing.hosts.add(host);
+          } else {
+            found.set(key, { dr, setting, ...conflict, hosts: new Set([host]) });
+          }
+        }
+      }
+    }
+
+    for (const f of found.values()) {
+      const hosts = [...f.hosts];
+      const others = hosts.length > 1 ? ` (and ${hosts.length - 1} other host${hosts.length > 2 ? 's' : ''}: ${hosts.slice(1, 4).join(', ')}${hosts.length > 4 ? ', …' : ''})` : '';
+      const where = f.setting.subset ? ` for subset "${f.setting.subset.name}"` : '';
+      report({
+        object: f.dr,
+        path: f.setting.path,
+        severity: f.severity,
+        message:
+          `${describeObject(f.dr)} sets tls.mode ${f.setting.mode}${where} toward ${f.first}${others}, but ${f.why}.`,
+        fix: f.fix,
+      });
+    }
+  },
+};

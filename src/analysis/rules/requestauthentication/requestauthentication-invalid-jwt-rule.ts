@@ -1,0 +1,73 @@
+import { Severity } from '../../diagnostic';
+import { isPlainObject } from '../../manifest';
+import { MeshModel } from '../../model';
+import { arrayOf } from '../../resources/virtualservice';
+import { Report, Rule } from '../../rule';
+import { HEADER_TOKEN, jwksProblem, jwksUriProblem } from '../../validation/requestauthentication';
+
+/**
+ * Istio's `validateJwtRule` for RequestAuthentication: each JWT rule needs an `issuer` or a
+ * `jwksUri`; a `jwksUri` must be an http(s) URL; an inline `jwks` must parse as a key set.
+ * Empty strings in audiences, header names and params are left to the schema rules (the CRD
+ * declares them non-empty). In addition, a `fromHeaders` name that is not an HTTP header token
+ * (spaces, colons…) is reported: no request can carry such a header, so the token is never found.
+ */
+export const requestAuthenticationInvalidJwtRule: Rule = {
+  id: 'requestauthentication-invalid-jwt-rule',
+  severity: Severity.ERROR,
+  istioCode: 'IST0106',
+  summary: 'A RequestAuthentication JWT rule lacks issuer and jwksUri, has a jwksUri that is not an http(s) URL, inline jwks that is not a key set, or a bad header name.',
+  check(model: MeshModel, report: Report): void {
+    for (const ra of model.requestAuthentications()) {
+      if (!isPlainObject(ra.spec)) continue;
+      arrayOf(ra.spec.jwtRules).forEach((rule, i) => {
+        if (!isPlainObject(rule)) return;
+        const path = ['spec', 'jwtRules', i];
+        const issuer = typeof rule.issuer === 'string' ? rule.issuer : '';
+        const uriField = typeof rule.jwksUri === 'string' ? 'jwksUri' : typeof rule.jwks_uri === 'string' ? 'jwks_uri' : undefined;
+        const uri = uriField ? (rule[uriField] as string) : '';
+        if (issuer === '' && uri === '') {
+          report({
+            object: ra,
+            path,
+            message: `JWT rule ${i} has neither an issuer nor a jwksUri; Istio rejects it ("issuer or jwksUri must be non-empty string").`,
+            fix: 'Set `issuer` to the token issuer (the `iss` claim, e.g. "https://accounts.example.com") and `jwksUri` to where its public keys are published.',
+          });
+        }
+        if (uriField && uri !== '') {
+          const problem = jwksUriProblem(uri);
+          if (problem) {
+            report({
+              object: ra,
+              path: [...path, uriField],
+              message: `${uriField} "${uri}" cannot be used: ${problem}. Istio fetches the keys over http or https.`,
+              fix: 'Write the full URL of the key set, e.g. "https://accounts.example.com/.well-known/jwks.json".',
+            });
+          }
+        }
+        if (typeof rule.jwks === 'string' && rule.jwks !== '') {
+          const problem = jwksProblem(rule.jwks);
+          if (problem) {
+            report({
+              object: ra,
+              path: [...path, 'jwks'],
+              message: `The inline jwks is not a JSON Web Key Set: ${problem}. Istio rejects it ("jwks parse error").`,
+              fix: 'Paste the key set as JSON, e.g. {"keys":[{"kty":"RSA","e":"AQAB","n":"…"}]}, or use jwksUri instead.',
+            });
+          }
+        }
+        arrayOf(rule.fromHeaders).forEach((h, j) => {
+          if (!isPlainObject(h) || typeof h.name !== 'string' || h.name === '' || HEADER_TOKEN.test(h.name)) return;
+          report({
+            object: ra,
+            path: [...path, 'fromHeaders', j, 'name'],
+            message:
+              `fromHeaders name ${JSON.stringify(h.name)} is not a valid HTTP header name (letters, digits and !#$%&'*+-.^_\`|~ only), ` +
+              'so no request can carry the token there.',
+            fix: `Name the header only, e.g. "Authorization" with prefix "Bearer ", or "x-jwt-assertion"${h.name.includes(':') ? ' (drop the ":" and anything after it)' : ''}.`,
+          });
+        });
+      });
+    }
+  },
+};

@@ -1,0 +1,24 @@
+import { Severity } from '../../diagnostic';
+import { portLabel, undeclaredPorts } from '../../facts/service-port-protocol';
+import { MeshModel } from '../../model';
+import { Report, Rule } from '../../rule';
+
+export const serviceExternalNamePortName: Rule = {
+  id: 'service-externalname-port-name',
+  severity: Severity.WARNING,
+  istioCode: 'IST0150',
+  summary: 'An ExternalName Service port is named "tcp" or declares no protocol Istio reads, so the proxy may not forward its TCP traffic correctly.',
+  check(model: MeshModel, report: Report): void {
+    for (const f of undeclaredPorts(model)) {
+      if (!f.externalName) continue;
+      report({
+        object: f.service,
+        path: ['spec', 'ports', f.index],
+        message:
+          `ExternalName Service ${f.service.namespace}/${f.service.name} ${portLabel(f.port)} is ${f.port.name === 'tcp' ? 'named "tcp"' : `declared by ${f.source}`}; ` +
+          'for an ExternalName service the proxy may not forward TCP-named or unmatched TCP traffic to the external name correctly.',
+        fix: 'Declare the real protocol (e.g. name https-api or http-api, or appProtocol https), or model the external host with a ServiceEntry instead.',
+      });
+    }
+  },
+};

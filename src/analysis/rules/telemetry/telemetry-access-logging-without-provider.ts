@@ -1,0 +1,35 @@
+import { Severity } from '../../diagnostic';
+import { telemetries } from '../../facts/telemetry';
+import { isPlainObject } from '../../manifest';
+import { MeshModel } from '../../model';
+import { arrayOf } from '../../resources/virtualservice';
+import { Report, Rule } from '../../rule';
+
+/**
+ * istioctl's InvalidTelemetryProvider (IST0157): an access logging entry names no provider. Istio
+ * then uses `meshConfig.defaultProviders.accessLogging`, which is empty unless set at install
+ * time (istioctl analyses against the default mesh config), so the entry is ignored.
+ */
+export const telemetryAccessLoggingWithoutProvider: Rule = {
+  id: 'telemetry-access-logging-without-provider',
+  severity: Severity.WARNING,
+  istioCode: 'IST0157',
+  summary: 'A Telemetry access logging entry names no provider, so it is ignored unless the mesh config sets default access log providers.',
+  check(model: MeshModel, report: Report): void {
+    for (const t of telemetries(model)) {
+      const entries = isPlainObject(t.spec) ? arrayOf(t.spec.accessLogging) : [];
+      entries.forEach((l, i) => {
+        if (!isPlainObject(l) || l.disabled === true) return;
+        if (arrayOf(l.providers).length > 0) return;
+        report({
+          object: t,
+          path: ['spec', 'accessLogging', i],
+          message:
+            `accessLogging[${i}] names no provider, so it uses meshConfig.defaultProviders.accessLogging; with Istio's default mesh config that list ` +
+            'is empty and this Telemetry is ignored.',
+          fix: 'Name a provider, e.g. providers: [{ name: envoy }], unless your mesh config sets defaultProviders.accessLogging.',
+        });
+      });
+    }
+  },
+};

@@ -1,0 +1,34 @@
+import { Severity } from '../../diagnostic';
+import { destinationHost, destinationPort, roleName } from '../../facts/virtualservice-destinations';
+import { MeshModel } from '../../model';
+import { hostPorts } from '../../resources/service-lookup';
+import { describeRoute, destinationsOf, routeList } from '../../resources/virtualservice';
+import { Report, Rule } from '../../rule';
+import { qualifiedName } from '../../text';
+
+/** istioctl's DestinationHostAnalyzer, `host:port` part (IST0101): the port is not one of the host's. */
+export const virtualServiceDestinationPortNotFound: Rule = {
+  id: 'virtualservice-destination-port-not-found',
+  severity: Severity.ERROR,
+  istioCode: 'IST0101',
+  summary: 'A VirtualService destination port is not a port of its Service or ServiceEntry.',
+  check(model: MeshModel, report: Report): void {
+    for (const vs of model.virtualServices()) {
+      for (const ref of destinationsOf(vs)) {
+        const host = destinationHost(ref);
+        const port = destinationPort(ref);
+        if (!host || port === undefined) continue;
+        const found = hostPorts(model, model.fqdn(host, vs.namespace));
+        if (!found || found.ports.length === 0 || found.ports.includes(port)) continue;
+        report({
+          object: vs,
+          path: [...ref.path, 'port', 'number'],
+          message:
+            `${describeRoute(routeList(vs, ref.kind)[ref.routeIndex], ref.routeIndex)} (${ref.kind}) ${roleName(ref)} "${host}" uses port ${port}, ` +
+            `which ${found.owner.kind} ${qualifiedName(found.owner)} does not expose (its ports: ${found.ports.join(', ')}).`,
+          fix: `Use one of the ports ${found.ports.join(', ')} (the Service port, not the container port).`,
+        });
+      }
+    }
+  },
+};

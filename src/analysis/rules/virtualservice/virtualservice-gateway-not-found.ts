@@ -1,0 +1,81 @@
+import { Severity } from '../../diagnostic';
+import { isPlainObject, ObjectRecord } from '../../manifest';
+import { MeshModel, NETWORKING_GROUP } from '../../model';
+import { GATEWAY_API_GROUP, push, resolveGatewayRef } from '../../resources/gateway-refs';
+import { arrayOf, MESH_GATEWAY, ROUTE_LIST_KINDS, routeList } from '../../resources/virtualservice';
+import { Report, Rule } from '../../rule';
+
+/**
+ * A VirtualService names a Gateway (in `spec.gateways` or in a route match's `gateways`) that is
+ * not in the analysed set. The reserved name `mesh` (every sidecar) is always valid. Like
+ * `istioctl analyze`, a missing Gateway is reported wherever it would live: a VirtualService can
+ * only bind to `networking.istio.io` Gateways, so a Gateway API Gateway of that name does not count.
+ */
+export const virtualServiceGatewayNotFound: Rule = {
+  id: 'virtualservice-gateway-not-found',
+  severity: Severity.ERROR,
+  istioCode: 'IST0101',
+  summary: 'A VirtualService is bound to a Gateway that does not exist in the analysed manifests.',
+  check(model: MeshModel, report: Report): void {
+    // Gateway names by namespace and namespaces by name, for "did you mean" hints.
+    const namesByNamespace = new Map<string, string[]>();
+    const namespacesByName = new Map<string, string[]>();
+    for (const gw of model.gateways()) {
+      push(namesByNamespace, gw.namespace, gw.name);
+      push(namespacesByName, gw.name, gw.namespace);
+    }
+
+    const checkRef = (vs: ObjectRecord, ref: unknown, path: Array<string | number>) => {
+      if (typeof ref !== 'string' || ref === '' || ref === MESH_GATEWAY) return;
+      const { namespace, name } = resolveGatewayRef(ref, vs.namespace);
+      if (model.find(NETWORKING_GROUP, 'Gateway', namespace, name)) return;
+
+      const resolved = ref === `${namespace}/${name}` ? '' : ` (resolved to ${namespace}/${name})`;
+      if (model.find(GATEWAY_API_GROUP, 'Gateway', namespace, name)) {
+        report({
+          object: vs,
+          path,
+          message:
+            `Gateway "${ref}"${resolved} is a Gateway API (${GATEWAY_API_GROUP}) Gateway, but a VirtualService can only bind to ` +
+            'an Istio networking.istio.io Gateway, so these routes are not applied to it.',
+          fix: `Route through that Gateway with an HTTPRoute whose parentRefs name ${namespace}/${name}, or bind the VirtualService to an Istio Gateway.`,
+        });
+        return;
+      }
+
+      const elsewhere = (namespacesByName.get(name) ?? []).filter((ns) => ns !== namespace);
+      const here = namesByNamespace.get(namespace) ?? [];
+      let fix: string;
+      if (elsewhere.length > 0) {
+        fix = `A Gateway named "${name}" exists in ${elsewhere.map((ns) => `namespace ${ns}`).join(', ')}: reference it as ` +
+          `${elsewhere.map((ns) => `"${ns}/${name}"`).join(' or ')}.`;
+      } else if (here.length > 0) {
+        fix = `Use one of the Gateways of namespace ${namespace} (${here.map((n) => `"${n}"`).join(', ')}), or define Gateway ${namespace}/${name}.`;
+      } else {
+        fix =
+          `Define a Gateway ${namespace}/${name}, reference an existing one as "<namespace>/<name>", or use "mesh" for sidecars. ` +
+          `If the Gateway is managed outside this app, annotate the VirtualService with cdk8s-istio.io/ignore-rules: ${virtualServiceGatewayNotFound.id}.`;
+      }
+      report({
+        object: vs,
+        path,
+        message: `Gateway "${ref}"${resolved} is not among the analysed manifests, so the routes bound to it are never served.`,
+        fix,
+      });
+    };
+
+    for (const vs of model.virtualServices()) {
+      if (!isPlainObject(vs.spec)) continue;
+      arrayOf(vs.spec.gateways).forEach((g, i) => checkRef(vs, g, ['spec', 'gateways', i]));
+      for (const kind of ROUTE_LIST_KINDS) {
+        routeList(vs, kind).forEach((route, i) => {
+          if (!isPlainObject(route)) return;
+          arrayOf(route.match).forEach((m, j) => {
+            if (!isPlainObject(m)) return;
+            arrayOf(m.gateways).forEach((g, k) => checkRef(vs, g, ['spec', kind, i, 'match', j, 'gateways', k]));
+          });
+        });
+      }
+    }
+  },
+};

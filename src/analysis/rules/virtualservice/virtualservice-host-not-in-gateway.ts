@@ -1,0 +1,63 @@
+import { Severity } from '../../diagnostic';
+import { offeredHosts } from '../../facts/gateway-hosts';
+import { MeshModel, NETWORKING_GROUP } from '../../model';
+import { resolveGatewayRef } from '../../resources/gateway-refs';
+import { gatewaysOf, hostsOf, MESH_GATEWAY } from '../../resources/virtualservice';
+import { Report, Rule } from '../../rule';
+import { listSome } from '../../text';
+import { hostsOverlap } from '../../validators/hosts';
+
+
+export const virtualServiceHostNotInGateway: Rule = {
+  id: 'virtualservice-host-not-in-gateway',
+  severity: Severity.WARNING,
+  istioCode: 'IST0132',
+  summary: 'A VirtualService is bound to a Gateway that serves none of its hosts (or, bound only to gateways, has a host none of them serves), so those routes are never used.',
+  check(model: MeshModel, report: Report): void {
+    if (model.gateways().length === 0) return;
+    for (const vs of model.virtualServices()) {
+      const hosts = hostsOf(vs);
+      if (hosts.length === 0) continue;
+      const names = (h: string) => [h, model.fqdn(h, vs.namespace)];
+      const refs = gatewaysOf(vs);
+      const bound: Array<{ offered: string[] }> = [];
+      refs.forEach((ref, i) => {
+        if (ref === MESH_GATEWAY || ref === '') return;
+        const { namespace, name } = resolveGatewayRef(ref, vs.namespace);
+        const gw = model.find(NETWORKING_GROUP, 'Gateway', namespace, name);
+        if (!gw) return; // virtualservice-gateway-not-found reports it
+        const { visible, hidden } = offeredHosts(gw, vs.namespace);
+        bound.push({ offered: visible });
+        const served = hosts.some(({ host }) => visible.some((g) => names(host).some((n) => hostsOverlap(g, n))));
+        if (served) return;
+        const elsewhere = hidden.filter((x) => hosts.some(({ host }) => names(host).some((n) => hostsOverlap(x.host, n))));
+        const why = elsewhere.length > 0
+          ? ` It does list ${listSome(elsewhere.map((x) => `"${x.namespace}/${x.host}"`), 3)}, but that namespace prefix offers the host only to VirtualServices in ${[...new Set(elsewhere.map((x) => x.namespace))].join(', ')}, not ${vs.namespace}.`
+          : '';
+        report({
+          object: vs,
+          path: ['spec', 'gateways', i],
+          message:
+            `None of the hosts of this VirtualService (${listSome(hosts.map((h) => `"${h.host}"`), 3)}) is served by Gateway ${namespace}/${name}, ` +
+            `whose servers accept ${visible.length > 0 ? listSome(visible.map((h) => `"${h}"`), 4) : 'no host for this namespace'}; its routes never reach that gateway.${why}`,
+          fix: elsewhere.length > 0
+            ? `Change the Gateway host to "*/${elsewhere[0].host}" or "${vs.namespace}/${elsewhere[0].host}", or move the VirtualService to namespace ${elsewhere[0].namespace}.`
+            : `Add the VirtualService's host to a server of Gateway ${namespace}/${name} (hosts: ["${hosts[0].host}"]), or use a host that the Gateway serves.`,
+        });
+      });
+      // Bound only to gateways: a host no gateway serves is dead while the others work.
+      if (bound.length === 0 || refs.length === 0 || refs.includes(MESH_GATEWAY)) continue;
+      const servedBy = (host: string) => bound.some((b) => b.offered.some((g) => names(host).some((n) => hostsOverlap(g, n))));
+      if (!hosts.some(({ host }) => servedBy(host))) continue; // already reported per gateway
+      for (const { host, index } of hosts) {
+        if (servedBy(host)) continue;
+        report({
+          object: vs,
+          path: ['spec', 'hosts', index],
+          message: `Host "${host}" is served by none of the Gateways this VirtualService is bound to (${refs.join(', ')}), and the VirtualService is not bound to the mesh, so its routes for "${host}" are never used.`,
+          fix: `Add "${host}" to a server of one of those Gateways, add "mesh" to spec.gateways if sidecars should use these routes, or remove the host.`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,40 @@
+import { Severity } from '../../diagnostic';
+import { MeshModel } from '../../model';
+import { httpRoutesOf } from '../../resources/http-routes';
+import { Report, Rule } from '../../rule';
+import { eachOperation, headerBlocks } from '../../validation/virtualservice-headers';
+import { headerValueProblem } from '../../validators/http';
+
+/**
+ * Header values in `headers.request|response.set|add` (route and `route[]` level) that Istio's
+ * validation webhook refuses: a control character other than tab, or Envoy's `%VARIABLE%`
+ * syntax left unclosed (a literal percent sign must be written `%%`).
+ */
+export const virtualServiceInvalidHeaderValue: Rule = {
+  id: 'virtualservice-invalid-header-value',
+  severity: Severity.ERROR,
+  istioCode: 'IST0106',
+  summary: 'A VirtualService header value has a control character or a malformed Envoy %VARIABLE% (a literal % must be %%).',
+  check(model: MeshModel, report: Report): void {
+    for (const vs of model.virtualServices()) {
+      for (const r of httpRoutesOf(vs)) {
+        for (const block of headerBlocks(r)) {
+          eachOperation(block, (_op, name, value, path, field) => {
+            if (typeof value !== 'string') return;
+            const problem = headerValueProblem(value);
+            if (!problem) return;
+            const escaped = value.replace(/%/g, '%%');
+            report({
+              object: vs,
+              path,
+              message: `${r.label}: ${field} value ${JSON.stringify(value)} of header ${JSON.stringify(name)} is invalid: ${problem}; Istio's validation webhook rejects it.`,
+              fix: !problem.includes('control character')
+                ? `Write ${JSON.stringify(escaped)} for a literal value, or close the variable as %NAME%.`
+                : 'Remove line breaks and other control characters from the value.',
+            });
+          });
+        }
+      }
+    }
+  },
+};

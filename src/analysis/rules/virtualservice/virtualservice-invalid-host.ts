@@ -1,0 +1,58 @@
+import { Severity } from '../../diagnostic';
+import { MeshModel } from '../../model';
+import { hostsOf } from '../../resources/virtualservice';
+import { Report, Rule } from '../../rule';
+import { gatewayOnly, hostsMatch } from '../../validation/virtualservice';
+import { isIpAddress } from '../../validators/ip';
+import { wildcardDomainProblem } from '../../validators/webhook-values';
+
+/**
+ * Istio's webhook checks of `spec.hosts` (ValidateVirtualService): each host is a domain name
+ * (an IP address is accepted; a gateway-only VirtualService may use `*`), `*` is refused for the
+ * mesh, and no host may repeat or be covered by another host of the same VirtualService.
+ */
+export const virtualServiceInvalidHost: Rule = {
+  id: 'virtualservice-invalid-host',
+  severity: Severity.ERROR,
+  istioCode: 'IST0106',
+  summary: 'A VirtualService host is not a domain name, is "*" on a VirtualService for the mesh, or repeats (or covers) another of its hosts.',
+  check(model: MeshModel, report: Report): void {
+    for (const vs of model.virtualServices()) {
+      const hosts = hostsOf(vs);
+      const toGateways = gatewayOnly(vs);
+      let allValid = true;
+      for (const { host, index } of hosts) {
+        const path = ['spec', 'hosts', index];
+        if (host === '*') {
+          if (!toGateways) {
+            allValid = false;
+            report({
+              object: vs,
+              path,
+              message: 'Host "*" is refused for a VirtualService that applies to the mesh (no gateways, or "mesh" among them).',
+              fix: 'Name the services this VirtualService routes, or bind it to gateways only.',
+            });
+          }
+          continue;
+        }
+        const problem = isIpAddress(host) ? undefined : wildcardDomainProblem(host);
+        if (problem) {
+          allValid = false;
+          report({ object: vs, path, message: `Host "${host}" is not a domain name: ${problem}; Istio rejects it.`, fix: 'Write a service name (reviews, reviews.shop.svc.cluster.local) or a domain (*.example.com).' });
+        }
+      }
+      if (!allValid) continue;
+      for (let i = 0; i < hosts.length; i++) {
+        for (let j = i + 1; j < hosts.length; j++) {
+          if (!hostsMatch(hosts[i].host, hosts[j].host)) continue;
+          report({
+            object: vs,
+            path: ['spec', 'hosts', hosts[j].index],
+            message: `Hosts "${hosts[i].host}" and "${hosts[j].host}" of this VirtualService ${hosts[i].host === hosts[j].host ? 'repeat each other' : 'overlap'}; Istio rejects duplicate hosts.`,
+            fix: 'Keep one of them.',
+          });
+        }
+      }
+    }
+  },
+};

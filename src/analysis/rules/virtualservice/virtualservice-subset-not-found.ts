@@ -1,0 +1,80 @@
+import { Severity } from '../../diagnostic';
+import { closestName, SubsetsForHost } from '../../facts/subsets';
+import { isPlainObject } from '../../manifest';
+import { MeshModel } from '../../model';
+import { arrayOf, destinationsOf } from '../../resources/virtualservice';
+import { Report, Rule } from '../../rule';
+import { qualifiedName } from '../../text';
+
+/**
+ * A VirtualService destination (route, mirror or mirrors) names a subset that no DestinationRule
+ * for its host defines. Envoy has no cluster for it and answers 503 (NC, no cluster).
+ *
+ * Hosts resolve as Istio resolves them: a short destination host relative to the VirtualService's
+ * namespace, a DestinationRule host relative to the DestinationRule's namespace. A wildcard
+ * DestinationRule (`*.ns.svc.cluster.local`) applies when no exact one exists, as at runtime.
+ */
+export const virtualServiceSubsetNotFound: Rule = {
+  id: 'virtualservice-subset-not-found',
+  severity: Severity.ERROR,
+  istioCode: 'IST0101',
+  summary: 'A VirtualService routes or mirrors to a subset that no DestinationRule for that host defines.',
+  check(model: MeshModel, report: Report): void {
+    // One lookup per distinct host, however many routes name it.
+    const cache = new Map<string, SubsetsForHost>();
+    const subsetsFor = (fqdn: string): SubsetsForHost => {
+      let entry = cache.get(fqdn);
+      if (!entry) {
+        const rules = model.destinationRulesForHost(fqdn);
+        const subsets = new Set<string>();
+        for (const dr of rules) {
+          for (const s of arrayOf(isPlainObject(dr.spec) ? dr.spec.subsets : undefined)) {
+            if (isPlainObject(s) && typeof s.name === 'string') subsets.add(s.name);
+          }
+        }
+        entry = { rules, subsets };
+        cache.set(fqdn, entry);
+      }
+      return entry;
+    };
+
+    for (const vs of model.virtualServices()) {
+      for (const ref of destinationsOf(vs)) {
+        const { subset, host } = ref.destination;
+        if (typeof subset !== 'string' || subset === '' || typeof host !== 'string' || host === '') continue;
+        const fqdn = model.fqdn(host, vs.namespace);
+        const { rules, subsets } = subsetsFor(fqdn);
+        if (subsets.has(subset)) continue;
+
+        const verb = ref.role === 'route' ? 'Routes to' : 'Mirrors to';
+        const resolved = fqdn === host ? '' : ` (${fqdn})`;
+        const target = `${verb} subset "${subset}" of host "${host}"${resolved}`;
+        let message: string;
+        let fix: string;
+        if (rules.length === 0) {
+          message =
+            `${target}, but no DestinationRule for that host is in the analysed set, ` +
+            'so the subset does not exist and requests to it fail with 503 (no cluster).';
+          fix =
+            `Add a DestinationRule with host "${fqdn}" that defines a subset named "${subset}" ` +
+            '(labelled like the pods of that version), or drop the subset from the destination.';
+        } else {
+          const names = [...subsets].sort();
+          const list = names.map((n) => `"${n}"`).join(', ');
+          const ruleNames = rules.map(qualifiedName).join(', ');
+          message =
+            `${target}, but DestinationRule ${ruleNames} ` +
+            (names.length === 0 ? 'defines no subsets' : `defines only ${list}`) +
+            ', so requests to it fail with 503 (no cluster).';
+          const closest = closestName(subset, names);
+          fix =
+            names.length === 0
+              ? `Add a subset named "${subset}" to the DestinationRule for ${fqdn}.`
+              : `Use one of the defined subsets ${list}${closest ? ` (did you mean "${closest}"?)` : ''}, ` +
+                `or add a subset named "${subset}" to the DestinationRule for ${fqdn}.`;
+        }
+        report({ object: vs, path: [...ref.path, 'subset'], message, fix });
+      }
+    }
+  },
+};

@@ -1,0 +1,77 @@
+import { Severity } from '../diagnostic';
+import { isPlainObject, ObjectRecord } from '../manifest';
+import { MeshModel, NETWORKING_GROUP } from '../model';
+import { arrayOf } from '../resources/virtualservice';
+import { Finding, Report, Rule } from '../rule';
+
+/** The istioctl message an EnvoyFilter patch earns. */
+type PatchProblem = 'relative' | 'relative-proxy-version' | 'replace' | 'add' | 'remove';
+
+/** Operations whose result depends on what other filters did before (istioctl: "relative"). */
+const RELATIVE = new Set(['MERGE', 'INSERT_BEFORE', 'INSERT_AFTER', 'REPLACE', 'REMOVE']);
+/** applyTo values on which ADD and REMOVE do nothing. */
+const ROUTE_LEVEL = new Set(['ROUTE_CONFIGURATION', 'HTTP_ROUTE']);
+
+/** The name istioctl keys a patch by: `patch.value.name`, else the listener filter it matches. */
+function patchName(patch: Record<string, any>, match: unknown): string {
+  if (isPlainObject(patch.value) && typeof patch.value.name === 'string') return patch.value.name;
+  const listener = isPlainObject(match) && isPlainObject(match.listener) ? match.listener : undefined;
+  const filter = listener && isPlainObject(listener.filterChain) ? listener.filterChain.filter : undefined;
+  return isPlainObject(filter) && typeof filter.name === 'string' ? filter.name : '';
+}
+
+/**
+ * istioctl's EnvoyPatchAnalyzer over every EnvoyFilter, in input order: which patches earn which
+ * message. A relative operation without `priority` is IST0151, or IST0155 when an earlier patch of
+ * the same filter name pinned a proxyVersion; ADD/REMOVE on route configuration are ignored
+ * (IST0153/IST0154); REPLACE only works on HTTP and network filters (IST0152).
+ */
+interface PatchFinding {
+  readonly ef: ObjectRecord;
+  readonly index: number;
+  readonly problem: PatchProblem;
+  readonly operation: string;
+  readonly applyTo: string;
+}
+
+function envoyFilterProblems(model: MeshModel): PatchFinding[] {
+  const out: PatchFinding[] = [];
+  const pinned = new Set<string>();
+  for (const ef of model.ofKind(NETWORKING_GROUP, 'EnvoyFilter')) {
+    const spec = isPlainObject(ef.spec) ? ef.spec : {};
+    const priority = typeof spec.priority === 'number' ? spec.priority : 0;
+    const patches = arrayOf(spec.configPatches);
+    for (let index = 0; index < patches.length; index++) {
+      const cp = patches[index];
+      if (!isPlainObject(cp) || !isPlainObject(cp.patch)) break;
+      const operation = typeof cp.patch.operation === 'string' ? cp.patch.operation : 'INVALID';
+      const applyTo = typeof cp.applyTo === 'string' ? cp.applyTo : 'INVALID';
+      const name = patchName(cp.patch, cp.match);
+      let problem: PatchProblem | undefined;
+      if (operation === 'ADD' && ROUTE_LEVEL.has(applyTo)) problem = 'add';
+      else if (operation === 'REMOVE' && ROUTE_LEVEL.has(applyTo)) problem = 'remove';
+      else if (operation === 'REPLACE' && applyTo !== 'HTTP_FILTER' && applyTo !== 'NETWORK_FILTER') problem = 'replace';
+      else if (RELATIVE.has(operation) && priority === 0) problem = pinned.has(name) ? 'relative-proxy-version' : 'relative';
+      if (problem) out.push({ ef, index, problem, operation, applyTo });
+      const proxy = isPlainObject(cp.match) && isPlainObject(cp.match.proxy) ? cp.match.proxy : undefined;
+      if (proxy && typeof proxy.proxyVersion === 'string' && proxy.proxyVersion !== '') pinned.add(name);
+    }
+  }
+  return out;
+}
+
+export function envoyFilterRule(id: string, problem: PatchProblem, severity: Severity, istioCode: string, summary: string,
+  describe: (operation: string, applyTo: string) => Omit<Finding, 'object' | 'path'>): Rule {
+  return {
+    id,
+    severity,
+    istioCode,
+    summary,
+    check(model: MeshModel, report: Report): void {
+      for (const p of envoyFilterProblems(model)) {
+        if (p.problem !== problem) continue;
+        report({ object: p.ef, path: ['spec', 'configPatches', p.index], ...describe(p.operation, p.applyTo) });
+      }
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export const INT32_MAX = 2147483647;
