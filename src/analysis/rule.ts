@@ -20,22 +20,46 @@ export interface Finding {
 export type Report = (finding: Finding) => void;
 
 /**
- * An analysis rule. A rule only reads the model: it never imports constructs, never mutates
+ * Where the knowledge a rule encodes comes from, and so what its severity promises:
+ * - `schema`: the CRD OpenAPI schema or its CEL rules (the API server rejects the object);
+ * - `webhook`: Istio's validation webhook (`pkg/config/validation`: istiod rejects or warns);
+ * - `istioctl`: an `istioctl analyze` analyzer (`pkg/config/analysis/analyzers`);
+ * - `envoy`: what Envoy does with the configuration Istio accepts (match order, retries, RBAC);
+ * - `app`: what only a whole-app view shows (a selector matching no pod of the app, a policy never used).
+ */
+export type RuleOrigin = 'schema' | 'webhook' | 'istioctl' | 'envoy' | 'app';
+
+/**
+ * An analysis rule, with everything said about it in one place (ESLint's `meta`, kube-linter's
+ * check file). A rule only reads the model: it never imports constructs, never mutates
  * manifests, and reports through `report` so that synth, lint and the plugin print the same thing.
  */
 export interface Rule {
-  /** Stable kebab-case id, e.g. `virtualservice-unreachable-route`. */
+  /** Stable kebab-case id, e.g. `virtualservice-unreachable-route`; its first segment names its folder. */
   readonly id: string;
+  /** The kinds it reports on; `*` for every kind its checks reach (schema, annotations). */
+  readonly kinds: readonly string[];
   /** Default severity of its findings. */
   readonly severity: Severity;
   /** The `istioctl analyze` code of the same check, when it has one. */
   readonly istioCode?: string;
-  /** One sentence: what the rule checks. Shown by `lint --explain` and in docs. */
+  /** Where the knowledge comes from: see {@link RuleOrigin}. */
+  readonly origin: RuleOrigin;
+  /** The Istio source it mirrors (file or function, message name), when it mirrors one. */
+  readonly istioSource?: string;
+  /** One sentence: what the rule checks. Shown by `lint --list-rules` and in docs. */
   readonly summary: string;
   /**
-   * Longer explanation: why it matters, what Istio or Envoy does, how to fix it. Shown by
+   * Longer explanation: why it matters, what Istio or Envoy does, why its severity. Shown by
    * `cdk8s-istio lint --explain` and in SARIF rule help.
    */
-  readonly description?: string;
+  readonly docs: string;
+  /** The field(s) it looks at, for docs/rules.md. */
+  readonly fields: string;
+  /** What to do about a finding, in general (each finding carries its own fix). */
+  readonly fix: string;
   check(model: MeshModel, report: Report): void;
 }
+
+/** Everything about a rule but its check: what the rule factories take. */
+export type RuleInfo = Omit<Rule, 'check'>;

@@ -405,8 +405,8 @@ export function formatRuleExplanation(rule: DescribedRule): string {
     `  istioctl code: ${rule.istioCode ? `${rule.istioCode}  ${istioCodeUrl(rule.istioCode)}` : 'none (istioctl analyze has no equivalent check)'}`,
     `  checks:        ${rule.summary}`,
   ];
-  if (rule.description) {
-    lines.push('', ...rule.description.trim().split('\n').map((l) => (l.trim() === '' ? '' : `  ${l}`)), '');
+  if (rule.docs) {
+    lines.push('', ...rule.docs.trim().split('\n').map((l) => (l.trim() === '' ? '' : `  ${l}`)), '');
   }
   lines.push(
     `  switch off:    --ignore ${rule.id} (lint), ignoreRules (Mesh, validation plugin),`,

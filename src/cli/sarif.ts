@@ -13,8 +13,8 @@ export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** Key of the fingerprint each result carries, so code-scanning UIs track a finding across runs. */
 export const FINGERPRINT_KEY = 'cdk8sIstioFinding/v1';
 
-/** A rule as `--explain` and SARIF read it: a rule may carry a longer description. */
-export type DescribedRule = Rule & { readonly description?: string };
+/** A rule as `--explain` and SARIF read it (every rule carries its `docs`). */
+export type DescribedRule = Rule;
 
 /** SARIF `level` of each severity (SARIF has no "info": its nearest level is "note"). */
 export const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
@@ -75,10 +75,10 @@ function sarifRule(rule: DescribedRule) {
   return {
     id: rule.id,
     shortDescription: { text: rule.summary },
-    ...(rule.description ? { fullDescription: { text: rule.description } } : {}),
+    ...(rule.docs ? { fullDescription: { text: rule.docs } } : {}),
     help: {
       text:
-        `${rule.description ?? rule.summary} ` +
+        `${rule.docs || rule.summary} ` +
         (rule.istioCode ? `istioctl analyze reports the same as ${rule.istioCode} (${istioCodeUrl(rule.istioCode)}). ` : '') +
         `To accept a finding, pass --ignore ${rule.id}, or annotate the object with ${IGNORE_ANNOTATION}: "${rule.id}".`,
     },

@@ -6,7 +6,7 @@ import { DescribedRule } from '../../src/cli/sarif';
 const DESCRIBED: DescribedRule = {
   ...RETRIES_RULE,
   id: 'test-described',
-  description: 'Retries multiply the load on a failing service.\nKeep them at the edge of the call graph.',
+  docs: 'Retries multiply the load on a failing service.\nKeep them at the edge of the call graph.',
 };
 
 describe('--explain', () => {
@@ -18,6 +18,9 @@ describe('--explain', () => {
       '  severity:      error (fails lint and synth)',
       '  istioctl code: IST9999  https://istio.io/latest/docs/reference/config/analysis/ist9999/',
       '  checks:        Test rule: VirtualService routes must not set retries.',
+      '',
+      '  A rule made up for these tests.',
+      '',
       '  switch off:    --ignore test-no-retries (lint), ignoreRules (Mesh, validation plugin),',
       '                 or for one object the annotation cdk8s-istio.io/ignore-rules: "test-no-retries"',
       '',

@@ -1,10 +1,11 @@
-import { NAMESPACE_RULE, RETRIES_RULE, runCli, SERVICE_YAML, tempTree, VIRTUAL_SERVICE_YAML } from './helpers';
+import { NAMESPACE_RULE, RETRIES_RULE, runCli, SERVICE_YAML, tempTree, TEST_RULE_INFO, VIRTUAL_SERVICE_YAML } from './helpers';
 import { Severity } from '../../src/analysis/diagnostic';
 import { Rule } from '../../src/analysis/rule';
 
 const UNNAMESPACED_SERVICE = SERVICE_YAML.replace('  namespace: shop\n', '');
 
 const INFO_RULE: Rule = {
+  ...TEST_RULE_INFO,
   id: 'test-service-info',
   severity: Severity.INFO,
   summary: 'Test rule: notes every Service.',

@@ -42,7 +42,17 @@ export async function runCli(argv: string[], opts: { cwd?: string; stdin?: strin
 }
 
 /** Error: every `spec.http[i].retries` of a VirtualService (so a test controls where it fires). */
+/** The metadata every rule carries, for the test rules below (what they say is not under test). */
+export const TEST_RULE_INFO = {
+  kinds: ['VirtualService'],
+  origin: 'app',
+  docs: 'A rule made up for these tests.',
+  fields: 'spec',
+  fix: 'Change the test input.',
+} as const;
+
 export const RETRIES_RULE: Rule = {
+  ...TEST_RULE_INFO,
   id: 'test-no-retries',
   severity: Severity.ERROR,
   istioCode: 'IST9999',
@@ -61,6 +71,7 @@ export const RETRIES_RULE: Rule = {
 
 /** Warning: every Service that does not declare a namespace. */
 export const NAMESPACE_RULE: Rule = {
+  ...TEST_RULE_INFO,
   id: 'test-service-namespace',
   severity: Severity.WARNING,
   summary: 'Test rule: Services should declare their namespace.',
@@ -75,6 +86,7 @@ export const NAMESPACE_RULE: Rule = {
 
 /** Error, across objects: a VirtualService whose first host names no Service of the input. */
 export const HOST_RULE: Rule = {
+  ...TEST_RULE_INFO,
   id: 'test-host-exists',
   severity: Severity.ERROR,
   summary: 'Test rule: the first host of a VirtualService must be a Service of the input.',

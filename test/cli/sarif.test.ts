@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { NAMESPACE_RULE, RETRIES_LINE, RETRIES_RULE, runCli, SERVICE_YAML, tempTree, TEST_RULES, VIRTUAL_SERVICE_YAML } from './helpers';
+import { NAMESPACE_RULE, RETRIES_LINE, RETRIES_RULE, runCli, SERVICE_YAML, tempTree, TEST_RULE_INFO, TEST_RULES, VIRTUAL_SERVICE_YAML } from './helpers';
 import { sarifProblems } from './sarif-subset-schema';
 import { Severity } from '../../src/analysis/diagnostic';
 import { Rule } from '../../src/analysis/rule';
@@ -9,6 +9,7 @@ const UNNAMESPACED_SERVICE = SERVICE_YAML.replace('  namespace: shop\n', '');
 
 /** Info on every Service: the whole object. */
 const INFO_RULE: Rule = {
+  ...TEST_RULE_INFO,
   id: 'test-service-info',
   severity: Severity.INFO,
   summary: 'Test rule: notes every Service.',

@@ -1,8 +1,7 @@
-import { Severity } from '../diagnostic';
 import { isPlainObject } from '../manifest';
 import { MeshModel } from '../model';
 import { hostOf, trafficPoliciesOf, TrafficPolicyRef } from '../resources/destinationrule';
-import { Report, Rule } from '../rule';
+import { Report, Rule, RuleInfo } from '../rule';
 
 /** SIMPLE or MUTUAL TLS origination that verifies the server against no CA the user chose. */
 function unverifiedTls(ref: TrafficPolicyRef): string | undefined {
@@ -16,12 +15,17 @@ function unverifiedTls(ref: TrafficPolicyRef): string | undefined {
   return mode;
 }
 
-export function caRule(id: string, istioCode: string, portLevel: boolean, summary: string): Rule {
+/** A rule on DestinationRule TLS without a CA: its metadata and which level of traffic policy it reads. */
+export interface CaRuleProps extends RuleInfo {
+  /** Port-level settings (`portLevelSettings[].tls`) rather than the top-level policy. */
+  readonly portLevel: boolean;
+}
+
+/** A rule reporting TLS origination that does not verify the server, at one level of traffic policy. */
+export function caRule(props: CaRuleProps): Rule {
+  const { portLevel, ...info } = props;
   return {
-    id,
-    severity: Severity.WARNING,
-    istioCode,
-    summary,
+    ...info,
     check(model: MeshModel, report: Report): void {
       for (const dr of model.destinationRules()) {
         for (const ref of trafficPoliciesOf(dr)) {

@@ -1,9 +1,8 @@
-import { Severity } from '../diagnostic';
 import { ObjectRecord } from '../manifest';
 import { MeshModel } from '../model';
 import { workloadSelectorOf } from '../resources/selectors';
 import { hasTargetRef, targetedPods } from '../resources/workloads';
-import { Report, Rule } from '../rule';
+import { Report, Rule, RuleInfo } from '../rule';
 import { formatLabels, listSome } from '../text';
 
 /** For messages: the values the pods of the searched namespaces carry for the selector's keys. */
@@ -22,12 +21,18 @@ function presentValues(model: MeshModel, namespaces: string[], selector: Record<
   return parts.join('; ');
 }
 
-export function selectorRule(kind: 'PeerAuthentication' | 'AuthorizationPolicy' | 'RequestAuthentication', id: string, istioCode: string | undefined, effect: string): Rule {
+/** A rule on a policy kind whose selector matches no workload: its metadata, the kind, and what the policy would have done. */
+export interface SelectorRuleProps extends RuleInfo {
+  readonly kind: 'PeerAuthentication' | 'AuthorizationPolicy' | 'RequestAuthentication';
+  /** What the policy does when it applies, for the message. */
+  readonly effect: string;
+}
+
+/** A rule reporting policies of one kind whose selector matches no workload of the app. */
+export function selectorRule(props: SelectorRuleProps): Rule {
+  const { kind, effect, ...info } = props;
   return {
-    id,
-    severity: Severity.WARNING,
-    ...(istioCode ? { istioCode } : {}),
-    summary: `${/^[AEIOU]/.test(kind) ? 'An' : 'A'} ${kind} selector matches no workload of the app, so the policy applies to nothing.`,
+    ...info,
     check(model: MeshModel, report: Report): void {
       const policies: ObjectRecord[] = model.ofKind('security.istio.io', kind);
       if (policies.length === 0 || !model.hasWorkloads()) return;

@@ -4,12 +4,11 @@
  * selector-less Sidecars in one namespace (IST0111), and Sidecars that cannot act because the
  * namespace or the selected pods run in ambient mode (IST0167).
  */
-import { Severity } from '../diagnostic';
 import { ObjectRecord } from '../manifest';
 import { MeshModel, PodTemplateRecord } from '../model';
 import { namespaceIsAmbient, podIsAmbient } from './enrollment';
 import { workloadSelectorOf } from '../resources/selectors';
-import { Finding, Report, Rule } from '../rule';
+import { Finding, Report, Rule, RuleInfo } from '../rule';
 import { formatLabels, listSome } from '../text';
 
 
@@ -142,12 +141,16 @@ function readScopeFindings(model: MeshModel): ScopeFinding[] {
   return out;
 }
 
-export function scopeRule(id: string, severity: Severity, istioCode: string, summary: string, category: ScopeCategory): Rule {
+/** A Sidecar-scope rule: its metadata and the category of scope findings it reports. */
+export interface ScopeRuleProps extends RuleInfo {
+  readonly category: ScopeCategory;
+}
+
+/** A rule reporting one category of the Sidecar-scope findings. */
+export function scopeRule(props: ScopeRuleProps): Rule {
+  const { category, ...info } = props;
   return {
-    id,
-    severity,
-    istioCode,
-    summary,
+    ...info,
     check(model: MeshModel, report: Report): void {
       if (model.sidecars().length === 0) return;
       for (const f of scopeFindings(model)) if (f.category === category) report(f.finding);

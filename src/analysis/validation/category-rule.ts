@@ -1,8 +1,7 @@
-import { Severity } from '../diagnostic';
 import { PathSegments } from '../json-path';
 import { ObjectRecord } from '../manifest';
 import { MeshModel } from '../model';
-import { Report, Rule } from '../rule';
+import { Report, Rule, RuleInfo } from '../rule';
 
 /** One webhook finding on an object, tagged with the rule (category) that reports it. */
 export interface Problem<C extends string> {
@@ -28,28 +27,25 @@ export function memoize<T>(read: (o: ObjectRecord) => T): (o: ObjectRecord) => T
   };
 }
 
-/** Definition of a rule that reports one category of a kind's webhook problems. */
-export interface CategoryRuleProps<C extends string> {
-  readonly id: string;
-  readonly severity: Severity;
-  readonly istioCode?: string;
-  readonly summary: string;
+/** A rule that reports one category of a kind's webhook problems: its metadata plus where the problems come from. */
+export interface CategoryRuleProps<C extends string> extends RuleInfo {
+  /** The category of problems this rule reports. */
   readonly category: C;
+  /** The objects of the kind. */
   readonly objects: (model: MeshModel) => ObjectRecord[];
+  /** The kind's validator: every problem of one object, each tagged with its category. */
   readonly problems: (o: ObjectRecord) => ReadonlyArray<Problem<C>>;
 }
 
-/** A rule reporting every problem of one category. */
+/** A webhook rule = one category of its kind's validator. */
 export function categoryRule<C extends string>(props: CategoryRuleProps<C>): Rule {
+  const { category, objects, problems, ...info } = props;
   return {
-    id: props.id,
-    severity: props.severity,
-    ...(props.istioCode ? { istioCode: props.istioCode } : {}),
-    summary: props.summary,
+    ...info,
     check(model: MeshModel, report: Report): void {
-      for (const o of props.objects(model)) {
-        for (const p of props.problems(o)) {
-          if (p.category === props.category) report({ object: o, path: p.path, message: p.message, fix: p.fix });
+      for (const o of objects(model)) {
+        for (const p of problems(o)) {
+          if (p.category === category) report({ object: o, path: p.path, message: p.message, fix: p.fix });
         }
       }
     },

@@ -1,8 +1,7 @@
-import { Severity } from '../diagnostic';
 import { isPlainObject, ObjectRecord } from '../manifest';
 import { MeshModel, NETWORKING_GROUP } from '../model';
 import { arrayOf } from '../resources/virtualservice';
-import { Finding, Report, Rule } from '../rule';
+import { Finding, Report, Rule, RuleInfo } from '../rule';
 
 /** The istioctl message an EnvoyFilter patch earns. */
 type PatchProblem = 'relative' | 'relative-proxy-version' | 'replace' | 'add' | 'remove';
@@ -60,13 +59,17 @@ function envoyFilterProblems(model: MeshModel): PatchFinding[] {
   return out;
 }
 
-export function envoyFilterRule(id: string, problem: PatchProblem, severity: Severity, istioCode: string, summary: string,
-  describe: (operation: string, applyTo: string) => Omit<Finding, 'object' | 'path'>): Rule {
+/** An EnvoyFilter rule: its metadata, the patch problem it reports, and how it words a finding. */
+export interface EnvoyFilterRuleProps extends RuleInfo {
+  readonly problem: PatchProblem;
+  readonly describe: (operation: string, applyTo: string) => Omit<Finding, 'object' | 'path'>;
+}
+
+/** A rule reporting one kind of EnvoyFilter patch problem. */
+export function envoyFilterRule(props: EnvoyFilterRuleProps): Rule {
+  const { problem, describe, ...info } = props;
   return {
-    id,
-    severity,
-    istioCode,
-    summary,
+    ...info,
     check(model: MeshModel, report: Report): void {
       for (const p of envoyFilterProblems(model)) {
         if (p.problem !== problem) continue;

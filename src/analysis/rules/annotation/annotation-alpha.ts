@@ -3,12 +3,17 @@ import { ALPHA_SET_BY_ISTIO, hasIstioInit, TABLE, where, writtenAnnotations } fr
 import { MeshModel } from '../../model';
 import { Report, Rule } from '../../rule';
 
-/** istioctl's AlphaAnnotation (IST0136; istioctl only runs it on request, as it is noisy). */
 export const annotationAlpha: Rule = {
   id: 'annotation-alpha',
+  kinds: ['*'],
   severity: Severity.INFO,
   istioCode: 'IST0136',
   summary: 'An Istio annotation belongs to an alpha feature, which may change or be incompletely supported.',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message AlphaAnnotation (IST0136)',
+  docs: 'istioctl\'s AlphaAnnotation (IST0136; istioctl only runs it on request, as it is noisy).',
+  fields: 'metadata.annotations',
+  fix: 'Keep it only if you accept an alpha feature.',
   check(model: MeshModel, report: Report): void {
     for (const a of writtenAnnotations(model)) {
       const facts = TABLE.get(a.key);

@@ -3,12 +3,17 @@ import { TABLE, where, writtenAnnotations } from '../../facts/annotations';
 import { MeshModel } from '../../model';
 import { Report, Rule } from '../../rule';
 
-/** istioctl's DeprecatedAnnotation (IST0135). */
 export const annotationDeprecated: Rule = {
   id: 'annotation-deprecated',
+  kinds: ['*'],
   severity: Severity.INFO,
   istioCode: 'IST0135',
   summary: 'An Istio annotation is deprecated and may stop working in a future Istio release.',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message DeprecatedAnnotation (IST0135)',
+  docs: 'istioctl\'s DeprecatedAnnotation (IST0135).',
+  fields: 'metadata.annotations',
+  fix: 'Replace the annotation (sidecar.istio.io/inject: use the label).',
   check(model: MeshModel, report: Report): void {
     for (const a of writtenAnnotations(model)) {
       const facts = TABLE.get(a.key);

@@ -4,15 +4,18 @@ import { isPlainObject } from '../../manifest';
 import { MeshModel } from '../../model';
 import { Report, Rule } from '../../rule';
 
-/**
- * Istio's webhook check of the `istio.io/dry-run` annotation (validateMetadata): only an
- * AuthorizationPolicy with action ALLOW or DENY may carry it, and its value must be a boolean.
- */
 export const annotationInvalidDryRun: Rule = {
   id: 'annotation-invalid-dry-run',
+  kinds: ['*'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
   summary: 'An Istio object carries istio.io/dry-run although it is not an ALLOW or DENY AuthorizationPolicy, or with a value that is not a boolean.',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateAuthorizationPolicy, pkg/config/security, validateMetadata',
+  docs: 'Istio\'s webhook check of the `istio.io/dry-run` annotation (validateMetadata): only an\n' +
+    'AuthorizationPolicy with action ALLOW or DENY may carry it, and its value must be a boolean.',
+  fields: 'metadata.annotations["istio.io/dry-run"]',
+  fix: 'Use it only on ALLOW/DENY AuthorizationPolicies, with "true" or "false".',
   check(model: MeshModel, report: Report): void {
     for (const o of model.objects) {
       const value = o.annotations['istio.io/dry-run'];

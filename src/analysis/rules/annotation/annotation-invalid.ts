@@ -4,12 +4,17 @@ import { MeshModel } from '../../model';
 import { Report, Rule } from '../../rule';
 import { ANNOTATION_VALUE_CHECKS } from '../../validation/annotation-values';
 
-/** istioctl's InvalidAnnotation (IST0125): a value the sidecar injector refuses. */
 export const annotationInvalid: Rule = {
   id: 'annotation-invalid',
+  kinds: ['*'],
   severity: Severity.WARNING,
   istioCode: 'IST0125',
   summary: 'An Istio annotation has a value the sidecar injector refuses (interception mode, ports, CIDR ranges, booleans, proxy config).',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message InvalidAnnotation (IST0125)',
+  docs: 'istioctl\'s InvalidAnnotation (IST0125): a value the sidecar injector refuses.',
+  fields: 'metadata.annotations',
+  fix: 'Write a value the injector accepts (the message names the problem).',
   check(model: MeshModel, report: Report): void {
     for (const a of writtenAnnotations(model)) {
       const facts = TABLE.get(a.key);

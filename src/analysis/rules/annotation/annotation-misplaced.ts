@@ -3,12 +3,17 @@ import { placementAllowed, TABLE, where, writtenAnnotations } from '../../facts/
 import { MeshModel, podTemplateOf } from '../../model';
 import { Report, Rule } from '../../rule';
 
-/** istioctl's MisplacedAnnotation (IST0107): an Istio annotation on a kind that does not read it. */
 export const annotationMisplaced: Rule = {
   id: 'annotation-misplaced',
+  kinds: ['*'],
   severity: Severity.WARNING,
   istioCode: 'IST0107',
   summary: 'An Istio annotation is written on a kind that does not read it, e.g. a sidecar annotation on a Deployment instead of its pod template.',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message MisplacedAnnotation (IST0107)',
+  docs: 'istioctl\'s MisplacedAnnotation (IST0107): an Istio annotation on a kind that does not read it.',
+  fields: 'metadata.annotations',
+  fix: 'Move sidecar annotations to the pod template (spec.template.metadata.annotations), others to the kind they configure.',
   check(model: MeshModel, report: Report): void {
     for (const a of writtenAnnotations(model)) {
       const facts = TABLE.get(a.key);

@@ -4,12 +4,17 @@ import { MeshModel } from '../../model';
 import { Report, Rule } from '../../rule';
 import { closestNames } from '../../text';
 
-/** istioctl's UnknownAnnotation (IST0108): an Istio-domain annotation Istio does not define. */
 export const annotationUnknown: Rule = {
   id: 'annotation-unknown',
+  kinds: ['*'],
   severity: Severity.WARNING,
   istioCode: 'IST0108',
   summary: 'An annotation in the istio.io domain is not one Istio defines (a typo, or a label written as an annotation), so Istio ignores it.',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message UnknownAnnotation (IST0108)',
+  docs: 'istioctl\'s UnknownAnnotation (IST0108): an Istio-domain annotation Istio does not define.',
+  fields: 'metadata.annotations',
+  fix: 'Fix the spelling (the message suggests the name), or move Istio labels to labels.',
   check(model: MeshModel, report: Report): void {
     for (const a of writtenAnnotations(model)) {
       if (TABLE.has(a.key)) continue;

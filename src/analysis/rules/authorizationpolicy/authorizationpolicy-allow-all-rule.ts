@@ -5,14 +5,16 @@ import { MeshModel } from '../../model';
 import { actionOf, rulesOf } from '../../resources/authorization';
 import { Report, Rule } from '../../rule';
 
-/**
- * An ALLOW rule without `from`, `to` or `when` matches every request: the policy allows
- * everything for the workloads it selects, whatever other ALLOW policies say.
- */
 export const authorizationPolicyAllowAllRule: Rule = {
   id: 'authorizationpolicy-allow-all-rule',
+  kinds: ['AuthorizationPolicy'],
   severity: Severity.WARNING,
   summary: 'An ALLOW AuthorizationPolicy has a rule without from, to or when, so it allows every request to the selected workloads.',
+  origin: 'app',
+  docs: 'An ALLOW rule without `from`, `to` or `when` matches every request: the policy allows\n' +
+    'everything for the workloads it selects, whatever other ALLOW policies say.',
+  fields: 'spec.rules[]',
+  fix: 'Add from, to or when to the rule, or allow everything on purpose with a comment.',
   check(model: MeshModel, report: Report): void {
     for (const ap of model.authorizationPolicies()) {
       if (actionOf(ap) !== 'ALLOW') continue;

@@ -5,15 +5,17 @@ import { MeshModel } from '../../model';
 import { actionOf } from '../../resources/authorization';
 import { Report, Rule } from '../../rule';
 
-/**
- * An ALLOW policy without rules matches nothing; since an ALLOW policy then exists for the
- * workloads, every request that no other ALLOW policy allows is denied. That is Istio's
- * "allow-nothing" (default-deny) pattern; reported as information so the effect is visible.
- */
 export const authorizationPolicyAllowNothing: Rule = {
   id: 'authorizationpolicy-allow-nothing',
+  kinds: ['AuthorizationPolicy'],
   severity: Severity.INFO,
   summary: 'An ALLOW AuthorizationPolicy has no rules, so it denies every request to the selected workloads that no other ALLOW policy allows.',
+  origin: 'app',
+  docs: 'An ALLOW policy without rules matches nothing; since an ALLOW policy then exists for the\n' +
+    'workloads, every request that no other ALLOW policy allows is denied. That is Istio\'s\n' +
+    '"allow-nothing" (default-deny) pattern; reported as information so the effect is visible.',
+  fields: 'spec.rules',
+  fix: 'Nothing to fix if deny-by-default is meant; otherwise add rules.',
   check(model: MeshModel, report: Report): void {
     for (const ap of model.authorizationPolicies()) {
       if (actionOf(ap) !== 'ALLOW') continue;

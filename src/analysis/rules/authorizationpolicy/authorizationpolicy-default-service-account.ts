@@ -5,17 +5,19 @@ import { MeshModel } from '../../model';
 import { actionOf, valueListsOf } from '../../resources/authorization';
 import { Report, Rule } from '../../rule';
 
-/**
- * A policy that trusts (or targets) a namespace's `default` service account. Every pod of that
- * namespace without a service account of its own runs as `default`, so the rule covers all of
- * them, not only the workload it was written for. The library marks principals it derived from
- * a workload without service account with the annotation `cdk8s-istio.io/principal-default-sa`;
- * principals naming `sa/default` and `serviceAccounts` entries `default` are reported too.
- */
 export const authorizationPolicyDefaultServiceAccount: Rule = {
   id: 'authorizationpolicy-default-service-account',
+  kinds: ['AuthorizationPolicy'],
   severity: Severity.WARNING,
   summary: "An AuthorizationPolicy names a namespace's `default` service account, an identity every pod without its own service account shares.",
+  origin: 'app',
+  docs: 'A policy that trusts (or targets) a namespace\'s `default` service account. Every pod of that\n' +
+    'namespace without a service account of its own runs as `default`, so the rule covers all of\n' +
+    'them, not only the workload it was written for. The library marks principals it derived from\n' +
+    'a workload without service account with the annotation `cdk8s-istio.io/principal-default-sa`;\n' +
+    'principals naming `sa/default` and `serviceAccounts` entries `default` are reported too.',
+  fields: 'principals, serviceAccounts',
+  fix: 'Give the calling workload its own ServiceAccount and name that.',
   check(model: MeshModel, report: Report): void {
     for (const ap of model.authorizationPolicies()) {
       const annotated = new Set(

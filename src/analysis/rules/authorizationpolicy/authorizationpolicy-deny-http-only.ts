@@ -5,16 +5,19 @@ import { actionOf, rulesOf } from '../../resources/authorization';
 import { Report, Rule } from '../../rule';
 import { tcpShape } from '../../validation/authorizationpolicy';
 
-/**
- * Istio's webhook warning for a DENY rule that only uses HTTP attributes (no ports, and a `from`
- * with request principals only, or a `to` without ports): on the workload's TCP ports the HTTP
- * part cannot be evaluated and is dropped, so the rule denies all TCP traffic there.
- */
 export const authorizationPolicyDenyHttpOnly: Rule = {
   id: 'authorizationpolicy-deny-http-only',
+  kinds: ['AuthorizationPolicy'],
   severity: Severity.WARNING,
   istioCode: 'IST0133',
   summary: 'A DENY rule uses only HTTP attributes, so it denies all traffic on the TCP ports of the selected workloads.',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateAuthorizationPolicy, pkg/config/security, validateMetadata',
+  docs: 'Istio\'s webhook warning for a DENY rule that only uses HTTP attributes (no ports, and a `from`\n' +
+    'with request principals only, or a `to` without ports): on the workload\'s TCP ports the HTTP\n' +
+    'part cannot be evaluated and is dropped, so the rule denies all TCP traffic there.',
+  fields: 'spec.rules[] of a DENY policy',
+  fix: 'Add ports to the rule, or accept that TCP traffic to these workloads is denied.',
   check(model: MeshModel, report: Report): void {
     for (const ap of model.authorizationPolicies()) {
       if (actionOf(ap) !== 'DENY') continue;

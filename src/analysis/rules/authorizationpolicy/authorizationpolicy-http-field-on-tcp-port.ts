@@ -6,18 +6,21 @@ import { actionOf, describeList, HTTP_ONLY_ATTRIBUTES, rulesOf, valueListsOfRule
 import { hasTargetRef, targetedPods } from '../../resources/workloads';
 import { Report, Rule } from '../../rule';
 
-/**
- * An HTTP-only match (methods, paths, hosts, request principals, request.* conditions) on a port
- * that carries plain TCP. Istio cannot evaluate HTTP attributes on a TCP connection: it drops an
- * ALLOW rule with them for that port (the rule never allows anything there) and strips them from
- * a DENY or AUDIT rule (which then matches every connection). The protocol is read from the
- * Services selecting the policy's workloads (appProtocol, else the port name prefix); ports
- * whose protocol Istio would sniff are not judged.
- */
 export const authorizationPolicyHttpFieldOnTcpPort: Rule = {
   id: 'authorizationpolicy-http-field-on-tcp-port',
+  kinds: ['AuthorizationPolicy'],
   severity: Severity.ERROR,
   summary: 'An AuthorizationPolicy rule matches HTTP attributes (methods, paths, hosts, JWT claims) on a port whose Service declares it TCP, where Istio cannot evaluate them.',
+  origin: 'envoy',
+  docs: 'An HTTP-only match (methods, paths, hosts, request principals, request.* conditions) on a port\n' +
+    'that carries plain TCP. Istio cannot evaluate HTTP attributes on a TCP connection: it drops an\n' +
+    'ALLOW rule with them for that port (the rule never allows anything there) and strips them from\n' +
+    'a DENY or AUDIT rule (which then matches every connection). The protocol is read from the\n' +
+    'Services selecting the policy\'s workloads (appProtocol, else the port name prefix); ports\n' +
+    'whose protocol Istio would sniff are not judged.' +
+    '\n\nWhy an error: traffic certainly fails as written. On that port an ALLOW rule allows nothing and a DENY rule denies every connection, whatever the request.',
+  fields: 'to[].operation, when',
+  fix: 'Declare the port HTTP (port name http-…, appProtocol), or use TCP attributes only.',
   check(model: MeshModel, report: Report): void {
     for (const ap of model.authorizationPolicies()) {
       if (hasTargetRef(ap)) continue;

@@ -10,19 +10,21 @@ import { hasTargetRef, targetedPods } from '../../resources/workloads';
 import { Report, Rule } from '../../rule';
 import { describeWorkload } from '../../text';
 
-/**
- * A rule matching on the caller's identity (principals, namespaces, serviceAccounts, or the
- * source.* conditions) for workloads whose effective mTLS mode is PERMISSIVE or DISABLE. The
- * identity comes from the peer's mTLS certificate; a plain-text caller has none. So a DENY rule
- * on principals (or an ALLOW rule on notPrincipals) lets plain-text callers through, and an
- * ALLOW rule on principals never matches them (under DISABLE, never matches anyone).
- * Without workloads in the analysed set, the mode a pod with the selector's labels would get is
- * judged.
- */
 export const authorizationPolicyIdentityWithoutMtls: Rule = {
   id: 'authorizationpolicy-identity-without-mtls',
+  kinds: ['AuthorizationPolicy'],
   severity: Severity.WARNING,
   summary: 'A rule matches on caller identity (principals, namespaces) for workloads whose effective mTLS mode is PERMISSIVE or DISABLE, so plain-text callers bypass or miss it.',
+  origin: 'app',
+  docs: 'A rule matching on the caller\'s identity (principals, namespaces, serviceAccounts, or the\n' +
+    'source.* conditions) for workloads whose effective mTLS mode is PERMISSIVE or DISABLE. The\n' +
+    'identity comes from the peer\'s mTLS certificate; a plain-text caller has none. So a DENY rule\n' +
+    'on principals (or an ALLOW rule on notPrincipals) lets plain-text callers through, and an\n' +
+    'ALLOW rule on principals never matches them (under DISABLE, never matches anyone).\n' +
+    'Without workloads in the analysed set, the mode a pod with the selector\'s labels would get is\n' +
+    'judged.',
+  fields: 'from[].source.principals/namespaces',
+  fix: 'Set STRICT mTLS for the workloads (PeerAuthentication), or match on something else.',
   check(model: MeshModel, report: Report): void {
     const aps = model.authorizationPolicies();
     if (aps.length === 0) return;

@@ -6,16 +6,19 @@ import { arrayOf } from '../../resources/virtualservice';
 import { Report, Rule } from '../../rule';
 import { CUSTOM_UNSUPPORTED_SOURCE, isWritten, nonEmptyList } from '../../validation/authorizationpolicy';
 
-/**
- * Istio's action checks of `ValidateAuthorizationPolicy`: DENY and CUSTOM need `rules` (use
- * `rules: [{}]` to match every request), CUSTOM needs `provider.name` and cannot match on peer
- * or request identity, and `provider` is only for CUSTOM.
- */
 export const authorizationPolicyInvalidAction: Rule = {
   id: 'authorizationpolicy-invalid-action',
+  kinds: ['AuthorizationPolicy'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
   summary: 'An AuthorizationPolicy action does not fit its rules or provider (DENY/CUSTOM without rules, CUSTOM without provider or on identities, provider without CUSTOM).',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateAuthorizationPolicy, pkg/config/security, validateMetadata',
+  docs: 'Istio\'s action checks of `ValidateAuthorizationPolicy`: DENY and CUSTOM need `rules` (use\n' +
+    '`rules: [{}]` to match every request), CUSTOM needs `provider.name` and cannot match on peer\n' +
+    'or request identity, and `provider` is only for CUSTOM.',
+  fields: 'spec.action, spec.provider, spec.rules',
+  fix: 'Give DENY/CUSTOM rules, CUSTOM a provider and no identity fields, and a provider only to CUSTOM.',
   check(model: MeshModel, report: Report): void {
     for (const ap of model.authorizationPolicies()) {
       if (!isPlainObject(ap.spec)) continue;

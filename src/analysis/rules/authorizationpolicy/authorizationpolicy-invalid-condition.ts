@@ -6,17 +6,20 @@ import { arrayOf } from '../../resources/virtualservice';
 import { Report, Rule } from '../../rule';
 import { conditionKeyProblem, serviceAccountProblem } from '../../validation/authorizationpolicy';
 
-/**
- * Istio's `ValidateAttribute` keys: a `when` key must be one of the supported attributes
- * (`source.ip`, `request.headers[<name>]`, `request.auth.claims[<claim>]`, …); keys of the form
- * `prefix[name]` need a non-empty name in brackets; `destination.labels[…]`,
- * `destination.namespace` and the v1alpha1 `destination.name`/`destination.user` are rejected.
- */
 export const authorizationPolicyInvalidCondition: Rule = {
   id: 'authorizationpolicy-invalid-condition',
+  kinds: ['AuthorizationPolicy'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
   summary: 'An AuthorizationPolicy `when` condition uses an unknown or replaced key, a `key[name]` without name, or a bad source.serviceAccount value.',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateAuthorizationPolicy, pkg/config/security, validateMetadata',
+  docs: 'Istio\'s `ValidateAttribute` keys: a `when` key must be one of the supported attributes\n' +
+    '(`source.ip`, `request.headers[<name>]`, `request.auth.claims[<claim>]`, …); keys of the form\n' +
+    '`prefix[name]` need a non-empty name in brackets; `destination.labels[…]`,\n' +
+    '`destination.namespace` and the v1alpha1 `destination.name`/`destination.user` are rejected.',
+  fields: 'spec.rules[].when[].key',
+  fix: 'Use a supported key (source.ip, request.headers[…], request.auth.claims[…], …).',
   check(model: MeshModel, report: Report): void {
     for (const ap of model.authorizationPolicies()) {
       rulesOf(ap).forEach((rule, i) => {

@@ -4,16 +4,19 @@ import { describeList, valueListsOf } from '../../resources/authorization';
 import { Report, Rule } from '../../rule';
 import { ipOrCidrProblem } from '../../validators/ip';
 
-/**
- * Istio's `ValidateIPs` on `ipBlocks`, `notIpBlocks`, `remoteIpBlocks`, `notRemoteIpBlocks` and
- * the `source.ip`, `remote.ip` and `destination.ip` conditions: each value an IP address or a
- * CIDR block.
- */
 export const authorizationPolicyInvalidIp: Rule = {
   id: 'authorizationpolicy-invalid-ip',
+  kinds: ['AuthorizationPolicy'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
   summary: 'An AuthorizationPolicy IP block or IP condition is neither an IP address nor a CIDR block.',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateAuthorizationPolicy, pkg/config/security, validateMetadata',
+  docs: 'Istio\'s `ValidateIPs` on `ipBlocks`, `notIpBlocks`, `remoteIpBlocks`, `notRemoteIpBlocks` and\n' +
+    'the `source.ip`, `remote.ip` and `destination.ip` conditions: each value an IP address or a\n' +
+    'CIDR block.',
+  fields: 'ipBlocks, remoteIpBlocks, IP conditions',
+  fix: 'Write IP addresses or CIDR blocks.',
   check(model: MeshModel, report: Report): void {
     for (const ap of model.authorizationPolicies()) {
       for (const list of valueListsOf(ap)) {

@@ -4,15 +4,18 @@ import { valueListsOf } from '../../resources/authorization';
 import { Report, Rule } from '../../rule';
 import { METHODS } from '../../validation/authorizationpolicy-values';
 
-/**
- * An HTTP method Istio compares case-sensitively against the request's `:method`: a known method
- * written in lower or mixed case (`get`) never matches (error); any other name is reported as a
- * warning, since extension methods exist but are usually a typo.
- */
 export const authorizationPolicyInvalidMethod: Rule = {
   id: 'authorizationpolicy-invalid-method',
+  kinds: ['AuthorizationPolicy'],
   severity: Severity.ERROR,
   summary: 'An AuthorizationPolicy method is a standard method in the wrong case (never matches), or not a standard HTTP method.',
+  origin: 'envoy',
+  docs: 'An HTTP method Istio compares case-sensitively against the request\'s `:method`: a known method\n' +
+    'written in lower or mixed case (`get`) never matches (error); any other name is reported as a\n' +
+    'warning, since extension methods exist but are usually a typo.' +
+    '\n\nWhy an error: a known method in the wrong case can never equal a request\'s method, so the rule certainly never applies (for ALLOW, the callers it names are denied).',
+  fields: 'to[].operation.methods',
+  fix: 'Write standard methods in upper case (GET, POST, …).',
   check(model: MeshModel, report: Report): void {
     for (const ap of model.authorizationPolicies()) {
       for (const list of valueListsOf(ap)) {

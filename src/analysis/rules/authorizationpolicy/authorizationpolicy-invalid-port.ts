@@ -3,16 +3,19 @@ import { MeshModel } from '../../model';
 import { describeList, valueListsOf } from '../../resources/authorization';
 import { Report, Rule } from '../../rule';
 
-/**
- * Istio's `ValidatePorts` on `ports`, `notPorts` and the `destination.port` condition: decimal
- * numbers up to 65535. Port 0 passes Istio's check but no connection arrives on it, so it is
- * reported too.
- */
 export const authorizationPolicyInvalidPort: Rule = {
   id: 'authorizationpolicy-invalid-port',
+  kinds: ['AuthorizationPolicy'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
   summary: 'An AuthorizationPolicy port or destination.port condition is not a port number 1..65535.',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateAuthorizationPolicy, pkg/config/security, validateMetadata',
+  docs: 'Istio\'s `ValidatePorts` on `ports`, `notPorts` and the `destination.port` condition: decimal\n' +
+    'numbers up to 65535. Port 0 passes Istio\'s check but no connection arrives on it, so it is\n' +
+    'reported too.',
+  fields: 'to[].operation.ports, destination.port',
+  fix: 'Write port numbers 1..65535 as strings.',
   check(model: MeshModel, report: Report): void {
     for (const ap of model.authorizationPolicies()) {
       for (const list of valueListsOf(ap)) {

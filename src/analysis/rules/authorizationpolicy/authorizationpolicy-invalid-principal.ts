@@ -4,16 +4,19 @@ import { describeList, valueListsOf } from '../../resources/authorization';
 import { Report, Rule } from '../../rule';
 import { principalProblem } from '../../validation/authorizationpolicy-values';
 
-/**
- * A peer principal (in `principals`, `notPrincipals` or a `source.principal` condition) that
- * cannot be an Istio workload identity: a `spiffe://` prefix, a missing trust domain, the
- * `namespace/serviceAccount` form of `serviceAccounts`, or names Kubernetes does not allow.
- * Istio accepts any string, so such a rule silently never matches.
- */
 export const authorizationPolicyInvalidPrincipal: Rule = {
   id: 'authorizationpolicy-invalid-principal',
+  kinds: ['AuthorizationPolicy'],
   severity: Severity.ERROR,
   summary: 'A principal is not of the form <trustDomain>/ns/<namespace>/sa/<serviceAccount> (e.g. has spiffe://, lacks the trust domain), so it never matches.',
+  origin: 'envoy',
+  docs: 'A peer principal (in `principals`, `notPrincipals` or a `source.principal` condition) that\n' +
+    'cannot be an Istio workload identity: a `spiffe://` prefix, a missing trust domain, the\n' +
+    '`namespace/serviceAccount` form of `serviceAccounts`, or names Kubernetes does not allow.\n' +
+    'Istio accepts any string, so such a rule silently never matches.' +
+    '\n\nWhy an error: no workload certificate can carry such an identity, so the rule certainly never matches (for ALLOW, the callers it names are denied).',
+  fields: 'from[].source.principals',
+  fix: 'Write <trustDomain>/ns/<namespace>/sa/<serviceAccount> without spiffe://.',
   check(model: MeshModel, report: Report): void {
     for (const ap of model.authorizationPolicies()) {
       for (const list of valueListsOf(ap)) {

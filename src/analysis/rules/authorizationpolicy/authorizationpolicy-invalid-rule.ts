@@ -6,17 +6,20 @@ import { arrayOf } from '../../resources/virtualservice';
 import { Report, Rule } from '../../rule';
 import { checkEntries, nonEmptyList, serviceAccountProblem } from '../../validation/authorizationpolicy';
 
-/**
- * Istio's structural checks of authorization rules: no null rule, `from`/`to` not written as an
- * empty list, each entry with a non-empty `source`/`operation`, no empty string values,
- * `serviceAccounts` not combined with `principals`/`namespaces` and in `name` or `namespace/name`
- * form, and every `when` entry with a key and at least one of `values`/`notValues`.
- */
 export const authorizationPolicyInvalidRule: Rule = {
   id: 'authorizationpolicy-invalid-rule',
+  kinds: ['AuthorizationPolicy'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
   summary: 'An AuthorizationPolicy rule has an empty from/to/source/operation, an empty value, a bad serviceAccounts entry, or a condition without key or values.',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateAuthorizationPolicy, pkg/config/security, validateMetadata',
+  docs: 'Istio\'s structural checks of authorization rules: no null rule, `from`/`to` not written as an\n' +
+    'empty list, each entry with a non-empty `source`/`operation`, no empty string values,\n' +
+    '`serviceAccounts` not combined with `principals`/`namespaces` and in `name` or `namespace/name`\n' +
+    'form, and every `when` entry with a key and at least one of `values`/`notValues`.',
+  fields: 'spec.rules[]',
+  fix: 'Remove empty from/to/source/operation entries and empty values; give conditions a key and values.',
   check(model: MeshModel, report: Report): void {
     for (const ap of model.authorizationPolicies()) {
       rulesOf(ap).forEach((rule, i) => {

@@ -5,17 +5,20 @@ import { Report, Rule } from '../../rule';
 import { pathTemplateProblem } from '../../validation/authorizationpolicy';
 import { STRING_MATCHED, wildcardShape } from '../../validation/authorizationpolicy-values';
 
-/**
- * A `*` that Istio does not treat as a wildcard. Istio's matchers understand `*` alone (any
- * non-empty value), a leading `*` (suffix match) and a trailing `*` (prefix match); a `*`
- * anywhere else, two of them, or one at each end, is compared literally and never matches.
- * Namespaces are exempt (Istio turns them into a regex where any `*` works) and so are
- * `serviceAccounts` (the webhook rejects any `*` there).
- */
 export const authorizationPolicyInvalidWildcard: Rule = {
   id: 'authorizationpolicy-invalid-wildcard',
+  kinds: ['AuthorizationPolicy'],
   severity: Severity.ERROR,
   summary: 'A principal, path, host, method or condition value has a `*` in the middle (or at both ends); Istio compares it literally, so it never matches.',
+  origin: 'envoy',
+  docs: 'A `*` that Istio does not treat as a wildcard. Istio\'s matchers understand `*` alone (any\n' +
+    'non-empty value), a leading `*` (suffix match) and a trailing `*` (prefix match); a `*`\n' +
+    'anywhere else, two of them, or one at each end, is compared literally and never matches.\n' +
+    'Namespaces are exempt (Istio turns them into a regex where any `*` works) and so are\n' +
+    '`serviceAccounts` (the webhook rejects any `*` there).' +
+    '\n\nWhy an error: Envoy compares the value literally, and no real request carries a literal `*` there, so the rule certainly never matches.',
+  fields: 'principals, paths, hosts, methods, values',
+  fix: 'Put "*" only at the start or the end, or use {*} path templates.',
   check(model: MeshModel, report: Report): void {
     for (const ap of model.authorizationPolicies()) {
       for (const list of valueListsOf(ap)) {

@@ -6,17 +6,20 @@ import { namespacePatternMatches } from '../../resources/workloads';
 import { Report, Rule } from '../../rule';
 import { listSome } from '../../text';
 
-/**
- * `namespaces` / `notNamespaces` (or a `source.namespace` condition) naming a namespace that no
- * object of the analysed set lives in (wildcards are matched as Istio does). istioctl reports
- * this as an error (IST0101, referenced namespace not found) against the cluster's namespaces;
- * here the manifests are usually one app of a larger cluster, so it is a warning.
- */
 export const authorizationPolicyUnknownNamespace: Rule = {
   id: 'authorizationpolicy-unknown-namespace',
+  kinds: ['AuthorizationPolicy'],
   severity: Severity.WARNING,
   istioCode: 'IST0101',
   summary: 'An AuthorizationPolicy namespaces entry matches no namespace of the analysed manifests.',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message ReferencedResourceNotFound (IST0101)',
+  docs: '`namespaces` / `notNamespaces` (or a `source.namespace` condition) naming a namespace that no\n' +
+    'object of the analysed set lives in (wildcards are matched as Istio does). istioctl reports\n' +
+    'this as an error (IST0101, referenced namespace not found) against the cluster\'s namespaces;\n' +
+    'here the manifests are usually one app of a larger cluster, so it is a warning.',
+  fields: 'from[].source.namespaces',
+  fix: 'Fix the namespace name, or ignore if it is deployed elsewhere.',
   check(model: MeshModel, report: Report): void {
     if (!model.hasWorkloads() || model.authorizationPolicies().length === 0) return;
     const known = model.namespaceNames();

@@ -6,16 +6,18 @@ import { describeList, valueListsOf } from '../../resources/authorization';
 import { Report, Rule } from '../../rule';
 import { listSome } from '../../text';
 
-/**
- * A principal or service account naming a namespace that is not in the analysed manifests, or a
- * service account no workload of its namespace runs as. The caller may be deployed elsewhere
- * (another app or chart), so this is a warning; otherwise the rule matches no one. Judged only
- * when the analysed set holds workloads (and, for the account, workloads in that namespace).
- */
 export const authorizationPolicyUnknownPrincipal: Rule = {
   id: 'authorizationpolicy-unknown-principal',
+  kinds: ['AuthorizationPolicy'],
   severity: Severity.WARNING,
   summary: 'A principal or service account names a namespace that is not in the app, or a service account no workload of the app runs as.',
+  origin: 'app',
+  docs: 'A principal or service account naming a namespace that is not in the analysed manifests, or a\n' +
+    'service account no workload of its namespace runs as. The caller may be deployed elsewhere\n' +
+    '(another app or chart), so this is a warning; otherwise the rule matches no one. Judged only\n' +
+    'when the analysed set holds workloads (and, for the account, workloads in that namespace).',
+  fields: 'principals, serviceAccounts',
+  fix: 'Fix the namespace or service account name, or ignore if it is deployed elsewhere.',
   check(model: MeshModel, report: Report): void {
     if (!model.hasWorkloads() || model.authorizationPolicies().length === 0) return;
     const namespaces = model.namespaceNames();

@@ -7,23 +7,25 @@ import { arrayOf, describeRoute, routeList, weightedSplitsOf } from '../../resou
 import { Report, Rule } from '../../rule';
 import { qualifiedName } from '../../text';
 
-/**
- * Consistent-hash load balancing (session affinity) on a host whose traffic a VirtualService
- * route splits by weight across several destinations (typically subsets of a canary).
- *
- * Istio turns each weighted destination into its own Envoy cluster and the split into Envoy's
- * `weighted_clusters`, which picks a cluster at random per request by weight. The hash only picks
- * an endpoint *inside* the chosen cluster, so the same user (cookie, header, source IP) is sent to
- * different subsets from one request to the next: stickiness is lost across the split (istio/istio
- * #9764, #33343; Istio does not enable Envoy's `use_hash_policy` for weighted clusters).
- *
- * A warning rather than an error: Istio and Envoy accept it and requests succeed, and affinity
- * still holds within each subset, but the affinity the author asked for does not happen.
- */
 export const destinationRuleConsistentHashWithWeightedSplit: Rule = {
   id: 'destinationrule-consistent-hash-with-weighted-split',
+  kinds: ['DestinationRule'],
   severity: Severity.WARNING,
   summary: 'A DestinationRule uses consistent-hash affinity on a host that a VirtualService splits by weight, so users are not kept on one subset.',
+  origin: 'envoy',
+  docs: 'Consistent-hash load balancing (session affinity) on a host whose traffic a VirtualService\n' +
+    'route splits by weight across several destinations (typically subsets of a canary).\n' +
+    '\n' +
+    'Istio turns each weighted destination into its own Envoy cluster and the split into Envoy\'s\n' +
+    '`weighted_clusters`, which picks a cluster at random per request by weight. The hash only picks\n' +
+    'an endpoint *inside* the chosen cluster, so the same user (cookie, header, source IP) is sent to\n' +
+    'different subsets from one request to the next: stickiness is lost across the split (istio/istio\n' +
+    '#9764, #33343; Istio does not enable Envoy\'s `use_hash_policy` for weighted clusters).\n' +
+    '\n' +
+    'A warning rather than an error: Istio and Envoy accept it and requests succeed, and affinity\n' +
+    'still holds within each subset, but the affinity the author asked for does not happen.',
+  fields: 'trafficPolicy.loadBalancer.consistentHash',
+  fix: 'Pin users to a subset with a match in the VirtualService instead of weights.',
   check(model: MeshModel, report: Report): void {
     // Only hosts that have a consistent hash somewhere are worth looking at.
     const hashedHosts = new Set<string>();

@@ -4,16 +4,19 @@ import { trafficPoliciesOf } from '../../resources/destinationrule';
 import { objectAt } from '../../resources/http-routes';
 import { Report, Rule } from '../../rule';
 
-/**
- * Deprecated DestinationRule fields that Istio's validation webhook accepts with a warning:
- * `outlierDetection.consecutiveErrors` (use `consecutive5xxErrors` or `consecutiveGatewayErrors`)
- * and `consistentHash.minimumRingSize` (use `ringHash.minimumRingSize`). Kept a warning, as in Istio.
- */
 export const destinationRuleDeprecatedField: Rule = {
   id: 'destinationrule-deprecated-field',
+  kinds: ['DestinationRule'],
   severity: Severity.WARNING,
   istioCode: 'IST0133',
   summary: 'A DestinationRule uses deprecated outlierDetection.consecutiveErrors or consistentHash.minimumRingSize (Istio warns).',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateDestinationRule, validateTrafficPolicy and helpers, agent.ValidateTLS',
+  docs: 'Deprecated DestinationRule fields that Istio\'s validation webhook accepts with a warning:\n' +
+    '`outlierDetection.consecutiveErrors` (use `consecutive5xxErrors` or `consecutiveGatewayErrors`)\n' +
+    'and `consistentHash.minimumRingSize` (use `ringHash.minimumRingSize`). Kept a warning, as in Istio.',
+  fields: 'outlierDetection.consecutiveErrors, consistentHash.minimumRingSize',
+  fix: 'Use consecutive5xxErrors/consecutiveGatewayErrors, or ringHash.minimumRingSize.',
   check(model: MeshModel, report: Report): void {
     for (const dr of model.destinationRules()) {
       for (const p of trafficPoliciesOf(dr)) {

@@ -6,16 +6,19 @@ import { arrayOf } from '../../resources/virtualservice';
 import { Report, Rule } from '../../rule';
 import { localityCheck } from '../../validation/destinationrule-load-balancer';
 
-/**
- * Locality failover (`failover` or `failoverPriority`) without `outlierDetection` in the same
- * traffic policy: Istio accepts it with a warning, since Envoy only fails over from endpoints that
- * outlier detection has ejected, so without it failover never happens. Kept a warning, as in Istio.
- */
 export const destinationRuleFailoverWithoutOutlierDetection: Rule = {
   id: 'destinationrule-failover-without-outlier-detection',
+  kinds: ['DestinationRule'],
   severity: Severity.WARNING,
   istioCode: 'IST0133',
   summary: 'A DestinationRule locality failover has no outlierDetection in the same traffic policy, so failover never triggers (Istio warns).',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateDestinationRule, validateTrafficPolicy and helpers, agent.ValidateTLS',
+  docs: 'Locality failover (`failover` or `failoverPriority`) without `outlierDetection` in the same\n' +
+    'traffic policy: Istio accepts it with a warning, since Envoy only fails over from endpoints that\n' +
+    'outlier detection has ejected, so without it failover never happens. Kept a warning, as in Istio.',
+  fields: 'loadBalancer.localityLbSetting.failover',
+  fix: 'Add outlierDetection to the same traffic policy.',
   check(model: MeshModel, report: Report): void {
     for (const dr of model.destinationRules()) {
       for (const p of trafficPoliciesOf(dr)) {

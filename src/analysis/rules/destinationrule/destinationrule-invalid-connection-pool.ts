@@ -6,17 +6,20 @@ import { isSet } from '../../resources/http-routes';
 import { Report, Rule } from '../../rule';
 import { NON_NEGATIVE } from '../../validation/destinationrule-connection-pool';
 
-/**
- * Connection pools Istio's validation webhook refuses: neither `http` nor `tcp` settings, a
- * negative limit (`http1MaxPendingRequests`, `http2MaxRequests`, `maxRequestsPerConnection`,
- * `maxRetries`, `maxConcurrentStreams`, `tcp.maxConnections`), or `h2UpgradePolicy: UPGRADE`
- * together with `useClientProtocol: true`. Durations are checked by `destinationrule-invalid-duration`.
- */
 export const destinationRuleInvalidConnectionPool: Rule = {
   id: 'destinationrule-invalid-connection-pool',
+  kinds: ['DestinationRule'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
   summary: 'A DestinationRule connectionPool is empty, has a negative limit, or combines h2UpgradePolicy UPGRADE with useClientProtocol.',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateDestinationRule, validateTrafficPolicy and helpers, agent.ValidateTLS',
+  docs: 'Connection pools Istio\'s validation webhook refuses: neither `http` nor `tcp` settings, a\n' +
+    'negative limit (`http1MaxPendingRequests`, `http2MaxRequests`, `maxRequestsPerConnection`,\n' +
+    '`maxRetries`, `maxConcurrentStreams`, `tcp.maxConnections`), or `h2UpgradePolicy: UPGRADE`\n' +
+    'together with `useClientProtocol: true`. Durations are checked by `destinationrule-invalid-duration`.',
+  fields: 'trafficPolicy.connectionPool',
+  fix: 'Set tcp or http settings with non-negative limits; do not combine UPGRADE with useClientProtocol.',
   check(model: MeshModel, report: Report): void {
     for (const dr of model.destinationRules()) {
       for (const p of trafficPoliciesOf(dr)) {

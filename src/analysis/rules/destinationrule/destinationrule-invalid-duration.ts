@@ -5,17 +5,20 @@ import { durationFinding, objectAt } from '../../resources/http-routes';
 import { Report, Rule } from '../../rule';
 import { FIELDS } from '../../validation/destinationrule-durations';
 
-/**
- * Duration fields of DestinationRule traffic policies (top level, subsets, port-level settings)
- * that Istio refuses: not a duration string (the CRD's CEL rule fails), shorter than 1 ms, or not
- * a whole number of milliseconds. `connectionPool.tcp.idleTimeout` may be `0s` (it disables the
- * idle timeout), as Istio allows.
- */
 export const destinationRuleInvalidDuration: Rule = {
   id: 'destinationrule-invalid-duration',
+  kinds: ['DestinationRule'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
   summary: 'A DestinationRule duration (connect/idle timeouts, keepalive, ejection time and interval, warmup) is not a duration, under 1ms, or not whole milliseconds.',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateDestinationRule, validateTrafficPolicy and helpers, agent.ValidateTLS',
+  docs: 'Duration fields of DestinationRule traffic policies (top level, subsets, port-level settings)\n' +
+    'that Istio refuses: not a duration string (the CRD\'s CEL rule fails), shorter than 1 ms, or not\n' +
+    'a whole number of milliseconds. `connectionPool.tcp.idleTimeout` may be `0s` (it disables the\n' +
+    'idle timeout), as Istio allows.',
+  fields: 'connectionPool, outlierDetection, loadBalancer durations',
+  fix: 'Write a duration of at least 1ms in whole milliseconds.',
   check(model: MeshModel, report: Report): void {
     for (const dr of model.destinationRules()) {
       for (const p of trafficPoliciesOf(dr)) {

@@ -5,17 +5,20 @@ import { trafficPoliciesOf } from '../../resources/destinationrule';
 import { wrappedNumber } from '../../resources/http-routes';
 import { Report, Rule } from '../../rule';
 
-/**
- * Outlier detection Istio's validation webhook refuses: `consecutiveLocalOriginFailures` above 0
- * without `splitExternalLocalOriginErrors: true` (local-origin errors are then not counted apart,
- * so the setting could never apply), or `maxEjectionPercent` / `minHealthPercent` outside 0..100.
- * Durations are checked by `destinationrule-invalid-duration`.
- */
 export const destinationRuleInvalidOutlierDetection: Rule = {
   id: 'destinationrule-invalid-outlier-detection',
+  kinds: ['DestinationRule'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
   summary: 'A DestinationRule outlierDetection has a percentage outside 0..100, or consecutiveLocalOriginFailures without splitExternalLocalOriginErrors.',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateDestinationRule, validateTrafficPolicy and helpers, agent.ValidateTLS',
+  docs: 'Outlier detection Istio\'s validation webhook refuses: `consecutiveLocalOriginFailures` above 0\n' +
+    'without `splitExternalLocalOriginErrors: true` (local-origin errors are then not counted apart,\n' +
+    'so the setting could never apply), or `maxEjectionPercent` / `minHealthPercent` outside 0..100.\n' +
+    'Durations are checked by `destinationrule-invalid-duration`.',
+  fields: 'trafficPolicy.outlierDetection',
+  fix: 'Use percentages of 0..100; set splitExternalLocalOriginErrors with consecutiveLocalOriginFailures.',
   check(model: MeshModel, report: Report): void {
     for (const dr of model.destinationRules()) {
       for (const p of trafficPoliciesOf(dr)) {

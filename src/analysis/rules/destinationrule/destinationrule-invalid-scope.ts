@@ -4,17 +4,20 @@ import { MeshModel } from '../../model';
 import { Report, Rule } from '../../rule';
 import { exportToProblems } from '../../validators/webhook-values';
 
-/**
- * Istio's webhook checks of a DestinationRule's exportTo (validateExportTo) and workloadSelector
- * (validateWorkloadSelector): the usual exportTo problems; with a workloadSelector, exportTo may
- * only name the own namespace; a selector label with an empty key or a `*` is refused, and a
- * selector without labels is a warning.
- */
 export const destinationRuleInvalidScope: Rule = {
   id: 'destinationrule-invalid-scope',
+  kinds: ['DestinationRule'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
   summary: 'A DestinationRule exportTo is malformed or, with a workloadSelector, reaches beyond its namespace; or its workloadSelector has an empty or wildcard label.',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateDestinationRule, validateTrafficPolicy and helpers, agent.ValidateTLS',
+  docs: 'Istio\'s webhook checks of a DestinationRule\'s exportTo (validateExportTo) and workloadSelector\n' +
+    '(validateWorkloadSelector): the usual exportTo problems; with a workloadSelector, exportTo may\n' +
+    'only name the own namespace; a selector label with an empty key or a `*` is refused, and a\n' +
+    'selector without labels is a warning.',
+  fields: 'spec.exportTo, spec.workloadSelector',
+  fix: 'List exportTo entries once; with a workloadSelector export only to "."; use exact selector labels.',
   check(model: MeshModel, report: Report): void {
     for (const dr of model.destinationRules()) {
       if (!isPlainObject(dr.spec)) continue;

@@ -6,22 +6,25 @@ import { hasText } from '../../resources/http-routes';
 import { Report, Rule } from '../../rule';
 import { CONFIGMAP_PREFIX, skipsVerify } from '../../validation/destinationrule-tls';
 
-/**
- * Client TLS settings (`trafficPolicy.tls`, also per subset and port) that Istio's validation
- * webhook refuses:
- * - `credentialName: configmap://<namespace>/<name>` without both parts, or naming another namespace
- *   than the DestinationRule's;
- * - `insecureSkipVerify: true` with `caCertificates`, `subjectAltNames` (or, in SIMPLE mode,
- *   `credentialName`): there is nothing to verify against once verification is off;
- * - SIMPLE or MUTUAL with `credentialName` and also `clientCertificate`, `privateKey`,
- *   `caCertificates` or `caCrl` (the credential supplies them);
- * - MUTUAL without `credentialName` and without `clientCertificate` or `privateKey`.
- */
 export const destinationRuleInvalidTls: Rule = {
   id: 'destinationrule-invalid-tls',
+  kinds: ['DestinationRule'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
   summary: 'A DestinationRule tls mixes credentialName with file certificates, misses MUTUAL client certificates, or skips verification while giving a CA.',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateDestinationRule, validateTrafficPolicy and helpers, agent.ValidateTLS',
+  docs: 'Client TLS settings (`trafficPolicy.tls`, also per subset and port) that Istio\'s validation\n' +
+    'webhook refuses:\n' +
+    '- `credentialName: configmap://<namespace>/<name>` without both parts, or naming another namespace\n' +
+    '  than the DestinationRule\'s;\n' +
+    '- `insecureSkipVerify: true` with `caCertificates`, `subjectAltNames` (or, in SIMPLE mode,\n' +
+    '  `credentialName`): there is nothing to verify against once verification is off;\n' +
+    '- SIMPLE or MUTUAL with `credentialName` and also `clientCertificate`, `privateKey`,\n' +
+    '  `caCertificates` or `caCrl` (the credential supplies them);\n' +
+    '- MUTUAL without `credentialName` and without `clientCertificate` or `privateKey`.',
+  fields: 'trafficPolicy.tls',
+  fix: 'Use credentialName or certificate files (not both); give MUTUAL its client certificate; do not skip verification with a CA set.',
   check(model: MeshModel, report: Report): void {
     for (const dr of model.destinationRules()) {
       for (const p of trafficPoliciesOf(dr)) {

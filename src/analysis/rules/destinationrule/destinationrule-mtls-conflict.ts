@@ -7,23 +7,26 @@ import { servicePorts } from '../../resources/workloads';
 import { Report, Rule } from '../../rule';
 import { describeObject } from '../../text';
 
-/**
- * A DestinationRule TLS mode that cannot work against the effective PeerAuthentication of the
- * workloads behind its host: DISABLE (or SIMPLE) toward STRICT servers, ISTIO_MUTUAL toward
- * servers with mTLS DISABLE or without sidecar, MUTUAL toward STRICT (warning). This is the
- * conflict `istioctl analyze` reported as IST0113 (MTLSPolicyConflict) for the alpha
- * authentication API; current istioctl no longer runs that analyzer, since auto mTLS covers
- * DestinationRules without a tls block, but an explicit tls mode still overrides auto mTLS.
- *
- * Walks the Services of the analysed set once, looks up the DestinationRules of each host
- * (exact, else the closest wildcard) and the effective mode of each backing workload and port
- * from the namespace index; findings are grouped per DestinationRule setting.
- */
 export const destinationRuleMtlsConflict: Rule = {
   id: 'destinationrule-mtls-conflict',
+  kinds: ['DestinationRule'],
   severity: Severity.ERROR,
   istioCode: 'IST0113',
   summary: 'A DestinationRule TLS mode conflicts with the effective PeerAuthentication of its workloads (DISABLE toward STRICT, ISTIO_MUTUAL toward DISABLE or no sidecar).',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message MTLSPolicyConflict (IST0113)',
+  docs: 'A DestinationRule TLS mode that cannot work against the effective PeerAuthentication of the\n' +
+    'workloads behind its host: DISABLE (or SIMPLE) toward STRICT servers, ISTIO_MUTUAL toward\n' +
+    'servers with mTLS DISABLE or without sidecar, MUTUAL toward STRICT (warning). This is the\n' +
+    'conflict `istioctl analyze` reported as IST0113 (MTLSPolicyConflict) for the alpha\n' +
+    'authentication API; current istioctl no longer runs that analyzer, since auto mTLS covers\n' +
+    'DestinationRules without a tls block, but an explicit tls mode still overrides auto mTLS.\n' +
+    '\n' +
+    'Walks the Services of the analysed set once, looks up the DestinationRules of each host\n' +
+    '(exact, else the closest wildcard) and the effective mode of each backing workload and port\n' +
+    'from the namespace index; findings are grouped per DestinationRule setting.',
+  fields: 'trafficPolicy.tls.mode',
+  fix: 'Use ISTIO_MUTUAL toward STRICT workloads and DISABLE toward plain-text ones (or remove tls and let auto mTLS decide).',
   check(model: MeshModel, report: Report): void {
     if (model.destinationRules().length === 0) return;
     const mtls = EffectiveMtls.of(model);

@@ -8,26 +8,28 @@ import { hostOf, trafficPoliciesOf } from '../../resources/destinationrule';
 import { objectAt, wrappedNumber } from '../../resources/http-routes';
 import { Report, Rule } from '../../rule';
 
-/**
- * Outlier detection allowed to eject 100% of the hosts of a service that runs one pod.
- *
- * With `maxEjectionPercent: 100` Envoy ejects the only endpoint after `consecutive5xxErrors`
- * (5 by default) failures, for `baseEjectionTime` (30 s, growing on each ejection). Istio's
- * default `minHealthPercent` is 0, which turns Envoy's panic mode off, so while the pod is
- * ejected every request fails with 503 "no healthy upstream" — the outlier detection meant to
- * protect callers turns a few errors into a full outage. (Recent Envoy versions never eject
- * beyond `maxEjectionPercent`, so below 100 a lone endpoint stays in; a `minHealthPercent` above
- * 0 also keeps traffic flowing through panic mode, so neither case is reported.)
- *
- * The replica count comes from the app's workloads: `spec.replicas` of the Deployment (1 when
- * absent), or the `minReplicas` of a HorizontalPodAutoscaler targeting it. Each Envoy cluster is
- * judged: the host's (all pods of the Service) and each subset's (pods matching the subset).
- * A warning: Istio accepts it, and nothing fails until the pod has a bad moment.
- */
 export const destinationRuleOutlierEjectsSingleReplica: Rule = {
   id: 'destinationrule-outlier-ejects-single-replica',
+  kinds: ['DestinationRule'],
   severity: Severity.WARNING,
   summary: 'A DestinationRule outlierDetection may eject 100% of hosts of a service running a single replica, turning errors into a 503 outage.',
+  origin: 'envoy',
+  docs: 'Outlier detection allowed to eject 100% of the hosts of a service that runs one pod.\n' +
+    '\n' +
+    'With `maxEjectionPercent: 100` Envoy ejects the only endpoint after `consecutive5xxErrors`\n' +
+    '(5 by default) failures, for `baseEjectionTime` (30 s, growing on each ejection). Istio\'s\n' +
+    'default `minHealthPercent` is 0, which turns Envoy\'s panic mode off, so while the pod is\n' +
+    'ejected every request fails with 503 "no healthy upstream" — the outlier detection meant to\n' +
+    'protect callers turns a few errors into a full outage. (Recent Envoy versions never eject\n' +
+    'beyond `maxEjectionPercent`, so below 100 a lone endpoint stays in; a `minHealthPercent` above\n' +
+    '0 also keeps traffic flowing through panic mode, so neither case is reported.)\n' +
+    '\n' +
+    'The replica count comes from the app\'s workloads: `spec.replicas` of the Deployment (1 when\n' +
+    'absent), or the `minReplicas` of a HorizontalPodAutoscaler targeting it. Each Envoy cluster is\n' +
+    'judged: the host\'s (all pods of the Service) and each subset\'s (pods matching the subset).\n' +
+    'A warning: Istio accepts it, and nothing fails until the pod has a bad moment.',
+  fields: 'trafficPolicy.outlierDetection',
+  fix: 'Run more replicas, or cap maxEjectionPercent / use minHealthPercent.',
   check(model: MeshModel, report: Report): void {
     if (!model.hasWorkloads()) return;
     const index = trafficIndex(model);

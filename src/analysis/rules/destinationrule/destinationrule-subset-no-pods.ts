@@ -5,18 +5,21 @@ import { labelsMatch, MeshModel } from '../../model';
 import { arrayOf } from '../../resources/virtualservice';
 import { Report, Rule } from '../../rule';
 
-/**
- * A DestinationRule subset whose labels, together with the selector of the Kubernetes Service
- * its host resolves to, match none of the app's pod templates: requests routed to it fail with
- * 503 UH (no healthy upstream). Only judged when the Service is in the analysed set, the set
- * holds workloads, and some pod template matches the Service at all; otherwise the pods may be
- * defined elsewhere.
- */
 export const destinationRuleSubsetNoPods: Rule = {
   id: 'destinationrule-subset-no-pods',
+  kinds: ['DestinationRule'],
   severity: Severity.ERROR,
   istioCode: 'IST0173',
   summary: "A DestinationRule subset's labels match none of the pods of the Service its host names.",
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message DestinationRuleSubsetNotSelectPods (IST0173)',
+  docs: 'A DestinationRule subset whose labels, together with the selector of the Kubernetes Service\n' +
+    'its host resolves to, match none of the app\'s pod templates: requests routed to it fail with\n' +
+    '503 UH (no healthy upstream). Only judged when the Service is in the analysed set, the set\n' +
+    'holds workloads, and some pod template matches the Service at all; otherwise the pods may be\n' +
+    'defined elsewhere.',
+  fields: 'spec.subsets[].labels',
+  fix: 'Use labels the Service\'s pod templates carry (e.g. version: v1), or label the pods.',
   check(model: MeshModel, report: Report): void {
     if (!model.hasWorkloads()) return;
     const index = new PodLabelIndex(model);

@@ -7,22 +7,24 @@ import { arrayOf } from '../../resources/virtualservice';
 import { Report, Rule } from '../../rule';
 import { qualifiedName } from '../../text';
 
-/**
- * A DestinationRule subset with its own `trafficPolicy` that no VirtualService route (or mirror)
- * sends traffic to. Istio builds a separate Envoy cluster per subset, and only routes that name
- * the subset use it; all other traffic to the host goes to the host's own cluster with the
- * top-level policy. So the subset's policy (connection pool, outlier detection, TLS, load
- * balancer) never applies.
- *
- * Only judged when the analysed set has a VirtualService routing to the host: with none, traffic
- * to the host reaches no subset at all (every subset policy is unused), but the routes may live in
- * manifests that were not analysed, so nothing is reported. A warning: Istio accepts it, and
- * nothing breaks, but the settings the author wrote have no effect.
- */
 export const destinationRuleSubsetPolicyUnused: Rule = {
   id: 'destinationrule-subset-policy-unused',
+  kinds: ['DestinationRule'],
   severity: Severity.WARNING,
   summary: 'A DestinationRule subset has its own trafficPolicy, but no VirtualService route sends traffic to that subset, so the policy never applies.',
+  origin: 'app',
+  docs: 'A DestinationRule subset with its own `trafficPolicy` that no VirtualService route (or mirror)\n' +
+    'sends traffic to. Istio builds a separate Envoy cluster per subset, and only routes that name\n' +
+    'the subset use it; all other traffic to the host goes to the host\'s own cluster with the\n' +
+    'top-level policy. So the subset\'s policy (connection pool, outlier detection, TLS, load\n' +
+    'balancer) never applies.\n' +
+    '\n' +
+    'Only judged when the analysed set has a VirtualService routing to the host: with none, traffic\n' +
+    'to the host reaches no subset at all (every subset policy is unused), but the routes may live in\n' +
+    'manifests that were not analysed, so nothing is reported. A warning: Istio accepts it, and\n' +
+    'nothing breaks, but the settings the author wrote have no effect.',
+  fields: 'spec.subsets[].trafficPolicy',
+  fix: 'Route to the subset, or move its policy to the top-level trafficPolicy.',
   check(model: MeshModel, report: Report): void {
     const index = trafficIndex(model);
     for (const dr of model.destinationRules()) {

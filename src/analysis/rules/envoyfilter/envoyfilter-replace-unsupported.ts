@@ -1,11 +1,20 @@
 import { Severity } from '../../diagnostic';
 import { envoyFilterRule } from '../../validation/envoyfilter';
 
-/** istioctl's EnvoyFilterUsesReplaceOperationIncorrectly (IST0152). */
-export const envoyFilterReplaceOnUnsupportedTarget = envoyFilterRule(
-  'envoyfilter-replace-unsupported', 'replace', Severity.ERROR, 'IST0152',
-  'An EnvoyFilter patch uses REPLACE on something other than an HTTP or network filter, which Istio does not support.',
-  (_operation, applyTo) => ({
+export const envoyFilterReplaceOnUnsupportedTarget = envoyFilterRule({
+  id: 'envoyfilter-replace-unsupported',
+  kinds: ['EnvoyFilter'],
+  problem: 'replace',
+  severity: Severity.ERROR,
+  istioCode: 'IST0152',
+  summary: 'An EnvoyFilter patch uses REPLACE on something other than an HTTP or network filter, which Istio does not support.',
+  describe: (_operation, applyTo) => ({
     message: `This patch uses REPLACE with applyTo ${applyTo}; REPLACE only works with HTTP_FILTER and NETWORK_FILTER.`,
     fix: 'Use MERGE to change the object, or REMOVE and ADD.',
-  }));
+  }),
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message EnvoyFilterUsesReplaceOperationIncorrectly (IST0152)',
+  docs: 'istioctl\'s EnvoyFilterUsesReplaceOperationIncorrectly (IST0152).',
+  fields: 'spec.configPatches[].patch.operation',
+  fix: 'Use REPLACE only on HTTP_FILTER or NETWORK_FILTER; MERGE otherwise.',
+});

@@ -10,9 +10,16 @@ import { formatLabels, listSome, qualifiedName } from '../../text';
 
 export const gatewayConflictingServers: Rule = {
   id: 'gateway-conflicting-servers',
+  kinds: ['Gateway'],
   severity: Severity.ERROR,
   istioCode: 'IST0145',
   summary: 'Two Gateways on the same gateway workload declare the same host on the same port (and bind), with different or identical TLS settings, so Istio drops one server.',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message ConflictingGateways (IST0145)',
+  docs: 'Two Gateways on the same gateway workload declare the same host on the same port (and bind), with different or identical TLS settings, so Istio drops one server.\n' +
+    'istioctl analyze reports the same check as IST0145 (ConflictingGateways).',
+  fields: 'spec.servers[]',
+  fix: 'Serve each host and port from one Gateway per gateway workload.',
   check(model: MeshModel, report: Report): void {
     const gateways = model.gateways();
     if (gateways.length < 2) return;

@@ -11,9 +11,16 @@ import { serverTlsMode } from '../../validation/server-tls';
 
 export const gatewayCredentialNotFound: Rule = {
   id: 'gateway-credential-not-found',
+  kinds: ['Gateway'],
   severity: Severity.WARNING,
   istioCode: 'IST0101',
   summary: 'A Gateway server\'s credentialName names a secret that is not in the namespace of the gateway workload (when that workload is in the app).',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message ReferencedResourceNotFound (IST0101)',
+  docs: 'A Gateway server\'s credentialName names a secret that is not in the namespace of the gateway workload (when that workload is in the app).\n' +
+    'istioctl analyze reports the same check as IST0101 (ReferencedResourceNotFound).',
+  fields: 'spec.servers[].tls.credentialName',
+  fix: 'Create the Secret in the namespace of the gateway pods, or fix its name.',
   check(model: MeshModel, report: Report): void {
     const gateways = model.gateways();
     if (gateways.length === 0 || !model.hasWorkloads()) return;

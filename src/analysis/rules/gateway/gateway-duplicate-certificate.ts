@@ -9,9 +9,16 @@ import { qualifiedName } from '../../text';
 
 export const gatewayDuplicateCertificate: Rule = {
   id: 'gateway-duplicate-certificate',
+  kinds: ['Gateway'],
   severity: Severity.WARNING,
   istioCode: 'IST0138',
   summary: 'Several Gateways on the same gateway workload serve the same certificate, so HTTP/2 clients that reuse a connection across its hosts can get 404s.',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message GatewayDuplicateCertificate (IST0138)',
+  docs: 'Several Gateways on the same gateway workload serve the same certificate, so HTTP/2 clients that reuse a connection across its hosts can get 404s.\n' +
+    'istioctl analyze reports the same check as IST0138 (GatewayDuplicateCertificate).',
+  fields: 'spec.servers[].tls',
+  fix: 'Serve the hosts of one certificate from one Gateway, or use separate certificates.',
   check(model: MeshModel, report: Report): void {
     const gateways = model.gateways();
     if (gateways.length < 2) return;

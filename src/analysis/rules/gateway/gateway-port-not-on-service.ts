@@ -7,16 +7,19 @@ import { resolveTargetPort, servicePorts } from '../../resources/workloads';
 import { Report, Rule } from '../../rule';
 import { formatLabels, listSome, qualifiedName } from '../../text';
 
-/**
- * istioctl's GatewayPortNotDefinedOnService (IST0162): a Gateway server listens on a port that
- * no Service selecting the gateway pods forwards to (as target port), so clients cannot reach it
- * through those Services. Named target ports are resolved against the pods' container ports.
- */
 export const gatewayPortNotOnService: Rule = {
   id: 'gateway-port-not-on-service',
+  kinds: ['Gateway'],
   severity: Severity.WARNING,
   istioCode: 'IST0162',
   summary: 'A Gateway server port is not a target port of any Service in front of the gateway pods, so it is unreachable through them.',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message GatewayPortNotDefinedOnService (IST0162)',
+  docs: 'istioctl\'s GatewayPortNotDefinedOnService (IST0162): a Gateway server listens on a port that\n' +
+    'no Service selecting the gateway pods forwards to (as target port), so clients cannot reach it\n' +
+    'through those Services. Named target ports are resolved against the pods\' container ports.',
+  fields: 'spec.servers[].port.number',
+  fix: 'Add the port as a targetPort to the gateway\'s Service, or listen on a port it forwards to.',
   check(model: MeshModel, report: Report): void {
     for (const gw of model.gateways()) {
       const selector = workloadSelectorOf(gw);

@@ -8,9 +8,16 @@ import { formatLabels, listSome } from '../../text';
 
 export const gatewaySelectorNoWorkloads: Rule = {
   id: 'gateway-selector-no-workloads',
+  kinds: ['Gateway'],
   severity: Severity.WARNING,
   istioCode: 'IST0101',
   summary: 'A Gateway selector matches no pod template of the app in any namespace (Istio\'s default ingressgateway/egressgateway selectors are expected and not reported).',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message ReferencedResourceNotFound (IST0101)',
+  docs: 'A Gateway selector matches no pod template of the app in any namespace (Istio\'s default ingressgateway/egressgateway selectors are expected and not reported).\n' +
+    'istioctl analyze reports the same check as IST0101 (ReferencedResourceNotFound).',
+  fields: 'spec.selector',
+  fix: 'Use the labels of the gateway pods, or ignore if the gateway is installed separately.',
   check(model: MeshModel, report: Report): void {
     if (!model.hasWorkloads()) return;
     const values = labelValues(model);

@@ -4,17 +4,20 @@ import { MeshModel } from '../../model';
 import { Report, Rule } from '../../rule';
 import { describeObject, listSome } from '../../text';
 
-/**
- * istioctl's NamespaceNotInjected (IST0102), judged on the app: a Namespace object of the set
- * whose workloads the Istio configuration of the set is about, but which enables neither sidecar
- * injection nor ambient mode (and whose pod templates do not enrol themselves). Namespaces
- * without a Namespace object in the set are not judged: their labels are unknown.
- */
 export const namespaceNotEnrolled: Rule = {
   id: 'namespace-not-enrolled',
+  kinds: ['Namespace'],
   severity: Severity.INFO,
   istioCode: 'IST0102',
   summary: 'A namespace whose workloads the Istio configuration addresses enables neither sidecar injection nor ambient mode, so its pods run without a proxy.',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message NamespaceNotInjected (IST0102)',
+  docs: 'istioctl\'s NamespaceNotInjected (IST0102), judged on the app: a Namespace object of the set\n' +
+    'whose workloads the Istio configuration of the set is about, but which enables neither sidecar\n' +
+    'injection nor ambient mode (and whose pod templates do not enrol themselves). Namespaces\n' +
+    'without a Namespace object in the set are not judged: their labels are unknown.',
+  fields: 'metadata.labels',
+  fix: 'Label the namespace istio-injection: enabled, istio.io/rev, or istio.io/dataplane-mode: ambient.',
   check(model: MeshModel, report: Report): void {
     const namespaces = model.ofKind('', 'Namespace');
     if (namespaces.length === 0) return;

@@ -7,15 +7,17 @@ import { Report, Rule } from '../../rule';
 import { describeObject, describeWorkload, formatLabels } from '../../text';
 
 
-/**
- * Several PeerAuthentications compete for the same scope: two selector-less ones in a namespace
- * (or in the root namespace), or two workload ones selecting the same pods. Istio applies only
- * the oldest, so which one wins depends on creation order.
- */
 export const peerAuthenticationConflictingPolicies: Rule = {
   id: 'peerauthentication-conflicting-policies',
+  kinds: ['PeerAuthentication'],
   severity: Severity.WARNING,
   summary: 'Two PeerAuthentications apply to the same namespace, or select the same workload; Istio only honours the oldest.',
+  origin: 'app',
+  docs: 'Several PeerAuthentications compete for the same scope: two selector-less ones in a namespace\n' +
+    '(or in the root namespace), or two workload ones selecting the same pods. Istio applies only\n' +
+    'the oldest, so which one wins depends on creation order.',
+  fields: 'metadata, spec.selector',
+  fix: 'Keep one namespace-wide policy and one policy per workload.',
   check(model: MeshModel, report: Report): void {
     const index = EffectiveMtls.of(model);
     const namespaces = new Set<string>(model.peerAuthentications().map((pa) => pa.namespace));

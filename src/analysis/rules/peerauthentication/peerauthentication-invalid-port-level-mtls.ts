@@ -4,15 +4,18 @@ import { MeshModel } from '../../model';
 import { hasWorkloadSelector } from '../../resources/workloads';
 import { Report, Rule } from '../../rule';
 
-/**
- * Istio's `ValidatePeerAuthentication`: `portLevelMtls` needs a workload selector (a mesh- or
- * namespace-wide policy cannot have port-level modes), and its keys are port numbers 1..65535.
- */
 export const peerAuthenticationInvalidPortLevelMtls: Rule = {
   id: 'peerauthentication-invalid-port-level-mtls',
+  kinds: ['PeerAuthentication'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
   summary: 'A PeerAuthentication has portLevelMtls without a workload selector, or a port key outside 1..65535 (Istio rejects it).',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidatePeerAuthentication, validateWorkloadSelector',
+  docs: 'Istio\'s `ValidatePeerAuthentication`: `portLevelMtls` needs a workload selector (a mesh- or\n' +
+    'namespace-wide policy cannot have port-level modes), and its keys are port numbers 1..65535.',
+  fields: 'spec.portLevelMtls',
+  fix: 'Add a workload selector; use port keys of 1..65535.',
   check(model: MeshModel, report: Report): void {
     for (const pa of model.peerAuthentications()) {
       if (!isPlainObject(pa.spec) || !isPlainObject(pa.spec.portLevelMtls)) continue;

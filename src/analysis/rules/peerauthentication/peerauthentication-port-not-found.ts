@@ -6,15 +6,17 @@ import { containerPorts, hasWorkloadSelector } from '../../resources/workloads';
 import { Report, Rule } from '../../rule';
 import { describeWorkload, listSome } from '../../text';
 
-/**
- * A port-level mode for a port that none of the selected workloads declares as a container
- * port. The override then never applies to real traffic; usually a Service port was written
- * instead of the container (target) port. Judged only when the selected pods declare ports.
- */
 export const peerAuthenticationPortNotFound: Rule = {
   id: 'peerauthentication-port-not-found',
+  kinds: ['PeerAuthentication'],
   severity: Severity.WARNING,
   summary: 'A PeerAuthentication port-level mode names a port that none of the selected workloads declares as a container port.',
+  origin: 'app',
+  docs: 'A port-level mode for a port that none of the selected workloads declares as a container\n' +
+    'port. The override then never applies to real traffic; usually a Service port was written\n' +
+    'instead of the container (target) port. Judged only when the selected pods declare ports.',
+  fields: 'spec.portLevelMtls',
+  fix: 'Use a container port of the selected workloads.',
   check(model: MeshModel, report: Report): void {
     for (const pa of model.peerAuthentications()) {
       if (!isPlainObject(pa.spec) || !isPlainObject(pa.spec.portLevelMtls) || !hasWorkloadSelector(pa)) continue;

@@ -6,15 +6,17 @@ import { Report, Rule } from '../../rule';
 import { formatLabels } from '../../text';
 
 
-/**
- * A PeerAuthentication with a selector in the root namespace. Istio's ComposePeerAuthentication
- * only takes selector-less policies from the root namespace (the mesh-wide mode); a workload
- * policy there is ignored, for workloads of every namespace.
- */
 export const peerAuthenticationRootNamespaceSelector: Rule = {
   id: 'peerauthentication-root-namespace-selector',
+  kinds: ['PeerAuthentication'],
   severity: Severity.WARNING,
   summary: 'A PeerAuthentication with a selector in the root namespace, which Istio ignores.',
+  origin: 'app',
+  docs: 'A PeerAuthentication with a selector in the root namespace. Istio\'s ComposePeerAuthentication\n' +
+    'only takes selector-less policies from the root namespace (the mesh-wide mode); a workload\n' +
+    'policy there is ignored, for workloads of every namespace.',
+  fields: 'spec.selector',
+  fix: 'Move the policy to the workloads\' namespace, or remove the selector for a mesh-wide mode.',
   check(model: MeshModel, report: Report): void {
     for (const pa of EffectiveMtls.of(model).ignoredPolicies()) {
       report({

@@ -5,17 +5,20 @@ import { workloadSelectorOf } from '../../resources/selectors';
 import { hasTargetRef } from '../../resources/workloads';
 import { Report, Rule } from '../../rule';
 
-/**
- * istioctl's IneffectiveSelector (IST0166): a policy selects the pods of a Kubernetes Gateway API
- * gateway by labels; such policies must attach with targetRefs instead. Besides pods carrying the
- * gateway label, a selector on that label itself is reported (the gateway's Deployment is made by
- * Istio and is rarely in the manifests).
- */
 export const policyIneffectiveGatewaySelector: Rule = {
   id: 'policy-ineffective-gateway-selector',
+  kinds: ['AuthorizationPolicy', 'RequestAuthentication', 'Telemetry', 'WasmPlugin'],
   severity: Severity.WARNING,
   istioCode: 'IST0166',
   summary: 'An AuthorizationPolicy, RequestAuthentication, Telemetry or WasmPlugin selects Kubernetes Gateway pods by labels, which has no effect; use targetRefs.',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message IneffectiveSelector (IST0166)',
+  docs: 'istioctl\'s IneffectiveSelector (IST0166): a policy selects the pods of a Kubernetes Gateway API\n' +
+    'gateway by labels; such policies must attach with targetRefs instead. Besides pods carrying the\n' +
+    'gateway label, a selector on that label itself is reported (the gateway\'s Deployment is made by\n' +
+    'Istio and is rarely in the manifests).',
+  fields: 'spec.selector',
+  fix: 'Attach the policy with targetRefs to the Gateway API Gateway.',
   check(model: MeshModel, report: Report): void {
     const policies = [
       ...model.authorizationPolicies(),

@@ -5,18 +5,21 @@ import { arrayOf } from '../../resources/virtualservice';
 import { Report, Rule } from '../../rule';
 import { HEADER_TOKEN, jwksProblem, jwksUriProblem } from '../../validation/requestauthentication';
 
-/**
- * Istio's `validateJwtRule` for RequestAuthentication: each JWT rule needs an `issuer` or a
- * `jwksUri`; a `jwksUri` must be an http(s) URL; an inline `jwks` must parse as a key set.
- * Empty strings in audiences, header names and params are left to the schema rules (the CRD
- * declares them non-empty). In addition, a `fromHeaders` name that is not an HTTP header token
- * (spaces, colons…) is reported: no request can carry such a header, so the token is never found.
- */
 export const requestAuthenticationInvalidJwtRule: Rule = {
   id: 'requestauthentication-invalid-jwt-rule',
+  kinds: ['RequestAuthentication'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
   summary: 'A RequestAuthentication JWT rule lacks issuer and jwksUri, has a jwksUri that is not an http(s) URL, inline jwks that is not a key set, or a bad header name.',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateRequestAuthentication, validateJwtRule',
+  docs: 'Istio\'s `validateJwtRule` for RequestAuthentication: each JWT rule needs an `issuer` or a\n' +
+    '`jwksUri`; a `jwksUri` must be an http(s) URL; an inline `jwks` must parse as a key set.\n' +
+    'Empty strings in audiences, header names and params are left to the schema rules (the CRD\n' +
+    'declares them non-empty). In addition, a `fromHeaders` name that is not an HTTP header token\n' +
+    '(spaces, colons…) is reported: no request can carry such a header, so the token is never found.',
+  fields: 'spec.jwtRules[]',
+  fix: 'Give each rule an issuer or jwksUri (http/https), valid inline jwks, and valid header names.',
   check(model: MeshModel, report: Report): void {
     for (const ra of model.requestAuthentications()) {
       if (!isPlainObject(ra.spec)) continue;

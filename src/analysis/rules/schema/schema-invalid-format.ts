@@ -1,4 +1,15 @@
+import { Severity } from '../../diagnostic';
 import { schemaRule } from '../../validation/schema-rule';
 
-export const SCHEMA_INVALID_FORMAT = schemaRule('schema-invalid-format',
-  'Strings match their schema pattern or format, and metadata names, namespaces and labels are valid Kubernetes names.');
+export const SCHEMA_INVALID_FORMAT = schemaRule({
+  id: 'schema-invalid-format',
+  kinds: ['*'],
+  summary: 'Strings match their schema pattern or format, and metadata names, namespaces and labels are valid Kubernetes names.',
+  severity: Severity.ERROR,
+  origin: 'schema',
+  istioSource: 'OpenAPI schema of the Istio CRDs (manifests/charts/base/files/crd-all.gen.yaml)',
+  docs: 'Strings match their schema pattern or format, and metadata names, namespaces and labels are valid Kubernetes names.\n' +
+    'The Istio CRD schema declares the constraint, so the API server rejects the object.',
+  fields: 'patterned strings, metadata',
+  fix: 'Follow the pattern or Kubernetes name rules the message names.',
+});

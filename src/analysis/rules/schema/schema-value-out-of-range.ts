@@ -1,4 +1,15 @@
+import { Severity } from '../../diagnostic';
 import { schemaRule } from '../../validation/schema-rule';
 
-export const SCHEMA_VALUE_OUT_OF_RANGE = schemaRule('schema-value-out-of-range',
-  'Numbers, string lengths, list lengths and map sizes are within the bounds of the CRD schema.');
+export const SCHEMA_VALUE_OUT_OF_RANGE = schemaRule({
+  id: 'schema-value-out-of-range',
+  kinds: ['*'],
+  summary: 'Numbers, string lengths, list lengths and map sizes are within the bounds of the CRD schema.',
+  severity: Severity.ERROR,
+  origin: 'schema',
+  istioSource: 'OpenAPI schema of the Istio CRDs (manifests/charts/base/files/crd-all.gen.yaml)',
+  docs: 'Numbers, string lengths, list lengths and map sizes are within the bounds of the CRD schema.\n' +
+    'The Istio CRD schema declares the constraint, so the API server rejects the object.',
+  fields: 'numbers, lengths, sizes',
+  fix: 'Bring the value within the bounds the message states.',
+});

@@ -4,15 +4,18 @@ import { MeshModel } from '../../model';
 import { securityPolicies } from '../../resources/security-policies';
 import { Report, Rule } from '../../rule';
 
-/**
- * Istio's webhook warns about a `selector` without labels: it selects nothing in particular,
- * so the policy behaves as namespace-wide (mesh-wide in the root namespace).
- */
 export const securityEmptyWorkloadSelector: Rule = {
   id: 'security-empty-workload-selector',
+  kinds: ['PeerAuthentication', 'AuthorizationPolicy', 'RequestAuthentication'],
   severity: Severity.WARNING,
   istioCode: 'IST0133',
   summary: 'A PeerAuthentication, AuthorizationPolicy or RequestAuthentication has a `selector` without labels, so it applies to the whole namespace.',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidatePeerAuthentication, validateWorkloadSelector',
+  docs: 'Istio\'s webhook warns about a `selector` without labels: it selects nothing in particular,\n' +
+    'so the policy behaves as namespace-wide (mesh-wide in the root namespace).',
+  fields: 'spec.selector',
+  fix: 'Add matchLabels, or remove the selector to make the policy namespace-wide on purpose.',
   check(model: MeshModel, report: Report): void {
     for (const policy of securityPolicies(model)) {
       if (!isPlainObject(policy.spec) || !isPlainObject(policy.spec.selector)) continue;

@@ -5,16 +5,19 @@ import { ALLOWED_TARGETS } from '../../resources/security-policies';
 import { arrayOf } from '../../resources/virtualservice';
 import { Report, Rule } from '../../rule';
 
-/**
- * Istio's target-reference checks for AuthorizationPolicy and RequestAuthentication: only one of
- * `selector`, `targetRef` and `targetRefs`; no cross-namespace `namespace`; and the target must
- * be a Service, ServiceEntry, Gateway API Gateway or GatewayClass.
- */
 export const securityInvalidTargetRef: Rule = {
   id: 'security-invalid-target-ref',
+  kinds: ['PeerAuthentication', 'AuthorizationPolicy', 'RequestAuthentication'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
   summary: 'An AuthorizationPolicy or RequestAuthentication mixes selector and targetRef(s), or targets a kind or namespace Istio does not support.',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateAuthorizationPolicy, pkg/config/security, validateMetadata',
+  docs: 'Istio\'s target-reference checks for AuthorizationPolicy and RequestAuthentication: only one of\n' +
+    '`selector`, `targetRef` and `targetRefs`; no cross-namespace `namespace`; and the target must\n' +
+    'be a Service, ServiceEntry, Gateway API Gateway or GatewayClass.',
+  fields: 'spec.selector, spec.targetRef(s)',
+  fix: 'Use either a selector or targetRefs to a Service, ServiceEntry or Gateway of the same namespace.',
   check(model: MeshModel, report: Report): void {
     for (const policy of [...model.authorizationPolicies(), ...model.requestAuthentications()]) {
       const spec = policy.spec;

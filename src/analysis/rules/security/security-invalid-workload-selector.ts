@@ -4,15 +4,18 @@ import { MeshModel } from '../../model';
 import { securityPolicies } from '../../resources/security-policies';
 import { Report, Rule } from '../../rule';
 
-/**
- * Istio's `validateWorkloadSelector`: a selector label with an empty key, or a `*` in a key or
- * value, is rejected (selectors match labels exactly; there is no wildcard).
- */
 export const securityInvalidWorkloadSelector: Rule = {
   id: 'security-invalid-workload-selector',
+  kinds: ['PeerAuthentication', 'AuthorizationPolicy', 'RequestAuthentication'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
   summary: 'A PeerAuthentication, AuthorizationPolicy or RequestAuthentication selector has an empty label key or a `*` in a label (Istio rejects it).',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidatePeerAuthentication, validateWorkloadSelector',
+  docs: 'Istio\'s `validateWorkloadSelector`: a selector label with an empty key, or a `*` in a key or\n' +
+    'value, is rejected (selectors match labels exactly; there is no wildcard).',
+  fields: 'spec.selector.matchLabels',
+  fix: 'Write exact label keys and values (no "*", no empty key).',
   check(model: MeshModel, report: Report): void {
     for (const policy of securityPolicies(model)) {
       if (!isPlainObject(policy.spec) || !isPlainObject(policy.spec.selector)) continue;

@@ -5,9 +5,16 @@ import { Report, Rule } from '../../rule';
 
 export const serviceExternalNamePortName: Rule = {
   id: 'service-externalname-port-name',
+  kinds: ['Service'],
   severity: Severity.WARNING,
   istioCode: 'IST0150',
   summary: 'An ExternalName Service port is named "tcp" or declares no protocol Istio reads, so the proxy may not forward its TCP traffic correctly.',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message ExternalNameServiceTypeInvalidPortName (IST0150)',
+  docs: 'An ExternalName Service port is named "tcp" or declares no protocol Istio reads, so the proxy may not forward its TCP traffic correctly.\n' +
+    'istioctl analyze reports the same check as IST0150 (ExternalNameServiceTypeInvalidPortName).',
+  fields: 'spec.ports[].name',
+  fix: 'Name the port <protocol>-suffix (tcp-db), or set appProtocol.',
   check(model: MeshModel, report: Report): void {
     for (const f of undeclaredPorts(model)) {
       if (!f.externalName) continue;

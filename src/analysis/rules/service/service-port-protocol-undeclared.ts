@@ -5,9 +5,16 @@ import { Report, Rule } from '../../rule';
 
 export const servicePortProtocolUndeclared: Rule = {
   id: 'service-port-protocol-undeclared',
+  kinds: ['Service'],
   severity: Severity.INFO,
   istioCode: 'IST0118',
   summary: 'A Service port declares no protocol Istio reads (appProtocol, or a port name such as http-… or tcp-…), so Istio sniffs the protocol.',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message PortNameIsNotUnderNamingConvention (IST0118)',
+  docs: 'A Service port declares no protocol Istio reads (appProtocol, or a port name such as http-… or tcp-…), so Istio sniffs the protocol.\n' +
+    'istioctl analyze reports the same check as IST0118 (PortNameIsNotUnderNamingConvention).',
+  fields: 'spec.ports[].name, appProtocol',
+  fix: 'Name the port <protocol>[-suffix] (http-web) or set appProtocol.',
   check(model: MeshModel, report: Report): void {
     for (const f of undeclaredPorts(model)) {
       if (f.externalName) continue;

@@ -8,9 +8,16 @@ import { Report, Rule } from '../../rule';
 
 export const serviceEntryAddressesRequired: Rule = {
   id: 'serviceentry-addresses-required',
+  kinds: ['ServiceEntry'],
   severity: Severity.WARNING,
   istioCode: 'IST0134',
   summary: 'A ServiceEntry without addresses has a TCP (or protocol-less) port, which the proxy can only match by destination IP, unless DNS auto-allocation is on.',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message ServiceEntryAddressesRequired (IST0134)',
+  docs: 'A ServiceEntry without addresses has a TCP (or protocol-less) port, which the proxy can only match by destination IP, unless DNS auto-allocation is on.\n' +
+    'istioctl analyze reports the same check as IST0134 (ServiceEntryAddressesRequired).',
+  fields: 'spec.addresses, spec.ports[]',
+  fix: 'Add addresses, use an HTTP/TLS protocol, or enable DNS auto-allocation.',
   check(model: MeshModel, report: Report): void {
     const entries = model.serviceEntries();
     if (entries.length === 0) return;

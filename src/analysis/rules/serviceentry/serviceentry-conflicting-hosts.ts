@@ -10,8 +10,13 @@ import { resolutionOf, serviceEntryHosts } from '../../validation/serviceentry';
 
 export const serviceEntryConflictingHosts: Rule = {
   id: 'serviceentry-conflicting-hosts',
+  kinds: ['ServiceEntry'],
   severity: Severity.WARNING,
   summary: 'A ServiceEntry host is also a Kubernetes Service, or is declared by an older ServiceEntry Istio will not merge it with, so part of this definition is ignored.',
+  origin: 'app',
+  docs: 'A ServiceEntry host is also a Kubernetes Service, or is declared by an older ServiceEntry Istio will not merge it with, so part of this definition is ignored.',
+  fields: 'spec.hosts',
+  fix: 'Define the host once (a Service or one ServiceEntry).',
   check(model: MeshModel, report: Report): void {
     const byHost = new Map<string, Array<{ se: ObjectRecord; index: number }>>();
     for (const se of model.serviceEntries()) {

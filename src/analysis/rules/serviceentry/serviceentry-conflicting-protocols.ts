@@ -9,9 +9,16 @@ import { serviceEntryHosts } from '../../validation/serviceentry';
 
 export const serviceEntryConflictingProtocols: Rule = {
   id: 'serviceentry-conflicting-protocols',
+  kinds: ['ServiceEntry'],
   severity: Severity.WARNING,
   istioCode: 'IST0177',
   summary: 'Several ServiceEntries visible in the same namespace define the same host and port with different protocols.',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message (conflicting ServiceEntry protocols) (IST0177)',
+  docs: 'Several ServiceEntries visible in the same namespace define the same host and port with different protocols.\n' +
+    'istioctl analyze reports the same check as IST0177 ((conflicting ServiceEntry protocols)).',
+  fields: 'spec.ports[]',
+  fix: 'Use one protocol for a host and port across ServiceEntries.',
   check(model: MeshModel, report: Report): void {
     const entries = model.serviceEntries();
     if (entries.length < 2) return;

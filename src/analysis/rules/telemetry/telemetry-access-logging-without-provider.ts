@@ -5,16 +5,19 @@ import { MeshModel } from '../../model';
 import { arrayOf } from '../../resources/virtualservice';
 import { Report, Rule } from '../../rule';
 
-/**
- * istioctl's InvalidTelemetryProvider (IST0157): an access logging entry names no provider. Istio
- * then uses `meshConfig.defaultProviders.accessLogging`, which is empty unless set at install
- * time (istioctl analyses against the default mesh config), so the entry is ignored.
- */
 export const telemetryAccessLoggingWithoutProvider: Rule = {
   id: 'telemetry-access-logging-without-provider',
+  kinds: ['Telemetry'],
   severity: Severity.WARNING,
   istioCode: 'IST0157',
   summary: 'A Telemetry access logging entry names no provider, so it is ignored unless the mesh config sets default access log providers.',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message InvalidTelemetryProvider (IST0157)',
+  docs: 'istioctl\'s InvalidTelemetryProvider (IST0157): an access logging entry names no provider. Istio\n' +
+    'then uses `meshConfig.defaultProviders.accessLogging`, which is empty unless set at install\n' +
+    'time (istioctl analyses against the default mesh config), so the entry is ignored.',
+  fields: 'spec.accessLogging[].providers',
+  fix: 'Name a provider (envoy), unless the mesh config sets default access log providers.',
   check(model: MeshModel, report: Report): void {
     for (const t of telemetries(model)) {
       const entries = isPlainObject(t.spec) ? arrayOf(t.spec.accessLogging) : [];

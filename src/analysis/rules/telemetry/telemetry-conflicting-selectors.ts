@@ -6,15 +6,18 @@ import { MeshModel, PodTemplateRecord } from '../../model';
 import { Report, Rule } from '../../rule';
 import { describeWorkload, listSome, qualifiedName } from '../../text';
 
-/**
- * istioctl's ConflictingTelemetryWorkloadSelectors (IST0159): several Telemetries select the
- * same workload, and which one applies is undefined.
- */
 export const telemetryConflictingSelectors: Rule = {
   id: 'telemetry-conflicting-selectors',
+  kinds: ['Telemetry'],
   severity: Severity.ERROR,
   istioCode: 'IST0159',
   summary: 'Several Telemetry resources with selectors select the same workload, so which one applies is undefined.',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message ConflictingTelemetryWorkloadSelectors (IST0159)',
+  docs: 'istioctl\'s ConflictingTelemetryWorkloadSelectors (IST0159): several Telemetries select the\n' +
+    'same workload, and which one applies is undefined.',
+  fields: 'spec.selector',
+  fix: 'Select each workload with one Telemetry.',
   check(model: MeshModel, report: Report): void {
     const byPod = new Map<PodTemplateRecord, ObjectRecord[]>();
     for (const { t, selector } of labelSelecting(model)) {

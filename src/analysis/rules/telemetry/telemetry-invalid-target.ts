@@ -5,16 +5,19 @@ import { MeshModel } from '../../model';
 import { arrayOf } from '../../resources/virtualservice';
 import { Report, Rule } from '../../rule';
 
-/**
- * Istio's webhook checks of where a Telemetry applies (ValidateTelemetry: validateOneOfSelectorType,
- * validateWorkloadSelector, validatePolicyTargetReference). A selector without labels is only a
- * warning in Istio, and here.
- */
 export const telemetryInvalidTarget: Rule = {
   id: 'telemetry-invalid-target',
+  kinds: ['Telemetry'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
   summary: 'A Telemetry sets more than one of selector/targetRef/targetRefs, has an empty or wildcard selector label, or targets a kind or namespace Istio refuses.',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateTelemetry and helpers',
+  docs: 'Istio\'s webhook checks of where a Telemetry applies (ValidateTelemetry: validateOneOfSelectorType,\n' +
+    'validateWorkloadSelector, validatePolicyTargetReference). A selector without labels is only a\n' +
+    'warning in Istio, and here.',
+  fields: 'spec.selector, spec.targetRef(s)',
+  fix: 'Use either a selector with exact labels or targetRefs to a Service, ServiceEntry or Gateway of the namespace.',
   check(model: MeshModel, report: Report): void {
     for (const t of telemetries(model)) {
       if (!isPlainObject(t.spec)) continue;

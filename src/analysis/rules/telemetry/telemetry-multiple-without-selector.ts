@@ -5,15 +5,18 @@ import { MeshModel } from '../../model';
 import { hasTargetRef } from '../../resources/workloads';
 import { Report, Rule } from '../../rule';
 
-/**
- * istioctl's MultipleTelemetriesWithoutWorkloadSelectors (IST0160): several Telemetries of one
- * namespace have neither selector nor targetRef.
- */
 export const telemetryMultipleWithoutSelector: Rule = {
   id: 'telemetry-multiple-without-selector',
+  kinds: ['Telemetry'],
   severity: Severity.ERROR,
   istioCode: 'IST0160',
   summary: 'Several Telemetry resources of one namespace have no selector or targetRef, so which namespace-wide one applies is undefined.',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message MultipleTelemetriesWithoutWorkloadSelectors (IST0160)',
+  docs: 'istioctl\'s MultipleTelemetriesWithoutWorkloadSelectors (IST0160): several Telemetries of one\n' +
+    'namespace have neither selector nor targetRef.',
+  fields: 'spec.selector, spec.targetRefs',
+  fix: 'Keep one Telemetry without selector per namespace.',
   check(model: MeshModel, report: Report): void {
     const byNamespace = new Map<string, ObjectRecord[]>();
     for (const t of telemetries(model)) {

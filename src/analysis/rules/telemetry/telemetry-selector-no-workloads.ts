@@ -4,16 +4,19 @@ import { MeshModel } from '../../model';
 import { Report, Rule } from '../../rule';
 import { formatLabels } from '../../text';
 
-/**
- * istioctl's telemetry SelectorAnalyzer, first part (IST0101 ReferencedResourceNotFound for the
- * selector): a Telemetry selector matches no pod of its namespace. Only judged in namespaces that
- * have workloads in the analysed set.
- */
 export const telemetrySelectorNoWorkloads: Rule = {
   id: 'telemetry-selector-no-workloads',
+  kinds: ['Telemetry'],
   severity: Severity.ERROR,
   istioCode: 'IST0101',
   summary: 'A Telemetry selector matches no workload of its namespace, so the telemetry settings apply to nothing.',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message ReferencedResourceNotFound (IST0101)',
+  docs: 'istioctl\'s telemetry SelectorAnalyzer, first part (IST0101 ReferencedResourceNotFound for the\n' +
+    'selector): a Telemetry selector matches no pod of its namespace. Only judged in namespaces that\n' +
+    'have workloads in the analysed set.',
+  fields: 'spec.selector.matchLabels',
+  fix: 'Use the pod template labels of the workload, in the Telemetry\'s namespace.',
   check(model: MeshModel, report: Report): void {
     for (const { t, selector } of labelSelecting(model)) {
       if (!model.hasWorkloadsIn(t.namespace)) continue;

@@ -6,22 +6,25 @@ import { hostsOf, isBoundToMesh } from '../../resources/virtualservice';
 import { Report, Rule } from '../../rule';
 import { qualifiedName } from '../../text';
 
-/**
- * Two or more VirtualServices bound to the mesh (no `gateways`, or `mesh` listed) define the same
- * host. Sidecars do not merge such VirtualServices, so which one applies is undefined.
- *
- * Follows `istioctl analyze` (ConflictingMeshGatewayHostsAnalyzer): hosts are made fully
- * qualified relative to the VirtualService's namespace and scoped by `exportTo` (no exportTo or a
- * `*` entry: every namespace; `.`: its own namespace; otherwise each namespace listed). Within one
- * scope only identical hosts conflict; a VirtualService exported to some namespaces also conflicts
- * with an exported-to-all VirtualService whose host overlaps (wildcards included). Delegate
- * VirtualServices (no hosts) never conflict.
- */
 export const virtualServiceConflictingMeshHosts: Rule = {
   id: 'virtualservice-conflicting-mesh-hosts',
+  kinds: ['VirtualService'],
   severity: Severity.ERROR,
   istioCode: 'IST0109',
   summary: 'Several VirtualServices bound to the mesh define the same host, so which one sidecars use is undefined.',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message ConflictingMeshGatewayVirtualServiceHosts (IST0109)',
+  docs: 'Two or more VirtualServices bound to the mesh (no `gateways`, or `mesh` listed) define the same\n' +
+    'host. Sidecars do not merge such VirtualServices, so which one applies is undefined.\n' +
+    '\n' +
+    'Follows `istioctl analyze` (ConflictingMeshGatewayHostsAnalyzer): hosts are made fully\n' +
+    'qualified relative to the VirtualService\'s namespace and scoped by `exportTo` (no exportTo or a\n' +
+    '`*` entry: every namespace; `.`: its own namespace; otherwise each namespace listed). Within one\n' +
+    'scope only identical hosts conflict; a VirtualService exported to some namespaces also conflicts\n' +
+    'with an exported-to-all VirtualService whose host overlaps (wildcards included). Delegate\n' +
+    'VirtualServices (no hosts) never conflict.',
+  fields: 'spec.hosts',
+  fix: 'Merge the VirtualServices into one, or limit them with exportTo.',
   check(model: MeshModel, report: Report): void {
     /** scope → fqdn → entries. */
     const byScope = new Map<string, Map<string, HostEntry[]>>();

@@ -4,12 +4,17 @@ import { MeshModel } from '../../model';
 import { arrayOf } from '../../resources/virtualservice';
 import { Report, Rule } from '../../rule';
 
-/** istioctl's deprecation analyzer (IST0002) for VirtualServices: fault.delay.percent. */
 export const virtualServiceDeprecatedFaultPercent: Rule = {
   id: 'virtualservice-deprecated-fault-percent',
+  kinds: ['VirtualService'],
   severity: Severity.WARNING,
   istioCode: 'IST0002',
   summary: 'A VirtualService fault delay uses the deprecated integer percent field instead of percentage.',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message Deprecated (IST0002)',
+  docs: 'istioctl\'s deprecation analyzer (IST0002) for VirtualServices: fault.delay.percent.',
+  fields: 'spec.http[].fault.delay.percent',
+  fix: 'Write percentage: { value: … } instead.',
   check(model: MeshModel, report: Report): void {
     for (const vs of model.virtualServices()) {
       const routes = isPlainObject(vs.spec) ? arrayOf(vs.spec.http) : [];

@@ -5,15 +5,18 @@ import { expandedServiceHost, serviceExists } from '../../resources/service-look
 import { describeRoute, destinationsOf, routeList } from '../../resources/virtualservice';
 import { Report, Rule } from '../../rule';
 
-/**
- * istioctl's DestinationHostAnalyzer, ReferencedResourceNotFound part (IST0101): a route or
- * mirror destination host that no Service or ServiceEntry declares.
- */
 export const virtualServiceDestinationHostNotFound: Rule = {
   id: 'virtualservice-destination-host-not-found',
+  kinds: ['VirtualService'],
   severity: Severity.ERROR,
   istioCode: 'IST0101',
   summary: 'A VirtualService routes or mirrors to a host that no Service or ServiceEntry of the app declares, so Envoy has no cluster to send it to (a warning for hosts outside the cluster).',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message ReferencedResourceNotFound (IST0101)',
+  docs: 'istioctl\'s DestinationHostAnalyzer, ReferencedResourceNotFound part (IST0101): a route or\n' +
+    'mirror destination host that no Service or ServiceEntry declares.',
+  fields: 'route[].destination.host, mirror(s)',
+  fix: 'Route to an existing Service (name.namespace.svc.cluster.local) or declare the external host with a ServiceEntry.',
   check(model: MeshModel, report: Report): void {
     for (const vs of model.virtualServices()) {
       for (const ref of destinationsOf(vs)) {

@@ -6,12 +6,17 @@ import { describeRoute, destinationsOf, routeList } from '../../resources/virtua
 import { Report, Rule } from '../../rule';
 import { qualifiedName } from '../../text';
 
-/** istioctl's DestinationHostAnalyzer, `host:port` part (IST0101): the port is not one of the host's. */
 export const virtualServiceDestinationPortNotFound: Rule = {
   id: 'virtualservice-destination-port-not-found',
+  kinds: ['VirtualService'],
   severity: Severity.ERROR,
   istioCode: 'IST0101',
   summary: 'A VirtualService destination port is not a port of its Service or ServiceEntry.',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message ReferencedResourceNotFound (IST0101)',
+  docs: 'istioctl\'s DestinationHostAnalyzer, `host:port` part (IST0101): the port is not one of the host\'s.',
+  fields: 'route[].destination.port.number',
+  fix: 'Use a port of the Service (the service port, not the container port).',
   check(model: MeshModel, report: Report): void {
     for (const vs of model.virtualServices()) {
       for (const ref of destinationsOf(vs)) {

@@ -6,15 +6,18 @@ import { describeRoute, destinationsOf, routeList } from '../../resources/virtua
 import { Report, Rule } from '../../rule';
 import { qualifiedName } from '../../text';
 
-/**
- * istioctl's VirtualServiceDestinationPortSelectorRequired (IST0112): a destination without
- * `port` to a Service or ServiceEntry that has several ports.
- */
 export const virtualServiceDestinationPortRequired: Rule = {
   id: 'virtualservice-destination-port-required',
+  kinds: ['VirtualService'],
   severity: Severity.ERROR,
   istioCode: 'IST0112',
   summary: 'A VirtualService destination has no port, but its Service or ServiceEntry exposes several ports, so the port must be chosen.',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message VirtualServiceDestinationPortSelectorRequired (IST0112)',
+  docs: 'istioctl\'s VirtualServiceDestinationPortSelectorRequired (IST0112): a destination without\n' +
+    '`port` to a Service or ServiceEntry that has several ports.',
+  fields: 'route[].destination.port',
+  fix: 'Add port.number: the Service has several ports.',
   check(model: MeshModel, report: Report): void {
     for (const vs of model.virtualServices()) {
       for (const ref of destinationsOf(vs)) {

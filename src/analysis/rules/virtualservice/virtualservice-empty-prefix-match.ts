@@ -3,16 +3,19 @@ import { MeshModel } from '../../model';
 import { Report, Rule } from '../../rule';
 import { stringMatchesOf } from '../../validation/virtualservice-string-match';
 
-/**
- * String matches with an empty `prefix` in `scheme`, `method`, `authority`, `headers`,
- * `withoutHeaders` or `queryParams`: Istio's webhook refuses them (Envoy's string matcher needs a
- * non-empty prefix). An empty `uri` prefix is allowed and matches every path.
- */
 export const virtualServiceEmptyPrefixMatch: Rule = {
   id: 'virtualservice-empty-prefix-match',
+  kinds: ['VirtualService'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
   summary: 'A VirtualService scheme/method/authority/header/query-parameter match has an empty prefix.',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateVirtualService, validateHTTPRoute and helpers',
+  docs: 'String matches with an empty `prefix` in `scheme`, `method`, `authority`, `headers`,\n' +
+    '`withoutHeaders` or `queryParams`: Istio\'s webhook refuses them (Envoy\'s string matcher needs a\n' +
+    'non-empty prefix). An empty `uri` prefix is allowed and matches every path.',
+  fields: 'match[] StringMatch prefix',
+  fix: 'Give the prefix a value, or remove the condition.',
   check(model: MeshModel, report: Report): void {
     for (const vs of model.virtualServices()) {
       for (const sm of stringMatchesOf(vs)) {

@@ -10,8 +10,14 @@ import { isIpAddress } from '../../validators/ip';
 
 export const virtualServiceExternalHostBlocked: Rule = {
   id: 'virtualservice-external-host-blocked',
+  kinds: ['VirtualService'],
   severity: Severity.ERROR,
   summary: 'Under REGISTRY_ONLY outbound traffic (Sidecar or mesh config), a VirtualService routes to an external host that no ServiceEntry visible to the callers declares, so sidecars block it.',
+  origin: 'envoy',
+  docs: 'Under REGISTRY_ONLY outbound traffic (Sidecar or mesh config), a VirtualService routes to an external host that no ServiceEntry visible to the callers declares, so sidecars block it.' +
+    '\n\nWhy an error: under REGISTRY_ONLY the callers\' sidecars send requests for an undeclared host to the BlackHole cluster, so every request routed there fails (502).',
+  fields: 'route[].destination.host',
+  fix: 'Declare the external host with a ServiceEntry visible to the callers, or switch their outbound policy to ALLOW_ANY.',
   check(model: MeshModel, report: Report): void {
     const modes = new OutboundModes(model);
     if (!modes.anyRegistryOnly()) return;

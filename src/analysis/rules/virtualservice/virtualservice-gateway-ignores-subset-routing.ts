@@ -6,18 +6,21 @@ import { describeRoute, destinationsOf, routeList } from '../../resources/virtua
 import { Report, Rule } from '../../rule';
 import { qualifiedName } from '../../text';
 
-/**
- * istioctl's IngressRouteRulesNotAffected (IST0140): a gateway VirtualService sends traffic to a
- * host without subset, while another VirtualService splits that host by subsets for the mesh.
- * Gateway proxies only apply the VirtualServices bound to their gateway, so the subset routing
- * never applies to ingress traffic. Unlike istioctl, a subset VirtualService that is itself bound
- * to the gateway is not reported (its routes do apply there).
- */
 export const virtualServiceGatewayIgnoresSubsetRouting: Rule = {
   id: 'virtualservice-gateway-ignores-subset-routing',
+  kinds: ['VirtualService'],
   severity: Severity.WARNING,
   istioCode: 'IST0140',
   summary: 'A gateway VirtualService routes to a host without subset while a mesh VirtualService splits that host by subset; the split does not apply to ingress traffic.',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message IngressRouteRulesNotAffected (IST0140)',
+  docs: 'istioctl\'s IngressRouteRulesNotAffected (IST0140): a gateway VirtualService sends traffic to a\n' +
+    'host without subset, while another VirtualService splits that host by subsets for the mesh.\n' +
+    'Gateway proxies only apply the VirtualServices bound to their gateway, so the subset routing\n' +
+    'never applies to ingress traffic. Unlike istioctl, a subset VirtualService that is itself bound\n' +
+    'to the gateway is not reported (its routes do apply there).',
+  fields: 'gateway route destination',
+  fix: 'Route to the subsets in the gateway VirtualService too, or bind the subset VirtualService to the gateway.',
   check(model: MeshModel, report: Report): void {
     // Host → VirtualServices that route that host (one of their own hosts) to subsets.
     const subsetRouting = new Map<string, ObjectRecord[]>();

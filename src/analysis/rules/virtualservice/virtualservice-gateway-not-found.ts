@@ -5,17 +5,20 @@ import { GATEWAY_API_GROUP, push, resolveGatewayRef } from '../../resources/gate
 import { arrayOf, MESH_GATEWAY, ROUTE_LIST_KINDS, routeList } from '../../resources/virtualservice';
 import { Report, Rule } from '../../rule';
 
-/**
- * A VirtualService names a Gateway (in `spec.gateways` or in a route match's `gateways`) that is
- * not in the analysed set. The reserved name `mesh` (every sidecar) is always valid. Like
- * `istioctl analyze`, a missing Gateway is reported wherever it would live: a VirtualService can
- * only bind to `networking.istio.io` Gateways, so a Gateway API Gateway of that name does not count.
- */
 export const virtualServiceGatewayNotFound: Rule = {
   id: 'virtualservice-gateway-not-found',
+  kinds: ['VirtualService'],
   severity: Severity.ERROR,
   istioCode: 'IST0101',
   summary: 'A VirtualService is bound to a Gateway that does not exist in the analysed manifests.',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message ReferencedResourceNotFound (IST0101)',
+  docs: 'A VirtualService names a Gateway (in `spec.gateways` or in a route match\'s `gateways`) that is\n' +
+    'not in the analysed set. The reserved name `mesh` (every sidecar) is always valid. Like\n' +
+    '`istioctl analyze`, a missing Gateway is reported wherever it would live: a VirtualService can\n' +
+    'only bind to `networking.istio.io` Gateways, so a Gateway API Gateway of that name does not count.',
+  fields: 'spec.gateways, match[].gateways',
+  fix: 'Create the Gateway, fix its namespace/name, or remove it from gateways.',
   check(model: MeshModel, report: Report): void {
     // Gateway names by namespace and namespaces by name, for "did you mean" hints.
     const namesByNamespace = new Map<string, string[]>();

@@ -10,9 +10,16 @@ import { hostsOverlap } from '../../validators/hosts';
 
 export const virtualServiceHostNotInGateway: Rule = {
   id: 'virtualservice-host-not-in-gateway',
+  kinds: ['VirtualService'],
   severity: Severity.WARNING,
   istioCode: 'IST0132',
   summary: 'A VirtualService is bound to a Gateway that serves none of its hosts (or, bound only to gateways, has a host none of them serves), so those routes are never used.',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message VirtualServiceHostNotFoundInGateway (IST0132)',
+  docs: 'A VirtualService is bound to a Gateway that serves none of its hosts (or, bound only to gateways, has a host none of them serves), so those routes are never used.\n' +
+    'istioctl analyze reports the same check as IST0132 (VirtualServiceHostNotFoundInGateway).',
+  fields: 'spec.hosts, spec.gateways',
+  fix: 'Add the host to a server of the Gateway, or bind the VirtualService to the Gateway that serves it.',
   check(model: MeshModel, report: Report): void {
     if (model.gateways().length === 0) return;
     for (const vs of model.virtualServices()) {

@@ -4,15 +4,18 @@ import { httpRoutesOf, objectAt } from '../../resources/http-routes';
 import { Report, Rule } from '../../rule';
 import { GRPC_STATUS_NAMES, isIstioHttpStatus, MAX_ISTIO_HTTP_STATUS, MIN_ISTIO_HTTP_STATUS, suggestGrpcStatus } from '../../validators/http';
 
-/**
- * Abort faults whose status Istio's validation webhook refuses: an `httpStatus` outside 200..600,
- * or a `grpcStatus` that is not one of gRPC's status names (`UNAVAILABLE`, `NOT_FOUND`, …).
- */
 export const virtualServiceInvalidAbortStatus: Rule = {
   id: 'virtualservice-invalid-abort-status',
+  kinds: ['VirtualService'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
   summary: 'A VirtualService fault.abort.httpStatus is outside 200..600, or its grpcStatus is not a gRPC status name.',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateVirtualService, validateHTTPRoute and helpers',
+  docs: 'Abort faults whose status Istio\'s validation webhook refuses: an `httpStatus` outside 200..600,\n' +
+    'or a `grpcStatus` that is not one of gRPC\'s status names (`UNAVAILABLE`, `NOT_FOUND`, …).',
+  fields: 'spec.http[].fault.abort',
+  fix: 'Use an httpStatus of 200..600 or a gRPC status name such as UNAVAILABLE.',
   check(model: MeshModel, report: Report): void {
     for (const vs of model.virtualServices()) {
       for (const r of httpRoutesOf(vs)) {

@@ -6,18 +6,21 @@ import { arrayOf } from '../../resources/virtualservice';
 import { Report, Rule } from '../../rule';
 import { CORS_METHODS, corsHeaderNameProblem } from '../../validators/http';
 
-/**
- * CORS policies Istio's validation webhook refuses: an `allowOrigins` entry whose exact, prefix
- * or regex value is empty (or that has none); an `allowMethods` entry that is not an upper-case
- * HTTP method or `*`; an `allowHeaders`/`exposeHeaders` name that is empty or not an HTTP token
- * (`*` is allowed). Origin regexes are checked by `virtualservice-invalid-regex` and `maxAge` by
- * `virtualservice-invalid-duration`.
- */
 export const virtualServiceInvalidCors: Rule = {
   id: 'virtualservice-invalid-cors',
+  kinds: ['VirtualService'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
   summary: 'A VirtualService corsPolicy has an empty origin match, an unknown (or lower-case) method, or an invalid header name.',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateVirtualService, validateHTTPRoute and helpers',
+  docs: 'CORS policies Istio\'s validation webhook refuses: an `allowOrigins` entry whose exact, prefix\n' +
+    'or regex value is empty (or that has none); an `allowMethods` entry that is not an upper-case\n' +
+    'HTTP method or `*`; an `allowHeaders`/`exposeHeaders` name that is empty or not an HTTP token\n' +
+    '(`*` is allowed). Origin regexes are checked by `virtualservice-invalid-regex` and `maxAge` by\n' +
+    '`virtualservice-invalid-duration`.',
+  fields: 'spec.http[].corsPolicy',
+  fix: 'Use non-empty origin matches, upper-case HTTP methods and header tokens.',
   check(model: MeshModel, report: Report): void {
     for (const vs of model.virtualServices()) {
       for (const r of httpRoutesOf(vs)) {

@@ -6,15 +6,18 @@ import { Report, Rule } from '../../rule';
 import { bodySize, MAX_BODY, otherActions } from '../../validation/virtualservice-actions';
 import { isIstioHttpStatus, MAX_ISTIO_HTTP_STATUS, MIN_ISTIO_HTTP_STATUS } from '../../validators/http';
 
-/**
- * Direct responses Istio's validation webhook refuses: a `status` outside 200..600 (or missing),
- * a body over 1 MiB, or a direct response combined with route destinations, a fault or a rewrite.
- */
 export const virtualServiceInvalidDirectResponse: Rule = {
   id: 'virtualservice-invalid-direct-response',
+  kinds: ['VirtualService'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
   summary: 'A VirtualService directResponse has a status outside 200..600, a body over 1MiB, or is combined with route/fault/rewrite.',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateVirtualService, validateHTTPRoute and helpers',
+  docs: 'Direct responses Istio\'s validation webhook refuses: a `status` outside 200..600 (or missing),\n' +
+    'a body over 1 MiB, or a direct response combined with route destinations, a fault or a rewrite.',
+  fields: 'spec.http[].directResponse',
+  fix: 'Use a status of 200..600, a body under 1 MiB, and no route/fault/rewrite.',
   check(model: MeshModel, report: Report): void {
     for (const vs of model.virtualServices()) {
       for (const r of httpRoutesOf(vs)) {

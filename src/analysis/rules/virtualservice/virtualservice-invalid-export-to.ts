@@ -4,12 +4,17 @@ import { MeshModel } from '../../model';
 import { Report, Rule } from '../../rule';
 import { exportToProblems } from '../../validators/webhook-values';
 
-/** Istio's validateExportTo for VirtualServices. */
 export const virtualServiceInvalidExportTo: Rule = {
   id: 'virtualservice-invalid-export-to',
+  kinds: ['VirtualService'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
   summary: 'A VirtualService exportTo lists an entry that is not ".", "*", "~" or a namespace, repeats an entry, or combines "*" or "~" with others.',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateVirtualService, validateHTTPRoute and helpers',
+  docs: 'Istio\'s validateExportTo for VirtualServices.',
+  fields: 'spec.exportTo',
+  fix: 'List ".", namespace names, or "*" (or "~") alone, each once.',
   check(model: MeshModel, report: Report): void {
     for (const vs of model.virtualServices()) {
       const list = isPlainObject(vs.spec) && Array.isArray(vs.spec.exportTo) ? vs.spec.exportTo : [];

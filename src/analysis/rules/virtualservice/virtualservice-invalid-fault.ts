@@ -4,15 +4,18 @@ import { MeshModel } from '../../model';
 import { httpRoutesOf, isSet, objectAt } from '../../resources/http-routes';
 import { Report, Rule } from '../../rule';
 
-/**
- * Fault injection that Istio's validation webhook refuses: a `fault` with neither `delay` nor
- * `abort`, an `abort.http2Error` (not supported yet), or a `delay.exponentialDelay` (not supported yet).
- */
 export const virtualServiceInvalidFault: Rule = {
   id: 'virtualservice-invalid-fault',
+  kinds: ['VirtualService'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
   summary: 'A VirtualService fault has neither delay nor abort, or uses http2Error or exponentialDelay, which Istio does not support.',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateVirtualService, validateHTTPRoute and helpers',
+  docs: 'Fault injection that Istio\'s validation webhook refuses: a `fault` with neither `delay` nor\n' +
+    '`abort`, an `abort.http2Error` (not supported yet), or a `delay.exponentialDelay` (not supported yet).',
+  fields: 'spec.http[].fault',
+  fix: 'Give the fault a delay (fixedDelay) or an abort; drop http2Error and exponentialDelay.',
   check(model: MeshModel, report: Report): void {
     for (const vs of model.virtualServices()) {
       for (const r of httpRoutesOf(vs)) {

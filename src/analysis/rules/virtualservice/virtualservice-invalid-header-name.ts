@@ -7,19 +7,22 @@ import { Report, Rule } from '../../rule';
 import { eachOperation, headerBlocks, suggestHeaderName } from '../../validation/virtualservice-headers';
 import { headerOperationNameProblem, isJwtClaimHeader, matchHeaderNameProblem } from '../../validators/http';
 
-/**
- * Header names Istio's validation webhook refuses:
- * - in `match[].headers` and `match[].withoutHeaders`: an empty name, or one that is not an
- *   RFC 7230 token, an HTTP/2 pseudo-header or a JWT claim key (`@request.auth.claims.<claim>`);
- *   JWT claim keys are refused unless the VirtualService is bound to gateways only;
- * - in `headers` operations (route and `route[]` level): an empty name, a pseudo-header other
- *   than `:authority`, or `Host` in removals and responses.
- */
 export const virtualServiceInvalidHeaderName: Rule = {
   id: 'virtualservice-invalid-header-name',
+  kinds: ['VirtualService'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
   summary: 'A VirtualService header name in a match or a header operation is empty, not an HTTP token, or a protected header.',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateVirtualService, validateHTTPRoute and helpers',
+  docs: 'Header names Istio\'s validation webhook refuses:\n' +
+    '- in `match[].headers` and `match[].withoutHeaders`: an empty name, or one that is not an\n' +
+    '  RFC 7230 token, an HTTP/2 pseudo-header or a JWT claim key (`@request.auth.claims.<claim>`);\n' +
+    '  JWT claim keys are refused unless the VirtualService is bound to gateways only;\n' +
+    '- in `headers` operations (route and `route[]` level): an empty name, a pseudo-header other\n' +
+    '  than `:authority`, or `Host` in removals and responses.',
+  fields: 'match[].headers, headers.request/response',
+  fix: 'Use an HTTP token as header name; do not set pseudo-headers or Host; route on JWT claims only at gateways.',
   check(model: MeshModel, report: Report): void {
     for (const vs of model.virtualServices()) {
       const gateways = gatewaysOf(vs);

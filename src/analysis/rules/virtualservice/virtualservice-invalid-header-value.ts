@@ -5,16 +5,19 @@ import { Report, Rule } from '../../rule';
 import { eachOperation, headerBlocks } from '../../validation/virtualservice-headers';
 import { headerValueProblem } from '../../validators/http';
 
-/**
- * Header values in `headers.request|response.set|add` (route and `route[]` level) that Istio's
- * validation webhook refuses: a control character other than tab, or Envoy's `%VARIABLE%`
- * syntax left unclosed (a literal percent sign must be written `%%`).
- */
 export const virtualServiceInvalidHeaderValue: Rule = {
   id: 'virtualservice-invalid-header-value',
+  kinds: ['VirtualService'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
   summary: 'A VirtualService header value has a control character or a malformed Envoy %VARIABLE% (a literal % must be %%).',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateVirtualService, validateHTTPRoute and helpers',
+  docs: 'Header values in `headers.request|response.set|add` (route and `route[]` level) that Istio\'s\n' +
+    'validation webhook refuses: a control character other than tab, or Envoy\'s `%VARIABLE%`\n' +
+    'syntax left unclosed (a literal percent sign must be written `%%`).',
+  fields: 'headers.request/response values',
+  fix: 'Remove control characters; write a literal % as %%.',
   check(model: MeshModel, report: Report): void {
     for (const vs of model.virtualServices()) {
       for (const r of httpRoutesOf(vs)) {

@@ -6,16 +6,19 @@ import { gatewayOnly, hostsMatch } from '../../validation/virtualservice';
 import { isIpAddress } from '../../validators/ip';
 import { wildcardDomainProblem } from '../../validators/webhook-values';
 
-/**
- * Istio's webhook checks of `spec.hosts` (ValidateVirtualService): each host is a domain name
- * (an IP address is accepted; a gateway-only VirtualService may use `*`), `*` is refused for the
- * mesh, and no host may repeat or be covered by another host of the same VirtualService.
- */
 export const virtualServiceInvalidHost: Rule = {
   id: 'virtualservice-invalid-host',
+  kinds: ['VirtualService'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
   summary: 'A VirtualService host is not a domain name, is "*" on a VirtualService for the mesh, or repeats (or covers) another of its hosts.',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateVirtualService, validateHTTPRoute and helpers',
+  docs: 'Istio\'s webhook checks of `spec.hosts` (ValidateVirtualService): each host is a domain name\n' +
+    '(an IP address is accepted; a gateway-only VirtualService may use `*`), `*` is refused for the\n' +
+    'mesh, and no host may repeat or be covered by another host of the same VirtualService.',
+  fields: 'spec.hosts',
+  fix: 'Write service names or domains once each; use "*" only on gateway-only VirtualServices.',
   check(model: MeshModel, report: Report): void {
     for (const vs of model.virtualServices()) {
       const hosts = hostsOf(vs);

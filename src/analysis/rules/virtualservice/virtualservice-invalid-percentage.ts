@@ -6,16 +6,19 @@ import { arrayOf } from '../../resources/virtualservice';
 import { Finding, Report, Rule } from '../../rule';
 import { faultPercentageProblem } from '../../validators/http';
 
-/**
- * Percentages Istio's validation webhook refuses: `fault.delay.percentage` and
- * `fault.abort.percentage` must be 0 or within [0.0001, 100]; `mirrorPercentage`,
- * `mirrors[].percentage` and the deprecated `mirrorPercent` must be within 0..100.
- */
 export const virtualServiceInvalidPercentage: Rule = {
   id: 'virtualservice-invalid-percentage',
+  kinds: ['VirtualService'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
   summary: 'A VirtualService fault or mirror percentage is outside 0..100 (or a fault percentage is below 0.0001 but not 0).',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateVirtualService, validateHTTPRoute and helpers',
+  docs: 'Percentages Istio\'s validation webhook refuses: `fault.delay.percentage` and\n' +
+    '`fault.abort.percentage` must be 0 or within [0.0001, 100]; `mirrorPercentage`,\n' +
+    '`mirrors[].percentage` and the deprecated `mirrorPercent` must be within 0..100.',
+  fields: 'fault.*.percentage, mirrorPercentage, mirrors[].percentage',
+  fix: 'Use 0, or a value from 0.0001 to 100.',
   check(model: MeshModel, report: Report): void {
     for (const vs of model.virtualServices()) {
       for (const r of httpRoutesOf(vs)) {

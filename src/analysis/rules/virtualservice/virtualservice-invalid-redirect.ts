@@ -5,17 +5,20 @@ import { hasText, httpRoutesOf, isSet } from '../../resources/http-routes';
 import { Report, Rule } from '../../rule';
 import { otherActions } from '../../validation/virtualservice-actions';
 
-/**
- * Redirects Istio's validation webhook refuses: none of `uri`, `authority`, `scheme`, `port` or
- * `derivePort`; a `redirectCode` outside 300..399; a `scheme` other than `http`/`https`; a port
- * above 65535; or a redirect combined with route destinations, a fault, a rewrite or a direct
- * response (or on a route that delegates).
- */
 export const virtualServiceInvalidRedirect: Rule = {
   id: 'virtualservice-invalid-redirect',
+  kinds: ['VirtualService'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
   summary: 'A VirtualService redirect changes nothing, has a non-3xx code, a bad scheme or port, or is combined with route/fault/rewrite/directResponse.',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateVirtualService, validateHTTPRoute and helpers',
+  docs: 'Redirects Istio\'s validation webhook refuses: none of `uri`, `authority`, `scheme`, `port` or\n' +
+    '`derivePort`; a `redirectCode` outside 300..399; a `scheme` other than `http`/`https`; a port\n' +
+    'above 65535; or a redirect combined with route destinations, a fault, a rewrite or a direct\n' +
+    'response (or on a route that delegates).',
+  fields: 'spec.http[].redirect',
+  fix: 'Change something (uri, authority, scheme, port), use a 3xx code, and drop route/fault/rewrite/directResponse.',
   check(model: MeshModel, report: Report): void {
     for (const vs of model.virtualServices()) {
       for (const r of httpRoutesOf(vs)) {

@@ -4,17 +4,20 @@ import { MeshModel } from '../../model';
 import { hasText, httpRoutesOf, isSet } from '../../resources/http-routes';
 import { Report, Rule } from '../../rule';
 
-/**
- * Retry policies Istio's validation webhook refuses: a negative `attempts`, or `perTryTimeout`,
- * `retryOn` or `retryRemoteLocalities` set while `attempts` is 0 or absent. In proto3 an absent
- * `attempts` is 0, which means "retries disabled", so `retries: { perTryTimeout: 2s }` alone is
- * rejected; without a `retries` block Istio's default (2 attempts) applies.
- */
 export const virtualServiceInvalidRetries: Rule = {
   id: 'virtualservice-invalid-retries',
+  kinds: ['VirtualService'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
   summary: 'A VirtualService retry policy has negative attempts, or sets retryOn/perTryTimeout/retryRemoteLocalities with 0 attempts.',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateVirtualService, validateHTTPRoute and helpers',
+  docs: 'Retry policies Istio\'s validation webhook refuses: a negative `attempts`, or `perTryTimeout`,\n' +
+    '`retryOn` or `retryRemoteLocalities` set while `attempts` is 0 or absent. In proto3 an absent\n' +
+    '`attempts` is 0, which means "retries disabled", so `retries: { perTryTimeout: 2s }` alone is\n' +
+    'rejected; without a `retries` block Istio\'s default (2 attempts) applies.',
+  fields: 'spec.http[].retries',
+  fix: 'Use attempts >= 0; with attempts 0 remove retryOn, perTryTimeout and retryRemoteLocalities.',
   check(model: MeshModel, report: Report): void {
     for (const vs of model.virtualServices()) {
       for (const r of httpRoutesOf(vs)) {

@@ -5,18 +5,21 @@ import { httpRoutesOf } from '../../resources/http-routes';
 import { Report, Rule } from '../../rule';
 import { invalidRetryOnPolicies, RETRY_ON_POLICIES } from '../../validators/http';
 
-/**
- * `retries.retryOn` entries Istio's validation webhook refuses. The value is split on commas
- * without trimming, and each entry must be one of Envoy's retry conditions (`5xx`,
- * `gateway-error`, `reset`, `connect-failure`, `retriable-4xx`, `refused-stream`,
- * `retriable-status-codes`, gRPC `cancelled`, `unavailable`, …) or an HTTP status code that Go's
- * `net/http` has a name for. So `"5xx, reset"` (space after the comma) and `"5XX"` are rejected.
- */
 export const virtualServiceInvalidRetryOn: Rule = {
   id: 'virtualservice-invalid-retry-on',
+  kinds: ['VirtualService'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
   summary: 'A VirtualService retries.retryOn entry is neither an Envoy retry condition nor a known HTTP status code.',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateVirtualService, validateHTTPRoute and helpers',
+  docs: '`retries.retryOn` entries Istio\'s validation webhook refuses. The value is split on commas\n' +
+    'without trimming, and each entry must be one of Envoy\'s retry conditions (`5xx`,\n' +
+    '`gateway-error`, `reset`, `connect-failure`, `retriable-4xx`, `refused-stream`,\n' +
+    '`retriable-status-codes`, gRPC `cancelled`, `unavailable`, …) or an HTTP status code that Go\'s\n' +
+    '`net/http` has a name for. So `"5xx, reset"` (space after the comma) and `"5XX"` are rejected.',
+  fields: 'spec.http[].retries.retryOn',
+  fix: 'Use Envoy retry conditions (5xx, gateway-error, connect-failure, …) or HTTP status codes.',
   check(model: MeshModel, report: Report): void {
     for (const vs of model.virtualServices()) {
       for (const r of httpRoutesOf(vs)) {

@@ -5,17 +5,20 @@ import { hasText, httpRoutesOf, objectAt } from '../../resources/http-routes';
 import { Report, Rule } from '../../rule';
 import { isAuthorityHeader } from '../../validators/http';
 
-/**
- * Rewrites Istio's validation webhook refuses: both `uri` and `uriRegexRewrite`; none of `uri`,
- * `uriRegexRewrite` or `authority`; a `uriRegexRewrite` without both `match` and `rewrite`; or the
- * authority set in more than one place (`rewrite.authority` and an `:authority`/`Host` entry in
- * `headers.request.set|add`).
- */
 export const virtualServiceInvalidRewrite: Rule = {
   id: 'virtualservice-invalid-rewrite',
+  kinds: ['VirtualService'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
   summary: 'A VirtualService rewrite sets both or neither of uri/uriRegexRewrite (and no authority), an incomplete uriRegexRewrite, or the authority twice.',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateVirtualService, validateHTTPRoute and helpers',
+  docs: 'Rewrites Istio\'s validation webhook refuses: both `uri` and `uriRegexRewrite`; none of `uri`,\n' +
+    '`uriRegexRewrite` or `authority`; a `uriRegexRewrite` without both `match` and `rewrite`; or the\n' +
+    'authority set in more than one place (`rewrite.authority` and an `:authority`/`Host` entry in\n' +
+    '`headers.request.set|add`).',
+  fields: 'spec.http[].rewrite, headers',
+  fix: 'Set one of uri or uriRegexRewrite (both match and rewrite), and the authority in one place.',
   check(model: MeshModel, report: Report): void {
     for (const vs of model.virtualServices()) {
       for (const r of httpRoutesOf(vs)) {

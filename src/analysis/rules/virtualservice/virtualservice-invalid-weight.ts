@@ -4,19 +4,22 @@ import { describeDestination, weightedSplitsOf } from '../../resources/virtualse
 import { Report, Rule } from '../../rule';
 import { INT32_MAX } from '../../validation/virtualservice-weights';
 
-/**
- * Destination weights that Istio's validation webhook rejects: a negative weight, or a split of
- * two or more destinations whose weights add up to 0. Weights are int32 in the CRD, so a
- * fractional, non-numeric or out-of-range weight is refused by the API server as well.
- *
- * Since Istio 1.15 weights no longer have to add up to 100 (they are relative shares);
- * `virtualservice-weights-not-100` warns about splits that look like percentages but do not.
- */
 export const virtualServiceInvalidWeight: Rule = {
   id: 'virtualservice-invalid-weight',
+  kinds: ['VirtualService'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
   summary: 'A VirtualService destination weight is negative, not an integer, or all weights of a split are 0.',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateVirtualService, validateHTTPRoute and helpers',
+  docs: 'Destination weights that Istio\'s validation webhook rejects: a negative weight, or a split of\n' +
+    'two or more destinations whose weights add up to 0. Weights are int32 in the CRD, so a\n' +
+    'fractional, non-numeric or out-of-range weight is refused by the API server as well.\n' +
+    '\n' +
+    'Since Istio 1.15 weights no longer have to add up to 100 (they are relative shares);\n' +
+    '`virtualservice-weights-not-100` warns about splits that look like percentages but do not.',
+  fields: 'spec.*[].route[].weight',
+  fix: 'Use non-negative whole weights, at least one above 0 in a split.',
   check(model: MeshModel, report: Report): void {
     for (const vs of model.virtualServices()) {
       for (const split of weightedSplitsOf(vs)) {

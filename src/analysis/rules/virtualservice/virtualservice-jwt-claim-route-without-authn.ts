@@ -9,16 +9,19 @@ import { hasTargetRef } from '../../resources/workloads';
 import { Report, Rule } from '../../rule';
 import { describeWorkload, listSome } from '../../text';
 
-/**
- * istioctl's JwtClaimBasedRoutingWithoutRequestAuthN (IST0149): a gateway VirtualService routes
- * on a JWT claim, but no RequestAuthentication (in the gateway pods' namespace or the root
- * namespace) selects the gateway's pods, so no claim is ever available to match.
- */
 export const virtualServiceJwtClaimRouteWithoutAuthn: Rule = {
   id: 'virtualservice-jwt-claim-route-without-authn',
+  kinds: ['VirtualService'],
   severity: Severity.ERROR,
   istioCode: 'IST0149',
   summary: 'A VirtualService routes on a JWT claim at a gateway whose pods no RequestAuthentication selects, so the claim never matches.',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message JwtClaimBasedRoutingWithoutRequestAuthN (IST0149)',
+  docs: 'istioctl\'s JwtClaimBasedRoutingWithoutRequestAuthN (IST0149): a gateway VirtualService routes\n' +
+    'on a JWT claim, but no RequestAuthentication (in the gateway pods\' namespace or the root\n' +
+    'namespace) selects the gateway\'s pods, so no claim is ever available to match.',
+  fields: 'match[].headers @request.auth.claims.*',
+  fix: 'Add a RequestAuthentication selecting the gateway pods (their namespace or the root namespace).',
   check(model: MeshModel, report: Report): void {
     const claimRoutes = model.virtualServices().map((vs) => ({ vs, claim: jwtClaimKey(vs) })).filter((x) => x.claim);
     if (claimRoutes.length === 0) return;

@@ -6,28 +6,30 @@ import { httpRoutesOf } from '../../resources/http-routes';
 import { Report, Rule } from '../../rule';
 import { durationNanos, formatDuration, NANOS_PER_MILLISECOND } from '../../validators/duration';
 
-/**
- * An HTTP route whose retries cannot all happen within its timeout.
- *
- * Istio hands `retries.attempts` to Envoy as `num_retries`: retries *after* the first try, each
- * try (the first included) limited by `perTryTimeout`. The route `timeout` bounds the whole
- * request, every retry and the backoff between them (25 ms and up by default) included. When
- * `attempts × perTryTimeout` alone exceeds the timeout, then if the tries keep timing out, the
- * route timeout expires before the last configured retries can even start: the retry budget is
- * not what it looks like. (With the first try counted, up to `(attempts + 1) × perTryTimeout` is
- * needed; a timeout between the two only shortens the last retry, which is not reported, but the
- * suggested fixes make every try fit.)
- *
- * Only judged when `timeout`, `retries.attempts` and `retries.perTryTimeout` are all written:
- * without a `retries` block Istio's default applies (2 retries, no per-try timeout), and without
- * `perTryTimeout` each try may use whatever remains of the route timeout, which is by design.
- * A warning: Istio and Envoy accept it and requests still finish, but the configured retries do
- * not all happen.
- */
 export const virtualServiceRetriesExceedTimeout: Rule = {
   id: 'virtualservice-retries-exceed-timeout',
+  kinds: ['VirtualService'],
   severity: Severity.WARNING,
   summary: 'A VirtualService route\'s attempts × perTryTimeout exceed its timeout, so the last retries are cut off by the route timeout.',
+  origin: 'envoy',
+  docs: 'An HTTP route whose retries cannot all happen within its timeout.\n' +
+    '\n' +
+    'Istio hands `retries.attempts` to Envoy as `num_retries`: retries *after* the first try, each\n' +
+    'try (the first included) limited by `perTryTimeout`. The route `timeout` bounds the whole\n' +
+    'request, every retry and the backoff between them (25 ms and up by default) included. When\n' +
+    '`attempts × perTryTimeout` alone exceeds the timeout, then if the tries keep timing out, the\n' +
+    'route timeout expires before the last configured retries can even start: the retry budget is\n' +
+    'not what it looks like. (With the first try counted, up to `(attempts + 1) × perTryTimeout` is\n' +
+    'needed; a timeout between the two only shortens the last retry, which is not reported, but the\n' +
+    'suggested fixes make every try fit.)\n' +
+    '\n' +
+    'Only judged when `timeout`, `retries.attempts` and `retries.perTryTimeout` are all written:\n' +
+    'without a `retries` block Istio\'s default applies (2 retries, no per-try timeout), and without\n' +
+    '`perTryTimeout` each try may use whatever remains of the route timeout, which is by design.\n' +
+    'A warning: Istio and Envoy accept it and requests still finish, but the configured retries do\n' +
+    'not all happen.',
+  fields: 'spec.http[].retries, timeout',
+  fix: 'Raise the timeout to attempts × perTryTimeout, or lower attempts or perTryTimeout.',
   check(model: MeshModel, report: Report): void {
     for (const vs of model.virtualServices()) {
       for (const r of httpRoutesOf(vs)) {

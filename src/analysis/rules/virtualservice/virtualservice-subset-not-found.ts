@@ -6,19 +6,22 @@ import { arrayOf, destinationsOf } from '../../resources/virtualservice';
 import { Report, Rule } from '../../rule';
 import { qualifiedName } from '../../text';
 
-/**
- * A VirtualService destination (route, mirror or mirrors) names a subset that no DestinationRule
- * for its host defines. Envoy has no cluster for it and answers 503 (NC, no cluster).
- *
- * Hosts resolve as Istio resolves them: a short destination host relative to the VirtualService's
- * namespace, a DestinationRule host relative to the DestinationRule's namespace. A wildcard
- * DestinationRule (`*.ns.svc.cluster.local`) applies when no exact one exists, as at runtime.
- */
 export const virtualServiceSubsetNotFound: Rule = {
   id: 'virtualservice-subset-not-found',
+  kinds: ['VirtualService'],
   severity: Severity.ERROR,
   istioCode: 'IST0101',
   summary: 'A VirtualService routes or mirrors to a subset that no DestinationRule for that host defines.',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message ReferencedResourceNotFound (IST0101)',
+  docs: 'A VirtualService destination (route, mirror or mirrors) names a subset that no DestinationRule\n' +
+    'for its host defines. Envoy has no cluster for it and answers 503 (NC, no cluster).\n' +
+    '\n' +
+    'Hosts resolve as Istio resolves them: a short destination host relative to the VirtualService\'s\n' +
+    'namespace, a DestinationRule host relative to the DestinationRule\'s namespace. A wildcard\n' +
+    'DestinationRule (`*.ns.svc.cluster.local`) applies when no exact one exists, as at runtime.',
+  fields: 'spec.*[].route[].destination.subset, mirror',
+  fix: 'Add the subset to the DestinationRule of that host, or route to an existing subset.',
   check(model: MeshModel, report: Report): void {
     // One lookup per distinct host, however many routes name it.
     const cache = new Map<string, SubsetsForHost>();

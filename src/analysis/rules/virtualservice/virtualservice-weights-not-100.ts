@@ -4,16 +4,18 @@ import { MeshModel } from '../../model';
 import { describeDestination, weightedSplitsOf } from '../../resources/virtualservice';
 import { Report, Rule } from '../../rule';
 
-/**
- * A traffic split whose weights look like percentages (none above 100) but do not add up to 100.
- * Istio accepts it (since 1.15 weights are relative shares, each destination getting
- * weight / total), so the traffic does not split the way the numbers read.
- * Splits with a weight above 100 are taken as deliberately relative (e.g. 1000 / 9000).
- */
 export const virtualServiceWeightsNot100: Rule = {
   id: 'virtualservice-weights-not-100',
+  kinds: ['VirtualService'],
   severity: Severity.WARNING,
   summary: 'A VirtualService traffic split written as percentages does not add up to 100, so Istio rescales the shares.',
+  origin: 'app',
+  docs: 'A traffic split whose weights look like percentages (none above 100) but do not add up to 100.\n' +
+    'Istio accepts it (since 1.15 weights are relative shares, each destination getting\n' +
+    'weight / total), so the traffic does not split the way the numbers read.\n' +
+    'Splits with a weight above 100 are taken as deliberately relative (e.g. 1000 / 9000).',
+  fields: 'spec.*[].route[].weight',
+  fix: 'Make the weights add up to 100 (the fix gives them), or use weights above 100 for relative shares.',
   check(model: MeshModel, report: Report): void {
     for (const vs of model.virtualServices()) {
       for (const split of weightedSplitsOf(vs)) {

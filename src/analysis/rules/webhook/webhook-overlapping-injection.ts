@@ -5,17 +5,20 @@ import { Report, Rule } from '../../rule';
 import { formatLabels, listSome } from '../../text';
 
 
-/**
- * istioctl's InvalidWebhook (IST0139), overlap part: for the namespace and pod label combinations
- * that matter to injection (none, `istio-injection` enabled/disabled, `sidecar.istio.io/inject`
- * true/false, each with every revision found), more than one injection webhook matches, so pods
- * could be injected twice.
- */
 export const webhookOverlappingInjection: Rule = {
   id: 'webhook-overlapping-injection',
+  kinds: ['MutatingWebhookConfiguration'],
   severity: Severity.ERROR,
   istioCode: 'IST0139',
   summary: 'Two Istio sidecar-injection webhooks match the same namespace and pod labels, so a pod could be injected twice.',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message InvalidWebhook (IST0139)',
+  docs: 'istioctl\'s InvalidWebhook (IST0139), overlap part: for the namespace and pod label combinations\n' +
+    'that matter to injection (none, `istio-injection` enabled/disabled, `sidecar.istio.io/inject`\n' +
+    'true/false, each with every revision found), more than one injection webhook matches, so pods\n' +
+    'could be injected twice.',
+  fields: 'webhooks[].namespaceSelector, objectSelector',
+  fix: 'Make the injection webhooks of different revisions select disjoint namespaces and pods, or remove the stale one.',
   check(model: MeshModel, report: Report): void {
     const { webhooks, revisions } = injectionWebhooks(model);
     if (webhooks.length < 2) return;

@@ -7,12 +7,17 @@ import { arrayOf } from '../../resources/virtualservice';
 import { Report, Rule } from '../../rule';
 import { describeWorkload, listSome } from '../../text';
 
-/** istioctl's InvalidApplicationUID (IST0144): application containers running as UID 1337. */
 export const workloadRunsAsProxyUid: Rule = {
   id: 'workload-runs-as-proxy-uid',
+  kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Pod'],
   severity: Severity.WARNING,
   istioCode: 'IST0144',
   summary: 'A pod template runs application containers as UID 1337, the sidecar proxy\'s UID, so their traffic bypasses the proxy.',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message InvalidApplicationUID (IST0144)',
+  docs: 'istioctl\'s InvalidApplicationUID (IST0144): application containers running as UID 1337.',
+  fields: 'spec.template.spec(.containers[]).securityContext.runAsUser',
+  fix: 'Run the application as another UID than 1337.',
   check(model: MeshModel, report: Report): void {
     for (const pod of model.allPodTemplates()) {
       if (isControlPlane(pod.owner) || !isPlainObject(pod.podSpec)) continue;

@@ -7,15 +7,18 @@ import { Report, Rule } from '../../rule';
 import { describeWorkload } from '../../text';
 
 
-/**
- * istioctl's DeploymentAssociatedToMultipleServices (IST0116): Services selecting the same pods
- * expose one port number with different Kubernetes protocols (TCP, UDP, SCTP).
- */
 export const workloadServicesProtocolConflict: Rule = {
   id: 'workload-services-protocol-conflict',
+  kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Pod'],
   severity: Severity.WARNING,
   istioCode: 'IST0116',
   summary: 'Services selecting the same workload use one port number with different protocols (TCP/UDP/SCTP), which Istio cannot tell apart.',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message DeploymentAssociatedToMultipleServices (IST0116)',
+  docs: 'istioctl\'s DeploymentAssociatedToMultipleServices (IST0116): Services selecting the same pods\n' +
+    'expose one port number with different Kubernetes protocols (TCP, UDP, SCTP).',
+  fields: 'Services selecting the pods: ports[].protocol',
+  fix: 'Use one protocol per port number across the Services of a workload.',
   check(model: MeshModel, report: Report): void {
     for (const pod of model.allPodTemplates()) {
       const services = model.servicesSelecting(pod);

@@ -5,16 +5,19 @@ import { containerPorts, resolveTargetPort, servicePorts } from '../../resources
 import { Report, Rule } from '../../rule';
 import { describeWorkload } from '../../text';
 
-/**
- * istioctl's DeploymentConflictingPorts (IST0137): Services selecting the same pods send one
- * target port to different service ports. Named target ports are resolved against the pod
- * template's container ports, so `http` and `8080` count as the same target.
- */
 export const workloadServicesTargetPortConflict: Rule = {
   id: 'workload-services-target-port-conflict',
+  kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Pod'],
   severity: Severity.WARNING,
   istioCode: 'IST0137',
   summary: 'Services selecting the same workload send one targetPort to different service ports; Istio requires them to use the same port.',
+  origin: 'istioctl',
+  istioSource: 'pkg/config/analysis/analyzers, message DeploymentConflictingPorts (IST0137)',
+  docs: 'istioctl\'s DeploymentConflictingPorts (IST0137): Services selecting the same pods send one\n' +
+    'target port to different service ports. Named target ports are resolved against the pod\n' +
+    'template\'s container ports, so `http` and `8080` count as the same target.',
+  fields: 'Services selecting the pods: ports[].targetPort',
+  fix: 'Expose a target port under one service port number in every Service.',
   check(model: MeshModel, report: Report): void {
     for (const pod of model.allPodTemplates()) {
       const services = model.servicesSelecting(pod);
