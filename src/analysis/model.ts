@@ -1,6 +1,14 @@
-import type { CelValidator } from './crd/cel-validation';
 import { isPlainObject, ManifestSource, ObjectRecord, stringMap, toRecord } from './manifest';
+import { PathSegments } from './json-path';
 import { FieldTableLookup, ISTIO_FIELDS } from './schema/field-table';
+
+/**
+ * What the model needs of a CRD file's CEL rules (`crd/cel-validation.ts` provides it), declared
+ * here so that the model does not depend on the CEL evaluator.
+ */
+export interface CelCheck {
+  validate(object: ObjectRecord): ReadonlyArray<{ readonly path: PathSegments; readonly message: string; readonly fix: string }>;
+}
 
 export const NETWORKING_GROUP = 'networking.istio.io';
 export const SECURITY_GROUP = 'security.istio.io';
@@ -39,7 +47,7 @@ export interface ModelOptions {
    */
   readonly schema?: FieldTableLookup;
   /** The CEL rules of those CRDs, for `schema-cel-validation`. @default - CEL rules are not run */
-  readonly cel?: CelValidator;
+  readonly cel?: CelCheck;
 }
 
 /**
@@ -54,7 +62,7 @@ export class MeshModel {
   /** The field table of the Istio CRDs the objects are checked against. */
   public readonly schema: FieldTableLookup;
   /** The CEL rules of a CRD file, when one was given. */
-  public readonly cel?: CelValidator;
+  public readonly cel?: CelCheck;
   private readonly byKind = new Map<string, ObjectRecord[]>();
   private _services?: Map<string, ObjectRecord>;
   private _destinationRules?: Map<string, ObjectRecord[]>;

@@ -1,5 +1,5 @@
 import { closestNames } from '../text';
-import type { SchemaRuleId } from './validate';
+import type { SchemaRuleId } from './issue';
 import { formatPath } from '../json-path';
 import { isPlainObject } from '../manifest';
 import { isDns1123Subdomain } from '../validators/subdomain';

@@ -1,29 +1,12 @@
 import { RE2JS } from 're2js';
 import { checkMetadata } from './metadata';
+import { SchemaIssue, SchemaRuleId } from './issue';
 import { formatPath, PathSegments } from '../json-path';
 import { isPlainObject, ObjectRecord } from '../manifest';
 import { andList, closestNames, MatchKind, normalizeName, orList, toCamelCase } from '../text';
 import { FieldTableLookup, ISTIO_FIELDS, isIstioGroup, SchemaNode, SchemaType } from './field-table';
 
-/** Ids of the schema rules; each {@link SchemaIssue} belongs to one. */
-export type SchemaRuleId =
-  | 'schema-unknown-kind'
-  | 'schema-unknown-api-version'
-  | 'schema-unknown-field'
-  | 'schema-type-mismatch'
-  | 'schema-invalid-enum'
-  | 'schema-required-field'
-  | 'schema-mutually-exclusive-fields'
-  | 'schema-value-out-of-range'
-  | 'schema-invalid-format';
-
-/** One schema violation of one object. */
-export interface SchemaIssue {
-  readonly rule: SchemaRuleId;
-  readonly path: PathSegments;
-  readonly message: string;
-  readonly fix?: string;
-}
+export type { SchemaIssue, SchemaRuleId } from './issue';
 
 type Segs = Array<string | number>;
 
