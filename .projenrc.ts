@@ -65,12 +65,21 @@ project.addTask('examples', {
   receiveArgs: true,
 });
 
+// Generated tables live in src/analysis/generated/, each with its projen task and a freshness test.
 // Re-derives the Istio field table from a CRD file (default: ../shared/istio-crds/istio-1.30.3.yaml).
 project.addTask('derive-fields', {
-  description: 'Derive src/analysis/schema/istio-fields.generated.ts from an Istio CRD file',
+  description: 'Derive src/analysis/generated/istio-fields.generated.ts from an Istio CRD file',
   exec: 'ts-node --project test/tsconfig.json scripts/derive-field-table.ts',
   receiveArgs: true,
 });
+
+// Re-derives the Istio annotation table from istio/api's annotation/annotations.yaml (a path argument).
+project.addTask('derive-annotations', {
+  description: 'Derive src/analysis/generated/istio-annotations.generated.ts from istio/api annotation/annotations.yaml',
+  exec: 'ts-node --project test/tsconfig.json scripts/derive-annotation-table.ts',
+  receiveArgs: true,
+});
+project.gitattributes.addAttributes('/src/analysis/generated/**', 'linguist-generated');
 
 for (const pattern of ['/examples/', '/bench/', '/scripts/', '/docs/']) {
   project.addPackageIgnore(pattern);

@@ -1,4 +1,4 @@
-import { ISTIO_FIELD_TABLE } from './istio-fields.generated';
+import { ISTIO_FIELD_TABLE } from '../generated/istio-fields.generated';
 import { FieldTable, KindEntry, KindVersion, SchemaNode } from './table-types';
 
 export * from './table-types';

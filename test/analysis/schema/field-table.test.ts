@@ -8,7 +8,7 @@ import {
   renderFieldTableModule,
 } from '../../../scripts/derive-field-table';
 import { FieldTableLookup, ISTIO_FIELDS, isIstioGroup } from '../../../src/analysis/schema/field-table';
-import { ISTIO_FIELD_TABLE } from '../../../src/analysis/schema/istio-fields.generated';
+import { ISTIO_FIELD_TABLE } from '../../../src/analysis/generated/istio-fields.generated';
 
 const TINY_CRD = `
 apiVersion: apiextensions.k8s.io/v1
