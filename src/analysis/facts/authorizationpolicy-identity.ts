@@ -2,7 +2,7 @@ import { editDistance } from '../text';
 import { EffectiveMtls, MtlsDecision } from './effective-mtls';
 import { MeshModel } from '../model';
 import { serviceAccountOf } from '../resources/workloads';
-import { wildcardShape } from '../validation/authorizationpolicy-values';
+import { wildcardShape } from '../validation/authorizationpolicy';
 
 /** The first decision on the listed ports (or any port) that is not STRICT. */
 export function firstWeak(

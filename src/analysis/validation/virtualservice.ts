@@ -1,10 +1,17 @@
-import { Severity } from '../diagnostic';
-import { isPlainObject, ObjectRecord } from '../manifest';
+/**
+ * Istio's validation webhook for VirtualService (pkg/config/validation), in one place: the walkers and
+ * value checks its webhook-parity rules report from.
+ */
 import { arrayOf, describeRoute, destinationsOf, gatewaysOf, hostsOf, MESH_GATEWAY, routeList } from '../resources/virtualservice';
-import { Finding } from '../rule';
-import { isIstioDnsLabel } from '../validators/hosts';
+import { checkIstioRegex } from '../validators/regex';
 import { cidrProblem, isIpAddress } from '../validators/ip';
+import { Finding, Report } from '../rule';
+import { HeaderOperation } from '../validators/http';
+import { HttpRouteRef, httpRoutesOf, isSet } from '../resources/http-routes';
+import { isIstioDnsLabel } from '../validators/hosts';
+import { isPlainObject, ObjectRecord } from '../manifest';
 import { labelsProblem, wildcardDomainProblem } from '../validators/webhook-values';
+import { Severity } from '../diagnostic';
 
 /** Whether a VirtualService applies to gateways only (no `mesh` among non-empty gateways). */
 export function gatewayOnly(vs: ObjectRecord): boolean {
@@ -167,3 +174,142 @@ function sniFinding(vs: ObjectRecord, sni: string, path: Array<string | number>,
     add(path, `SNI host "${sni}" is not covered by any host of the VirtualService (${hosts.join(', ') || 'none'}); Istio rejects it.`, 'Add the SNI host (or a wildcard covering it) to spec.hosts.');
   }
 }
+
+/** Direct-response bodies above this are refused; above {@link LARGE_BODY} Istio warns. */
+export const MAX_BODY = 1024 * 1024;
+
+export const LARGE_BODY = 100 * 1024;
+
+/** What else an HTTP route does besides a redirect or direct response, for conflict messages. */
+export function otherActions(r: HttpRouteRef): Array<{ key: string; text: string }> {
+  const out: Array<{ key: string; text: string }> = [];
+  if (arrayOf(r.route.route).length > 0) out.push({ key: 'route', text: 'route destinations' });
+  if (isSet(r.route, 'fault')) out.push({ key: 'fault', text: 'a fault' });
+  if (isSet(r.route, 'rewrite')) out.push({ key: 'rewrite', text: 'a rewrite' });
+  return out;
+}
+
+/** Size in bytes of a direct-response body (`string`, or base64 `bytes`). */
+export function bodySize(body: unknown): number | undefined {
+  if (!isPlainObject(body)) return undefined;
+  if (typeof body.string === 'string') return Buffer.byteLength(body.string, 'utf8');
+  if (typeof body.bytes === 'string') return Buffer.from(body.bytes, 'base64').length;
+  return undefined;
+}
+export const FIELDS: ReadonlyArray<{ path: string[]; whenAbsent?: string; wholeSeconds?: boolean }> = [
+  { path: ['timeout'], whenAbsent: 'a route without timeout has none (Istio\'s default)' },
+  { path: ['retries', 'perTryTimeout'], whenAbsent: 'each try may then use the whole route timeout' },
+  { path: ['retries', 'backoff'], whenAbsent: 'Envoy then backs off from 25ms' },
+  { path: ['fault', 'delay', 'fixedDelay'] },
+  { path: ['fault', 'delay', 'exponentialDelay'] },
+  { path: ['corsPolicy', 'maxAge'], wholeSeconds: true, whenAbsent: 'browsers then use their own preflight cache time' },
+];
+
+/** A `headers` block (route level or destination level) of an HTTP route. */
+interface HeadersBlock {
+  readonly headers: Record<string, any>;
+  readonly path: Array<string | number>;
+  readonly where: string;
+}
+
+/** The route's own `headers` and each `route[j].headers`. */
+export function headerBlocks(r: HttpRouteRef): HeadersBlock[] {
+  const out: HeadersBlock[] = [];
+  if (isPlainObject(r.route.headers)) out.push({ headers: r.route.headers, path: [...r.path, 'headers'], where: 'headers' });
+  arrayOf(r.route.route).forEach((rd, j) => {
+    if (isPlainObject(rd) && isPlainObject(rd.headers)) {
+      out.push({ headers: rd.headers, path: [...r.path, 'route', j, 'headers'], where: `route[${j}].headers` });
+    }
+  });
+  return out;
+}
+
+/** Calls `fn` for every header name (and value, for set/add) written in a headers block. */
+export function eachOperation(
+  block: HeadersBlock,
+  fn: (op: HeaderOperation, name: string, value: unknown, path: Array<string | number>, field: string) => void,
+): void {
+  for (const side of ['request', 'response'] as const) {
+    const ops = block.headers[side];
+    if (!isPlainObject(ops)) continue;
+    for (const verb of ['set', 'add'] as const) {
+      if (!isPlainObject(ops[verb])) continue;
+      for (const [name, value] of Object.entries(ops[verb])) {
+        fn(`${side}-${verb}`, name, value, [...block.path, side, verb, name], `${block.where}.${side}.${verb}`);
+      }
+    }
+    arrayOf(ops.remove).forEach((name, i) => {
+      if (typeof name === 'string') fn(`${side}-remove`, name, undefined, [...block.path, side, 'remove', i], `${block.where}.${side}.remove`);
+    });
+  }
+}
+
+export function suggestHeaderName(name: string): string {
+  if (name === '') return 'Remove the empty header name, or write the header to match.';
+  const cleaned = name.trim().replace(/[^!#$%&'*+\-.^_`|~A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return cleaned !== '' && cleaned !== name
+    ? `Header names are tokens without spaces, colons or quotes, e.g. ${JSON.stringify(cleaned)}.`
+    : 'Header names are tokens without spaces, colons or quotes.';
+}
+
+/** A `StringMatch` of an HTTP route, with where it sits. */
+interface StringMatchRef {
+  readonly match: Record<string, any>;
+  readonly path: Array<string | number>;
+  /** Field name for messages, e.g. `match[0].headers["x-user"]`. */
+  readonly field: string;
+  /** Whether Istio refuses an empty prefix here (every place but `uri`). */
+  readonly prefixMustBeNonEmpty: boolean;
+  /** Whether the regex `*` is allowed (withoutHeaders, where it means "header present"). */
+  readonly starMeansPresent: boolean;
+}
+
+/** Every StringMatch under `spec.http[].match[]`. */
+export function stringMatchesOf(vs: ObjectRecord): Array<StringMatchRef & { label: string }> {
+  const out: Array<StringMatchRef & { label: string }> = [];
+  for (const r of httpRoutesOf(vs)) {
+    arrayOf(r.route.match).forEach((m, i) => {
+      if (!isPlainObject(m)) return;
+      for (const key of ['uri', 'scheme', 'method', 'authority']) {
+        if (isPlainObject(m[key])) {
+          out.push({
+            label: r.label,
+            match: m[key],
+            path: [...r.path, 'match', i, key],
+            field: `match[${i}].${key}`,
+            prefixMustBeNonEmpty: key !== 'uri',
+            starMeansPresent: false,
+          });
+        }
+      }
+      for (const key of ['headers', 'withoutHeaders', 'queryParams']) {
+        if (!isPlainObject(m[key])) continue;
+        for (const [name, sm] of Object.entries(m[key])) {
+          if (!isPlainObject(sm)) continue;
+          out.push({
+            label: r.label,
+            match: sm,
+            path: [...r.path, 'match', i, key, name],
+            field: `match[${i}].${key}[${JSON.stringify(name)}]`,
+            prefixMustBeNonEmpty: true,
+            starMeansPresent: key === 'withoutHeaders',
+          });
+        }
+      }
+    });
+  }
+  return out;
+}
+
+export function reportRegex(report: Report, vs: ObjectRecord, pattern: string, path: Array<string | number>, field: string): void {
+  const problem = checkIstioRegex(pattern);
+  if (!problem) return;
+  const shown = pattern.length > 80 ? `${JSON.stringify(pattern.slice(0, 77))}…` : JSON.stringify(pattern);
+  report({
+    object: vs,
+    path,
+    message: `${field} ${shown} ${problem.reason}; Istio's validation webhook rejects it.`,
+    fix: problem.hint ?? 'Write a regex that RE2 accepts.',
+  });
+}
+export const INT32_MAX = 2147483647;

@@ -2,7 +2,7 @@ import { Severity } from '../../diagnostic';
 import { MeshModel } from '../../model';
 import { valueListsOf } from '../../resources/authorization';
 import { Report, Rule } from '../../rule';
-import { METHODS } from '../../validation/authorizationpolicy-values';
+import { METHODS } from '../../validation/authorizationpolicy';
 
 export const authorizationPolicyInvalidMethod: Rule = {
   id: 'authorizationpolicy-invalid-method',

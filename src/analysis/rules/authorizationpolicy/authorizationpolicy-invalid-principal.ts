@@ -2,7 +2,7 @@ import { Severity } from '../../diagnostic';
 import { MeshModel } from '../../model';
 import { describeList, valueListsOf } from '../../resources/authorization';
 import { Report, Rule } from '../../rule';
-import { principalProblem } from '../../validation/authorizationpolicy-values';
+import { principalProblem } from '../../validation/authorizationpolicy';
 
 export const authorizationPolicyInvalidPrincipal: Rule = {
   id: 'authorizationpolicy-invalid-principal',

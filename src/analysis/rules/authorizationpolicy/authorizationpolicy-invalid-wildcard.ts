@@ -2,8 +2,7 @@ import { Severity } from '../../diagnostic';
 import { MeshModel } from '../../model';
 import { describeList, valueListsOf } from '../../resources/authorization';
 import { Report, Rule } from '../../rule';
-import { pathTemplateProblem } from '../../validation/authorizationpolicy';
-import { STRING_MATCHED, wildcardShape } from '../../validation/authorizationpolicy-values';
+import { pathTemplateProblem, STRING_MATCHED, wildcardShape } from '../../validation/authorizationpolicy';
 
 export const authorizationPolicyInvalidWildcard: Rule = {
   id: 'authorizationpolicy-invalid-wildcard',

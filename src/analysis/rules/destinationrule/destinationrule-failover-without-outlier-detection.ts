@@ -4,7 +4,7 @@ import { trafficPoliciesOf } from '../../resources/destinationrule';
 import { isSet, objectAt } from '../../resources/http-routes';
 import { arrayOf } from '../../resources/virtualservice';
 import { Report, Rule } from '../../rule';
-import { localityCheck } from '../../validation/destinationrule-load-balancer';
+import { localityCheck } from '../../validation/destinationrule';
 
 export const destinationRuleFailoverWithoutOutlierDetection: Rule = {
   id: 'destinationrule-failover-without-outlier-detection',

@@ -4,7 +4,7 @@ import { MeshModel } from '../../model';
 import { trafficPoliciesOf } from '../../resources/destinationrule';
 import { isSet } from '../../resources/http-routes';
 import { Report, Rule } from '../../rule';
-import { NON_NEGATIVE } from '../../validation/destinationrule-connection-pool';
+import { NON_NEGATIVE } from '../../validation/destinationrule';
 
 export const destinationRuleInvalidConnectionPool: Rule = {
   id: 'destinationrule-invalid-connection-pool',

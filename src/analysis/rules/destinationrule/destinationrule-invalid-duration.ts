@@ -3,7 +3,7 @@ import { MeshModel } from '../../model';
 import { trafficPoliciesOf } from '../../resources/destinationrule';
 import { durationFinding, objectAt } from '../../resources/http-routes';
 import { Report, Rule } from '../../rule';
-import { FIELDS } from '../../validation/destinationrule-durations';
+import { FIELDS } from '../../validation/destinationrule';
 
 export const destinationRuleInvalidDuration: Rule = {
   id: 'destinationrule-invalid-duration',

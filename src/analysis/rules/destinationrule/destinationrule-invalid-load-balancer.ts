@@ -3,7 +3,7 @@ import { MeshModel } from '../../model';
 import { trafficPoliciesOf } from '../../resources/destinationrule';
 import { objectAt } from '../../resources/http-routes';
 import { Report, Rule } from '../../rule';
-import { consistentHashProblems, localityCheck, warmupProblems } from '../../validation/destinationrule-load-balancer';
+import { consistentHashProblems, localityCheck, warmupProblems } from '../../validation/destinationrule';
 
 export const destinationRuleInvalidLoadBalancer: Rule = {
   id: 'destinationrule-invalid-load-balancer',

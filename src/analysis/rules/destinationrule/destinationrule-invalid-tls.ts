@@ -4,7 +4,7 @@ import { MeshModel } from '../../model';
 import { trafficPoliciesOf } from '../../resources/destinationrule';
 import { hasText } from '../../resources/http-routes';
 import { Report, Rule } from '../../rule';
-import { CONFIGMAP_PREFIX, skipsVerify } from '../../validation/destinationrule-tls';
+import { CONFIGMAP_PREFIX, skipsVerify } from '../../validation/destinationrule';
 
 export const destinationRuleInvalidTls: Rule = {
   id: 'destinationrule-invalid-tls',

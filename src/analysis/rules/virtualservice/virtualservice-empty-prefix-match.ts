@@ -1,7 +1,7 @@
 import { Severity } from '../../diagnostic';
 import { MeshModel } from '../../model';
 import { Report, Rule } from '../../rule';
-import { stringMatchesOf } from '../../validation/virtualservice-string-match';
+import { stringMatchesOf } from '../../validation/virtualservice';
 
 export const virtualServiceEmptyPrefixMatch: Rule = {
   id: 'virtualservice-empty-prefix-match',

@@ -3,7 +3,7 @@ import { isPlainObject } from '../../manifest';
 import { MeshModel } from '../../model';
 import { httpRoutesOf, isSet } from '../../resources/http-routes';
 import { Report, Rule } from '../../rule';
-import { bodySize, MAX_BODY, otherActions } from '../../validation/virtualservice-actions';
+import { bodySize, MAX_BODY, otherActions } from '../../validation/virtualservice';
 import { isIstioHttpStatus, MAX_ISTIO_HTTP_STATUS, MIN_ISTIO_HTTP_STATUS } from '../../validators/http';
 
 export const virtualServiceInvalidDirectResponse: Rule = {

@@ -2,7 +2,7 @@ import { Severity } from '../../diagnostic';
 import { MeshModel } from '../../model';
 import { durationFinding, httpRoutesOf, objectAt } from '../../resources/http-routes';
 import { Report, Rule } from '../../rule';
-import { FIELDS } from '../../validation/virtualservice-durations';
+import { FIELDS } from '../../validation/virtualservice';
 
 export const virtualServiceInvalidDuration: Rule = {
   id: 'virtualservice-invalid-duration',

@@ -4,7 +4,7 @@ import { MeshModel } from '../../model';
 import { httpRoutesOf } from '../../resources/http-routes';
 import { arrayOf, gatewaysOf, MESH_GATEWAY } from '../../resources/virtualservice';
 import { Report, Rule } from '../../rule';
-import { eachOperation, headerBlocks, suggestHeaderName } from '../../validation/virtualservice-headers';
+import { eachOperation, headerBlocks, suggestHeaderName } from '../../validation/virtualservice';
 import { headerOperationNameProblem, isJwtClaimHeader, matchHeaderNameProblem } from '../../validators/http';
 
 export const virtualServiceInvalidHeaderName: Rule = {

@@ -2,7 +2,7 @@ import { Severity } from '../../diagnostic';
 import { MeshModel } from '../../model';
 import { httpRoutesOf } from '../../resources/http-routes';
 import { Report, Rule } from '../../rule';
-import { eachOperation, headerBlocks } from '../../validation/virtualservice-headers';
+import { eachOperation, headerBlocks } from '../../validation/virtualservice';
 import { headerValueProblem } from '../../validators/http';
 
 export const virtualServiceInvalidHeaderValue: Rule = {

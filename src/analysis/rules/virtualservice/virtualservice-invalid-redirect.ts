@@ -3,7 +3,7 @@ import { isPlainObject } from '../../manifest';
 import { MeshModel } from '../../model';
 import { hasText, httpRoutesOf, isSet } from '../../resources/http-routes';
 import { Report, Rule } from '../../rule';
-import { otherActions } from '../../validation/virtualservice-actions';
+import { otherActions } from '../../validation/virtualservice';
 
 export const virtualServiceInvalidRedirect: Rule = {
   id: 'virtualservice-invalid-redirect',

@@ -4,7 +4,7 @@ import { MeshModel } from '../../model';
 import { httpRoutesOf, objectAt } from '../../resources/http-routes';
 import { arrayOf } from '../../resources/virtualservice';
 import { Report, Rule } from '../../rule';
-import { reportRegex, stringMatchesOf } from '../../validation/virtualservice-string-match';
+import { reportRegex, stringMatchesOf } from '../../validation/virtualservice';
 
 export const virtualServiceInvalidRegex: Rule = {
   id: 'virtualservice-invalid-regex',

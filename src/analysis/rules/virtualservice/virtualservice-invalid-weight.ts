@@ -2,7 +2,7 @@ import { Severity } from '../../diagnostic';
 import { MeshModel } from '../../model';
 import { describeDestination, weightedSplitsOf } from '../../resources/virtualservice';
 import { Report, Rule } from '../../rule';
-import { INT32_MAX } from '../../validation/virtualservice-weights';
+import { INT32_MAX } from '../../validation/virtualservice';
 
 export const virtualServiceInvalidWeight: Rule = {
   id: 'virtualservice-invalid-weight',

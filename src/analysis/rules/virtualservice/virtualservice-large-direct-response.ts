@@ -2,7 +2,7 @@ import { Severity } from '../../diagnostic';
 import { MeshModel } from '../../model';
 import { httpRoutesOf, objectAt } from '../../resources/http-routes';
 import { Report, Rule } from '../../rule';
-import { bodySize, LARGE_BODY, MAX_BODY } from '../../validation/virtualservice-actions';
+import { bodySize, LARGE_BODY, MAX_BODY } from '../../validation/virtualservice';
 
 export const virtualServiceLargeDirectResponse: Rule = {
   id: 'virtualservice-large-direct-response',

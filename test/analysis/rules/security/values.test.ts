@@ -4,7 +4,7 @@ import { authorizationPolicyInvalidMethod } from '../../../../src/analysis/rules
 import { authorizationPolicyInvalidPrincipal } from '../../../../src/analysis/rules/authorizationpolicy/authorizationpolicy-invalid-principal';
 import { authorizationPolicyInvalidWildcard } from '../../../../src/analysis/rules/authorizationpolicy/authorizationpolicy-invalid-wildcard';
 import { authorizationPolicyRelativePath } from '../../../../src/analysis/rules/authorizationpolicy/authorizationpolicy-relative-path';
-import { principalProblem, wildcardShape } from '../../../../src/analysis/validation/authorizationpolicy-values';
+import { principalProblem, wildcardShape } from '../../../../src/analysis/validation/authorizationpolicy';
 
 const policy = (rules: any[], action = 'ALLOW') => authorizationPolicy('api', 'shop', { action, selector: { matchLabels: { app: 'api' } }, rules });
 const principals = (...values: string[]) => ({ from: [{ source: { principals: values } }] });

@@ -1,1 +1,0 @@
-export const INT32_MAX = 2147483647;
