@@ -2,7 +2,7 @@ import { MeshServiceSource } from './mesh-service-source';
 import { MeshServicePort } from './protocol';
 import { TrafficPolicy } from '../traffic/traffic-policy';
 
-/** Properties of a {@link MeshService}. */
+/** Properties of a `MeshService`. */
 export interface MeshServiceProps {
   /**
    * What the mesh service stands for: a Service to create, an existing Service, a workload, or

@@ -67,6 +67,9 @@ export abstract class MeshServiceSource {
    */
   public abstract readonly _createsService: boolean;
 
+  /** Sources are made by the static factories only. */
+  protected constructor() {}
+
   /**
    * Name, namespace and host of the mesh service.
    * @param id construct id of the mesh service
@@ -99,6 +102,10 @@ function createdIdentity(mesh: Mesh, id: string, name: string | undefined, names
 
 class NewServiceSource extends MeshServiceSource {
   public readonly _createsService = true;
+
+  constructor() {
+    super();
+  }
 
   public _identity(mesh: Mesh, id: string, name: string | undefined, namespace: string) {
     return createdIdentity(mesh, id, name, namespace);
