@@ -4,6 +4,7 @@ export * from './mesh/istio-api-version';
 export * from './mesh/mesh';
 export * from './mesh/protocol';
 export * from './mesh/mesh-service-source';
+export * from './mesh/mesh-service-props';
 export * from './mesh/mesh-service';
 export * from './mesh/service-version';
 export * from './traffic/string-match';

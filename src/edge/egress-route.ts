@@ -1,7 +1,6 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Gateway, IGateway } from './gateway';
-import { ignoreGatewayNotFound, MESH } from './gateway-exposures';
 import { GatewaySelector } from './gateway-selector';
 import { GatewayServer } from './gateway-server';
 import { isWildcardName } from './hosts';
@@ -10,6 +9,7 @@ import type { ServiceEntry, ServiceEntryPort } from './service-entry';
 import { isDns1123Label, toDns1123Label } from '../analysis/validators/names';
 import { Mesh } from '../mesh/mesh';
 import { Protocol } from '../mesh/protocol';
+import { ignoreGatewayNotFound, MESH } from '../private/gateway-exposures';
 
 /** Options of `ServiceEntry.routeThroughEgressGateway()`. */
 export interface EgressRouteOptions {

@@ -1,5 +1,6 @@
 import * as kplus from 'cdk8s-plus-28';
 import { isLabelKey, isLabelValue } from '../analysis/validators/names';
+import { RenderContext } from '../private/render-context';
 
 /**
  * The gateway proxies (pods) a Gateway configures: its `selector`. Istio looks for matching pods
@@ -72,10 +73,10 @@ export class GatewaySelector {
    * The `selector` of a Gateway; throws when the selected pods have no label.
    * @internal
    */
-  public _render(where: string): { [key: string]: string } {
+  public _render(ctx: RenderContext): { [key: string]: string } {
     const labels = this.produce();
     if (Object.keys(labels).length === 0) {
-      throw new Error(`${where}: selector: the pods of ${this._description} have no labels to select them by; give the pod template a label or use GatewaySelector.fromLabels().`);
+      ctx.fail(`picks the pods of ${this._description}, which have no labels to select them by`, 'give the pod template a label or use GatewaySelector.fromLabels().');
     }
     return labels;
   }

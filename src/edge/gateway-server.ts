@@ -2,6 +2,7 @@ import { gatewayHostProblem } from './hosts';
 import { ServerTls } from './server-tls';
 import { isDns1123Label } from '../analysis/validators/names';
 import { Protocol } from '../mesh/protocol';
+import { RenderContext } from '../private/render-context';
 
 /** Properties of a {@link GatewayServer}: one port of a Gateway and the hosts it serves there. */
 export interface GatewayServerProps {
@@ -208,7 +209,9 @@ export class GatewayServer {
    * Checks what Istio's webhook rejects outright; called when the server is added.
    * @internal
    */
-  public _check(where: string, prop: string): void {
+  public _check(ctx: RenderContext): void {
+    const where = ctx.path;
+    const prop = ctx.prop;
     if (!Object.values(Protocol).includes(this.protocol)) {
       throw new Error(`${where}: ${prop}.protocol is ${JSON.stringify(this.protocol)}; use Protocol.HTTP, HTTPS, HTTP2, GRPC, TCP or TLS.`);
     }
@@ -246,22 +249,22 @@ export class GatewayServer {
         `Use Protocol.HTTPS (or TLS) for a TLS server${HTTP_PROTOCOLS.includes(this.protocol) ? ', or httpsRedirect: true to send clients to HTTPS' : ''}.`,
       );
     }
-    if (this.tlsSettings) this.tlsSettings._render(where, `${prop}.tls`);
+    if (this.tlsSettings) this.tlsSettings._render(ctx.child('tls'));
   }
 
   /**
-   * Renders the `servers[]` entry.
-   * @param portName the port name the Gateway settled on
+   * Renders the `servers[]` entry. Its port name is `portName`, or left for the Gateway to fill in
+   * (the Gateway settles names unique across its servers).
    * @internal
    */
-  public _render(where: string, prop: string, portName: string): Record<string, any> {
+  public _render(ctx: RenderContext): Record<string, any> {
     const server: Record<string, any> = {
-      port: { number: this.port, name: portName, protocol: this.protocol },
+      port: { number: this.port, name: this.portName, protocol: this.protocol },
       hosts: [...this._hosts],
     };
     if (this.bind !== undefined) server.bind = this.bind;
     if (this.name !== undefined) server.name = this.name;
-    const tls: Record<string, any> = this.tlsSettings ? this.tlsSettings._render(where, `${prop}.tls`) : {};
+    const tls: Record<string, any> = this.tlsSettings ? this.tlsSettings._render(ctx.child('tls')) : {};
     if (this.httpsRedirect) tls.httpsRedirect = true;
     if (Object.keys(tls).length > 0) server.tls = tls;
     return server;

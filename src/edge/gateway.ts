@@ -6,6 +6,7 @@ import { splitNamespacedHost, unique } from './hosts';
 import { ImportedGateway } from './imported-gateway';
 import { isDns1123Label, toDns1123Label } from '../analysis/validators/names';
 import { Mesh } from '../mesh/mesh';
+import { RenderContext } from '../private/render-context';
 
 /**
  * An Istio Gateway that VirtualServices can bind to: one defined in this app ({@link Gateway}),
@@ -164,7 +165,7 @@ export class Gateway extends Construct implements IGateway {
     if (!(server instanceof GatewayServer)) {
       throw new Error(`${this.node.path}: ${prop} must be a GatewayServer, e.g. GatewayServer.http({ hosts: ['bookinfo.example.com'] }).`);
     }
-    server._check(this.node.path, prop);
+    server._check(RenderContext.of(this.node.path).child(prop));
     if (server.portName !== undefined) {
       const clash = this._servers.find((s) => s.portName === server.portName);
       if (clash) {
@@ -181,6 +182,7 @@ export class Gateway extends Construct implements IGateway {
     if (this._servers.length === 0) {
       throw new Error(`${this.node.path}: the Gateway has no server; Istio rejects it. Add one, e.g. gateway.addServer(GatewayServer.http({ hosts: ['bookinfo.example.com'] })).`);
     }
+    const ctx = RenderContext.of(this.node.path);
     const taken = new Set(this._servers.map((s) => s.portName).filter((n): n is string => n !== undefined));
     const servers = this._servers.map((s, i) => {
       let portName = s.portName;
@@ -190,8 +192,10 @@ export class Gateway extends Construct implements IGateway {
         for (let n = 2; taken.has(portName); n++) portName = `${base}-${n}`;
         taken.add(portName);
       }
-      return s._render(this.node.path, `servers[${i}]`, portName);
+      const server = s._render(ctx.child(`servers[${i}]`));
+      server.port.name = portName;
+      return server;
     });
-    return { selector: this.selector._render(this.node.path), servers };
+    return { selector: this.selector._render(ctx.child('selector')), servers };
   }
 }

@@ -1,3 +1,5 @@
+import { RenderContext } from '../private/render-context';
+
 /**
  * What a sidecar does with traffic to destinations that are not in the service registry
  * (neither a Kubernetes Service nor a ServiceEntry host): forward it (`ALLOW_ANY`, Istio's
@@ -32,7 +34,7 @@ export class OutboundTrafficPolicy {
    * Renders `outboundTrafficPolicy`.
    * @internal
    */
-  public _render(): Record<string, any> {
+  public _render(_ctx: RenderContext): Record<string, any> {
     return { mode: this.mode };
   }
 }

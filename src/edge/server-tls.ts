@@ -1,3 +1,5 @@
+import { RenderContext } from '../private/render-context';
+
 /** TLS protocol versions a server accepts. */
 export enum TlsProtocolVersion {
   /** Envoy's default (TLS 1.2 minimum, TLS 1.3 maximum for servers). */
@@ -198,20 +200,19 @@ export class ServerTls {
 
   /**
    * Renders Istio's `ServerTLSSettings`, checking what Istio's webhook rejects.
-   * @param where construct path, for errors
-   * @param prop the prop holding this value, e.g. `servers[0].tls`
+   * @param ctx the prop holding this value, e.g. `servers[0].tls`
    * @internal
    */
-  public _render(where: string, prop: string): Record<string, any> {
+  public _render(ctx: RenderContext): Record<string, any> {
     if (!MODES.includes(this.mode)) {
-      throw new Error(`${where}: ${prop}.mode is '${this.mode}'; use a ServerTls factory such as ServerTls.simple('credential').`);
+      ctx.child('mode').fail(`is '${this.mode}'; use a ServerTls factory such as ServerTls.simple('credential').`);
     }
     const f = this.fields;
     const text = (field: string, example: string): string | undefined => {
       const value = f[field];
       if (value === undefined) return undefined;
       if (typeof value !== 'string' || value.trim() === '') {
-        throw new Error(`${where}: ${prop}.${field} is ${JSON.stringify(value)}; write a value such as ${example}.`);
+        ctx.child(field).fail(`is ${JSON.stringify(value)}; write a value such as ${example}.`);
       }
       return value;
     };
@@ -220,7 +221,7 @@ export class ServerTls {
       if (values === undefined) return undefined;
       (values as string[]).forEach((v, i) => {
         if (typeof v !== 'string' || v.trim() === '') {
-          throw new Error(`${where}: ${prop}.${field}[${i}] is ${JSON.stringify(v)}; write a non-empty value or leave the entry out.`);
+          ctx.child(`${field}[${i}]`).fail(`is ${JSON.stringify(v)}; write a non-empty value or leave the entry out.`);
         }
       });
       return values.length > 0 ? [...values] : undefined;
@@ -228,7 +229,7 @@ export class ServerTls {
     const version = (field: string): string | undefined => {
       const v = f[field];
       if (v !== undefined && !Object.values(TlsProtocolVersion).includes(v)) {
-        throw new Error(`${where}: ${prop}.${field} is ${JSON.stringify(v)}; use TlsProtocolVersion.TLSV1_2, TLSV1_3, … .`);
+        ctx.child(field).fail(`is ${JSON.stringify(v)}; use TlsProtocolVersion.TLSV1_2, TLSV1_3, … .`);
       }
       return v;
     };
@@ -237,7 +238,7 @@ export class ServerTls {
     if (this.shape.secret) {
       const first = text('credentialName', "'bookinfo-credential'");
       if (first === undefined) {
-        throw new Error(`${where}: ${prop}: mode ${this.mode} needs the name of the Secret holding the certificate, e.g. ServerTls.simple('bookinfo-credential').`);
+        ctx.fail(`has mode ${this.mode} without the name of the Secret holding the certificate`, "give one, e.g. ServerTls.simple('bookinfo-credential').");
       }
       const second = text('secondCredentialName', "'bookinfo-ecdsa-credential'");
       if (second !== undefined) out.credentialNames = [first, second];
@@ -246,24 +247,24 @@ export class ServerTls {
     if (this.shape.files) {
       for (const field of ['secondCredentialName', 'caCertCredentialName']) {
         if (f[field] !== undefined) {
-          throw new Error(`${where}: ${prop}.${field} names a Secret, but this server reads its certificates from files; use ServerTls.${this.mode === 'SIMPLE' ? 'simple' : 'mutual'}(credentialName, …) for Secrets, or remove ${field}.`);
+          ctx.child(field).fail(`names a Secret, but this server reads its certificates from files; use ServerTls.${this.mode === 'SIMPLE' ? 'simple' : 'mutual'}(credentialName, …) for Secrets, or remove ${field}.`);
         }
       }
       for (const field of ['serverCertificate', 'privateKey']) {
         if (text(field, `'/etc/istio/certs/${field === 'privateKey' ? 'tls.key' : 'tls.crt'}'`) === undefined) {
-          throw new Error(`${where}: ${prop}.${field} is missing; mode ${this.mode} from files needs serverCertificate and privateKey.`);
+          ctx.child(field).fail(`is missing; mode ${this.mode} from files needs serverCertificate and privateKey.`);
         }
       }
       out.serverCertificate = f.serverCertificate;
       out.privateKey = f.privateKey;
       const ca = text('caCertificates', "'/etc/istio/certs/ca.crt'");
       if (this.shape.clients && ca === undefined) {
-        throw new Error(`${where}: ${prop}.caCertificates is missing; mode ${this.mode} from files needs the CA certificates that verify clients.`);
+        ctx.child('caCertificates').fail(`is missing; mode ${this.mode} from files needs the CA certificates that verify clients.`);
       }
       out.caCertificates = ca;
       const crl = text('caCrl', "'/etc/istio/certs/ca.crl'");
       if (crl !== undefined && !this.shape.clients) {
-        throw new Error(`${where}: ${prop}.caCrl is set on mode ${this.mode}; a revocation list only applies to client certificates (MUTUAL). Remove caCrl or use ServerTls.mutualFromFiles().`);
+        ctx.child('caCrl').fail(`is set on mode ${this.mode}; a revocation list only applies to client certificates (MUTUAL). Remove caCrl or use ServerTls.mutualFromFiles().`);
       }
       out.caCrl = crl;
     }

@@ -2,11 +2,11 @@ import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { EgressRoute, EgressRouteOptions } from './egress-route';
 import { dnsNameProblem, isWildcardName, unique } from './hosts';
-import { isIpAddress } from '../analysis/validators/ip';
-import { isDns1123Label, isLabelKey, isLabelValue, toDns1123Label } from '../analysis/validators/names';
+import { ipOrCidrProblem, isIpAddress } from '../analysis/validators/ip';
+import { isDns1123Label, isDns1123Subdomain, isLabelKey, isLabelValue, toDns1123Label } from '../analysis/validators/names';
 import { Mesh } from '../mesh/mesh';
 import { Protocol } from '../mesh/protocol';
-import { isDns1123Subdomain, isIpOrCidr } from '../security/checks';
+import { RenderContext } from '../private/render-context';
 import { WorkloadSelector } from '../security/workload-selector';
 
 /** How the proxies find the addresses of a ServiceEntry's hosts. */
@@ -242,7 +242,7 @@ export class ServiceEntry extends Construct {
     this.explicitResolution = props.resolution;
     this.addresses = [...(props.addresses ?? [])];
     this.addresses.forEach((a, i) => {
-      if (typeof a !== 'string' || !isIpOrCidr(a)) {
+      if (typeof a !== 'string' || ipOrCidrProblem(a) !== undefined) {
         throw new Error(`${where}: addresses[${i}] is ${JSON.stringify(a)}; write an IP address or CIDR range, e.g. '240.240.0.1' or '10.20.0.0/16'.`);
       }
     });
@@ -507,7 +507,7 @@ export class ServiceEntry extends Construct {
         return out;
       });
     }
-    if (this.workloadSelector) spec.workloadSelector = { labels: this.workloadSelector._render(this.node.path).matchLabels };
+    if (this.workloadSelector) spec.workloadSelector = { labels: this.workloadSelector._render(RenderContext.of(this.node.path).child('workloadSelector')).matchLabels };
     if (this.exportTo) spec.exportTo = [...this.exportTo];
     if (this.subjectAltNames && this.subjectAltNames.length > 0) spec.subjectAltNames = [...this.subjectAltNames];
     return spec;

@@ -9,10 +9,10 @@ import { isDns1123Label } from '../analysis/validators/names';
 import { Mesh } from '../mesh/mesh';
 import { MeshService } from '../mesh/mesh-service';
 import { Protocol } from '../mesh/protocol';
-import { policyName, policyNamespace } from '../security/policy-placement';
+import { policyName, policyNamespace } from '../private/policy-placement';
+import { RenderContext } from '../private/render-context';
 import { WorkloadSelector } from '../security/workload-selector';
 import { ConnectionPoolSettings, renderConnectionPool } from '../traffic/connection-pool';
-import { PolicyContext } from '../traffic/policy-checks';
 
 /** How traffic reaches a Sidecar listener bound to an IP. */
 export enum CaptureMode {
@@ -236,7 +236,7 @@ export class Sidecar extends Construct {
     }
     this.outboundTrafficPolicy = props.outboundTrafficPolicy;
     this.inboundConnectionPool = props.inboundConnectionPool;
-    renderConnectionPool(new PolicyContext(this.node.path, 'inboundConnectionPool'), this.inboundConnectionPool);
+    renderConnectionPool(RenderContext.of(this.node.path).child('inboundConnectionPool'), this.inboundConnectionPool);
 
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: this.mesh.networkingApiVersion,
@@ -326,7 +326,7 @@ export class Sidecar extends Construct {
       }
       this.renderIngressTls(prop, l.tls);
     }
-    renderConnectionPool(new PolicyContext(where, `${prop}.connectionPool`), l.connectionPool);
+    renderConnectionPool(RenderContext.of(where).child(`${prop}.connectionPool`), l.connectionPool);
     this.ingressListeners.push({ ...l });
   }
 
@@ -391,7 +391,7 @@ export class Sidecar extends Construct {
     if (tls.mode === 'ISTIO_MUTUAL' || tls.mode === 'AUTO_PASSTHROUGH') {
       throw new Error(`${where}: ${prop}.tls mode ${tls.mode} is not available on a sidecar ingress listener; use ServerTls.simpleFromFiles() or mutualFromFiles().`);
     }
-    const out = tls._render(where, `${prop}.tls`);
+    const out = tls._render(RenderContext.of(where).child(`${prop}.tls`));
     if (out.credentialName !== undefined || out.credentialNames !== undefined) {
       throw new Error(`${where}: ${prop}.tls reads a Secret (credentialName), which sidecars do not support; mount the certificates and use ServerTls.simpleFromFiles().`);
     }
@@ -427,7 +427,7 @@ export class Sidecar extends Construct {
   private renderSpec(): any {
     const where = this.node.path;
     const spec: Record<string, any> = {};
-    if (this.selector) spec.workloadSelector = { labels: this.selector._render(where).matchLabels };
+    if (this.selector) spec.workloadSelector = { labels: this.selector._render(RenderContext.of(where).child('selector')).matchLabels };
     if (this.ingressListeners.length > 0) {
       spec.ingress = this.ingressListeners.map((l, i) => {
         const out: Record<string, any> = { port: compactPort(l.port, l.protocol, l.portName) };
@@ -435,15 +435,15 @@ export class Sidecar extends Construct {
         if (l.captureMode !== undefined) out.captureMode = l.captureMode;
         if (l.defaultEndpoint !== undefined) out.defaultEndpoint = l.defaultEndpoint;
         if (l.tls !== undefined) out.tls = this.renderIngressTls(`ingress[${i}]`, l.tls);
-        const pool = renderConnectionPool(new PolicyContext(where, `ingress[${i}].connectionPool`), l.connectionPool);
+        const pool = renderConnectionPool(RenderContext.of(where).child(`ingress[${i}].connectionPool`), l.connectionPool);
         if (pool !== undefined) out.connectionPool = pool;
         return out;
       });
     }
     const egress = [...this.portListeners, ...(this.catchAll ? [this.catchAll] : [])];
     if (egress.length > 0) spec.egress = egress.map((e) => this.renderEgress(e));
-    if (this.outboundTrafficPolicy) spec.outboundTrafficPolicy = this.outboundTrafficPolicy._render();
-    const pool = renderConnectionPool(new PolicyContext(where, 'inboundConnectionPool'), this.inboundConnectionPool);
+    if (this.outboundTrafficPolicy) spec.outboundTrafficPolicy = this.outboundTrafficPolicy._render(RenderContext.of(where).child('outboundTrafficPolicy'));
+    const pool = renderConnectionPool(RenderContext.of(where).child('inboundConnectionPool'), this.inboundConnectionPool);
     if (pool !== undefined) spec.inboundConnectionPool = pool;
     if (Object.keys(spec).filter((k) => k !== 'workloadSelector').length === 0) {
       throw new Error(

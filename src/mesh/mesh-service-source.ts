@@ -1,27 +1,23 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-
-/** @internal */
-export enum SourceKind {
-  NEW_SERVICE = 'new-service',
-  SERVICE = 'service',
-  SERVICE_OBJECT = 'service-object',
-  WORKLOAD = 'workload',
-  WORKLOAD_OBJECT = 'workload-object',
-  HOST = 'host',
-}
+import type { Mesh } from './mesh';
+import { toDns1123Label } from '../analysis/validators/names';
+import { labelWorkload, labelWorkloadObject } from '../private/pod-templates';
 
 /**
  * What a mesh service stands for: a Kubernetes Service it creates or adopts, a workload it
  * creates a Service for, or a host defined elsewhere.
+ *
+ * Each kind of source knows how the service is named and whether the service creates the
+ * Kubernetes Service; `MeshService` asks it without looking at which kind it is.
  */
-export class MeshServiceSource {
+export abstract class MeshServiceSource {
   /**
    * Create a new Kubernetes Service selecting the pods of the versions added later
    * (by an `app` label the versions' pod templates receive).
    */
   public static newService(): MeshServiceSource {
-    return new MeshServiceSource(SourceKind.NEW_SERVICE);
+    return new NewServiceSource();
   }
 
   /**
@@ -29,7 +25,7 @@ export class MeshServiceSource {
    * as it is (its selector must also select the versions' pods).
    */
   public static fromService(service: kplus.Service): MeshServiceSource {
-    return new MeshServiceSource(SourceKind.SERVICE, { service });
+    return new AdoptedServiceSource(service.name, () => service.metadata.namespace ?? Chart.of(service).namespace);
   }
 
   /** Adopt a Service written as a plain cdk8s `ApiObject` (kind `Service`). */
@@ -37,7 +33,7 @@ export class MeshServiceSource {
     if (service.kind !== 'Service') {
       throw new Error(`MeshServiceSource.fromServiceObject: ${service.node.path} is a ${service.kind}, not a Service; use fromWorkloadObject for workloads.`);
     }
-    return new MeshServiceSource(SourceKind.SERVICE_OBJECT, { object: service });
+    return new AdoptedServiceSource(service.name, () => service.metadata.namespace ?? Chart.of(service).namespace);
   }
 
   /**
@@ -45,12 +41,12 @@ export class MeshServiceSource {
    * ports). More versions can be added to it later.
    */
   public static fromWorkload(workload: kplus.Workload): MeshServiceSource {
-    return new MeshServiceSource(SourceKind.WORKLOAD, { workload });
+    return new WorkloadSource(workload);
   }
 
   /** Create a Service for a workload written as a plain cdk8s `ApiObject` (Deployment, StatefulSet, …). */
   public static fromWorkloadObject(workload: ApiObject): MeshServiceSource {
-    return new MeshServiceSource(SourceKind.WORKLOAD_OBJECT, { object: workload });
+    return new WorkloadObjectSource(workload);
   }
 
   /**
@@ -62,25 +58,116 @@ export class MeshServiceSource {
     if (host.trim() === '' || /\s/.test(host)) {
       throw new Error(`MeshServiceSource.fromHost: '${host}' is not a host name; write e.g. 'reviews.shop.svc.cluster.local'.`);
     }
-    return new MeshServiceSource(SourceKind.HOST, { host });
+    return new HostSource(host);
   }
 
-  /** @internal */
-  public readonly _kind: SourceKind;
-  /** @internal */
-  public readonly _service?: kplus.Service;
-  /** @internal */
-  public readonly _object?: ApiObject;
-  /** @internal */
-  public readonly _workload?: kplus.Workload;
-  /** @internal */
-  public readonly _host?: string;
+  /**
+   * Whether the mesh service creates the Kubernetes Service (and so owns its selector and ports).
+   * @internal
+   */
+  public abstract readonly _createsService: boolean;
 
-  private constructor(kind: SourceKind, parts: { service?: kplus.Service; object?: ApiObject; workload?: kplus.Workload; host?: string } = {}) {
-    this._kind = kind;
-    this._service = parts.service;
-    this._object = parts.object;
-    this._workload = parts.workload;
-    this._host = parts.host;
+  /** Sources are made by the static factories only. */
+  protected constructor() {}
+
+  /**
+   * Name, namespace and host of the mesh service.
+   * @param id construct id of the mesh service
+   * @param name the `name` prop, when given
+   * @param namespace the namespace the mesh service's objects are written to
+   * @internal
+   */
+  public abstract _identity(mesh: Mesh, id: string, name: string | undefined, namespace: string): { name: string; namespace: string; host: string };
+
+  /**
+   * Gives the source's own workload (if any) the pod labels of the service, and returns it as the
+   * first place to read container ports from.
+   * @param where start of an error message
+   * @param labels labels the service's pods need
+   * @param advice what to do about a conflicting label
+   * @internal
+   */
+  public _attachPods(
+    _where: string, _labels: Record<string, string>, _advice: (key: string, existing: string) => string,
+  ): kplus.Workload | ApiObject | undefined {
+    return undefined;
+  }
+}
+
+/** The identity of a Service the mesh service creates: named after the construct. */
+function createdIdentity(mesh: Mesh, id: string, name: string | undefined, namespace: string) {
+  const resolved = name ?? toDns1123Label(id);
+  return { name: resolved, namespace, host: mesh.serviceHost(resolved, namespace) };
+}
+
+class NewServiceSource extends MeshServiceSource {
+  public readonly _createsService = true;
+
+  constructor() {
+    super();
+  }
+
+  public _identity(mesh: Mesh, id: string, name: string | undefined, namespace: string) {
+    return createdIdentity(mesh, id, name, namespace);
+  }
+}
+
+class AdoptedServiceSource extends MeshServiceSource {
+  public readonly _createsService = false;
+
+  /** @param serviceNamespace read when the mesh service is created, as the Service may get one later */
+  constructor(private readonly serviceName: string, private readonly serviceNamespace: () => string | undefined) {
+    super();
+  }
+
+  public _identity(mesh: Mesh, _id: string, name: string | undefined) {
+    const namespace = this.serviceNamespace() ?? 'default';
+    return { name: name ?? this.serviceName, namespace, host: mesh.serviceHost(this.serviceName, namespace) };
+  }
+}
+
+class WorkloadSource extends MeshServiceSource {
+  public readonly _createsService = true;
+
+  constructor(private readonly workload: kplus.Workload) {
+    super();
+  }
+
+  public _identity(mesh: Mesh, id: string, name: string | undefined, namespace: string) {
+    return createdIdentity(mesh, id, name, namespace);
+  }
+
+  public _attachPods(where: string, labels: Record<string, string>, advice: (key: string, existing: string) => string): kplus.Workload {
+    labelWorkload(where, this.workload, labels, advice);
+    return this.workload;
+  }
+}
+
+class WorkloadObjectSource extends MeshServiceSource {
+  public readonly _createsService = true;
+
+  constructor(private readonly workload: ApiObject) {
+    super();
+  }
+
+  public _identity(mesh: Mesh, id: string, name: string | undefined, namespace: string) {
+    return createdIdentity(mesh, id, name, namespace);
+  }
+
+  public _attachPods(where: string, labels: Record<string, string>): ApiObject {
+    labelWorkloadObject(where, this.workload, labels);
+    return this.workload;
+  }
+}
+
+class HostSource extends MeshServiceSource {
+  public readonly _createsService = false;
+
+  constructor(private readonly host: string) {
+    super();
+  }
+
+  public _identity(_mesh: Mesh, _id: string, name: string | undefined, namespace: string) {
+    return { name: name ?? toDns1123Label(this.host.split('.')[0]), namespace, host: this.host };
   }
 }

@@ -1,67 +1,22 @@
-import { ApiObject, Chart, JsonPatch, Lazy } from 'cdk8s';
+import { ApiObject, Chart, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Mesh } from './mesh';
-import { MeshServiceSource, SourceKind } from './mesh-service-source';
-import { MeshServicePort, Protocol } from './protocol';
+import { MeshServiceProps } from './mesh-service-props';
+import { MeshServiceSource } from './mesh-service-source';
+import { MeshServicePort } from './protocol';
 import { ServiceVersion, VersionOptions } from './service-version';
 import { isDns1123Label, isLabelKey, isLabelValue, toDns1123Label } from '../analysis/validators/names';
 import type { IGateway } from '../edge/gateway';
 import { GatewayExposureOptions } from '../edge/gateway-exposure-options';
-import { GatewayExposures, ignoreGatewayNotFound } from '../edge/gateway-exposures';
+import { GatewayExposures, ignoreGatewayNotFound } from '../private/gateway-exposures';
+import { checkServicePort, renderDestinationRuleSpec, renderServiceSpec, renderVirtualServiceSpec } from '../private/mesh-service-specs';
+import { inferPorts, labelWorkload, labelWorkloadObject } from '../private/pod-templates';
+import { RenderContext } from '../private/render-context';
 import { Canary, CanaryOptions } from '../traffic/canary';
 import { HttpRoute, HttpRouteOptions } from '../traffic/http-route';
 import { StringMatch } from '../traffic/string-match';
 import { TrafficPolicy } from '../traffic/traffic-policy';
-
-/** Properties of a {@link MeshService}. */
-export interface MeshServiceProps {
-  /**
-   * What the mesh service stands for: a Service to create, an existing Service, a workload, or
-   * a host defined elsewhere.
-   * @default MeshServiceSource.newService()
-   */
-  readonly source?: MeshServiceSource;
-
-  /**
-   * Name of the service: the Kubernetes Service name, and the name of its DestinationRule and
-   * VirtualService.
-   * @default - the adopted Service's name; for a host, its first label; otherwise the construct id in lower case
-   */
-  readonly name?: string;
-
-  /**
-   * Namespace of the service and of its routing objects.
-   * @default - the adopted Service's namespace, else the chart's namespace, else `default`
-   */
-  readonly namespace?: string;
-
-  /**
-   * Port of the service (HTTP). Shorthand for `ports: [{ port }]`.
-   * @default - see `ports`
-   */
-  readonly port?: number;
-
-  /**
-   * Ports of a Service this construct creates.
-   * @default - the container ports of the first version's workload
-   */
-  readonly ports?: MeshServicePort[];
-
-  /**
-   * Value of the `app` label that the created Service selects and that versions' pod templates
-   * receive (Istio also uses it to name the workload in telemetry).
-   * @default - the service name
-   */
-  readonly appLabel?: string;
-
-  /**
-   * Traffic policy for all traffic to the service (connection pool, outlier detection, load
-   * balancing, TLS origination), rendered into its DestinationRule.
-   * @default - none: Istio's defaults
-   */
-  readonly trafficPolicy?: TrafficPolicy;
-}
 
 const VERSION_LABEL = 'version';
 const APP_LABEL = 'app';
@@ -111,15 +66,14 @@ export class MeshService extends Construct {
       throw new Error(`${this.node.path}: set either port or ports, not both.`);
     }
     this.explicitPorts = props.ports ?? (props.port !== undefined ? [{ port: props.port }] : undefined);
-    this.explicitPorts?.forEach((p, i) => this.checkPort(p, `ports[${i}]`));
-    const adopted = [SourceKind.SERVICE, SourceKind.SERVICE_OBJECT, SourceKind.HOST].includes(this.source._kind);
-    if (this.explicitPorts && adopted) {
+    this.explicitPorts?.forEach((p, i) => checkServicePort(RenderContext.of(this.node.path).child(`ports[${i}]`), p));
+    if (this.explicitPorts && !this.source._createsService) {
       throw new Error(`${this.node.path}: port/ports only apply to a Service this construct creates; the adopted service keeps its own ports.`);
     }
 
     const chartNamespace = Chart.of(this).namespace;
     this.objectNamespace = props.namespace ?? chartNamespace;
-    const identity = this.resolveIdentity(id, props);
+    const identity = this.source._identity(this.mesh, id, props.name, this.objectNamespace ?? 'default');
     this.name = identity.name;
     this.namespace = identity.namespace;
     this.host = identity.host;
@@ -127,7 +81,7 @@ export class MeshService extends Construct {
       throw new Error(`${this.node.path}: name '${this.name}' is not a valid Kubernetes name; use lower-case letters, digits and '-', e.g. name: '${toDns1123Label(this.name)}'.`);
     }
 
-    if (this.ownsSelector()) {
+    if (this.source._createsService) {
       this.appLabel = props.appLabel ?? this.name;
       if (!isLabelValue(this.appLabel)) {
         throw new Error(`${this.node.path}: appLabel '${this.appLabel}' is not a valid label value; use at most 63 letters, digits, '-', '_' or '.'.`);
@@ -137,14 +91,8 @@ export class MeshService extends Construct {
       throw new Error(`${this.node.path}: appLabel only applies to a Service this construct creates; the adopted service keeps its selector.`);
     }
 
-    if (this.source._kind === SourceKind.WORKLOAD && this.source._workload) {
-      this.labelWorkload(this.source._workload, {}, 'source');
-      this.portSources.push(this.source._workload);
-    }
-    if (this.source._kind === SourceKind.WORKLOAD_OBJECT && this.source._object) {
-      this.labelWorkloadObject(this.source._object, {}, 'source');
-      this.portSources.push(this.source._object);
-    }
+    const sourceWorkload = this.source._attachPods(`${this.node.path}: source`, this.labelsForPods({}), (k, existing) => this.labelAdvice(k, existing));
+    if (sourceWorkload) this.portSources.push(sourceWorkload);
     if (props.trafficPolicy !== undefined) this.applyTrafficPolicy(props.trafficPolicy);
   }
 
@@ -155,19 +103,19 @@ export class MeshService extends Construct {
    */
   public addVersion(name: string, workload: kplus.Workload, options: VersionOptions = {}): ServiceVersion {
     this.checkVersionName(name);
-    this.labelWorkload(workload, { [VERSION_LABEL]: name }, `addVersion('${name}')`);
+    labelWorkload(`${this.node.path}: addVersion('${name}')`, workload, this.labelsForPods({ [VERSION_LABEL]: name }), (k, existing) => this.labelAdvice(k, existing));
     this.portSources.push(workload);
     return this.registerVersion(name, { [VERSION_LABEL]: name }, options);
   }
 
   /**
    * Adds a version backed by a workload written as a plain cdk8s `ApiObject`
-   * (Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob or Pod). Its pod template
+   * (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob or Pod). Its pod template
    * is patched with the version labels.
    */
   public addVersionFromObject(name: string, workload: ApiObject, options: VersionOptions = {}): ServiceVersion {
     this.checkVersionName(name);
-    this.labelWorkloadObject(workload, { [VERSION_LABEL]: name }, `addVersionFromObject('${name}')`);
+    labelWorkloadObject(`${this.node.path}: addVersionFromObject('${name}')`, workload, this.labelsForPods({ [VERSION_LABEL]: name }));
     this.portSources.push(workload);
     return this.registerVersion(name, { [VERSION_LABEL]: name }, options);
   }
@@ -208,7 +156,7 @@ export class MeshService extends Construct {
     if (!(policy instanceof TrafficPolicy)) {
       throw new Error(`${this.node.path}: applyTrafficPolicy() needs a TrafficPolicy, e.g. new TrafficPolicy({ loadBalancer: LoadBalancer.roundRobin() }).`);
     }
-    policy._render(this.node.path, 'trafficPolicy');
+    policy._render(this.ctx().child('trafficPolicy'));
     this._trafficPolicy = policy;
     this.ensureDestinationRule();
   }
@@ -340,99 +288,13 @@ export class MeshService extends Construct {
     }
   }
 
-  private checkPort(p: MeshServicePort, prop: string): void {
-    for (const [field, value] of [['port', p.port], ['targetPort', p.targetPort]] as Array<[string, number | undefined]>) {
-      if (value !== undefined && (!Number.isInteger(value) || value < 1 || value > 65535)) {
-        throw new Error(`${this.node.path}: ${prop}.${field} is ${value}; a port is a whole number from 1 to 65535.`);
-      }
-    }
-    if (p.name !== undefined && !isDns1123Label(p.name)) {
-      throw new Error(`${this.node.path}: ${prop}.name '${p.name}' is not a valid port name; use e.g. '${toDns1123Label(p.name)}'.`);
-    }
-  }
-
-  private ownsSelector(): boolean {
-    const k = this.source._kind;
-    return k === SourceKind.NEW_SERVICE || k === SourceKind.WORKLOAD || k === SourceKind.WORKLOAD_OBJECT;
-  }
-
-  private resolveIdentity(id: string, props: MeshServiceProps): { name: string; namespace: string; host: string } {
-    const s = this.source;
-    const fallbackNamespace = this.objectNamespace ?? 'default';
-    switch (s._kind) {
-      case SourceKind.SERVICE: {
-        const svc = s._service!;
-        const namespace = svc.metadata.namespace ?? Chart.of(svc).namespace ?? 'default';
-        return { name: props.name ?? svc.name, namespace, host: this.mesh.serviceHost(svc.name, namespace) };
-      }
-      case SourceKind.SERVICE_OBJECT: {
-        const obj = s._object!;
-        const namespace = obj.metadata.namespace ?? Chart.of(obj).namespace ?? 'default';
-        return { name: props.name ?? obj.name, namespace, host: this.mesh.serviceHost(obj.name, namespace) };
-      }
-      case SourceKind.HOST: {
-        const host = s._host!;
-        const name = props.name ?? toDns1123Label(host.split('.')[0]);
-        return { name, namespace: fallbackNamespace, host };
-      }
-      default: {
-        const name = props.name ?? toDns1123Label(id);
-        return { name, namespace: fallbackNamespace, host: this.mesh.serviceHost(name, fallbackNamespace) };
-      }
-    }
-  }
-
   private labelsForPods(extra: { [key: string]: string }): { [key: string]: string } {
     return this.appLabel !== undefined ? { [APP_LABEL]: this.appLabel, ...extra } : { ...extra };
   }
 
-  private labelWorkload(workload: kplus.Workload, extra: { [key: string]: string }, call: string): void {
-    const labels = this.labelsForPods(extra);
-    for (const [k, v] of Object.entries(labels)) {
-      const existing = workload.podMetadata.getLabel(k);
-      if (existing !== undefined && existing !== v) {
-        throw new Error(
-          `${this.node.path}: ${call}: the pod template of ${workload.node.path} already has label ${k}=${existing}, ` +
-          `but this service needs ${k}=${v}. Remove that label from the workload${k === APP_LABEL ? `, or set appLabel: '${existing}' on the MeshService` : ''}.`,
-        );
-      }
-    }
-    for (const [k, v] of Object.entries(labels)) workload.podMetadata.addLabel(k, v);
-  }
-
-  private labelWorkloadObject(obj: ApiObject, extra: { [key: string]: string }, call: string): void {
-    const labels = this.labelsForPods(extra);
-    if (Object.keys(labels).length === 0) return;
-    if (obj.kind === 'Pod') {
-      for (const [k, v] of Object.entries(labels)) obj.metadata.addLabel(k, v);
-      return;
-    }
-    const templatePath = obj.kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec', 'template'] : ['spec', 'template'];
-    if (!['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'].includes(obj.kind)) {
-      throw new Error(`${this.node.path}: ${call}: ${obj.node.path} is a ${obj.kind}; pass a Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob or Pod.`);
-    }
-    const current = obj.toJson();
-    let node: any = current;
-    for (const seg of templatePath) node = node?.[seg];
-    if (node === undefined || node === null || typeof node !== 'object') {
-      throw new Error(`${this.node.path}: ${call}: ${obj.node.path} has no pod template at ${templatePath.join('.')}.`);
-    }
-    const pointer = '/' + templatePath.join('/');
-    if (!node.metadata) {
-      obj.addJsonPatch(JsonPatch.add(`${pointer}/metadata`, { labels }));
-      return;
-    }
-    if (!node.metadata.labels) {
-      obj.addJsonPatch(JsonPatch.add(`${pointer}/metadata/labels`, labels));
-      return;
-    }
-    for (const [k, v] of Object.entries(labels)) {
-      const existing = node.metadata.labels[k];
-      if (existing !== undefined && existing !== v) {
-        throw new Error(`${this.node.path}: ${call}: the pod template of ${obj.node.path} already has label ${k}=${existing}, but this service needs ${k}=${v}.`);
-      }
-      obj.addJsonPatch(JsonPatch.add(`${pointer}/metadata/labels/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, v));
-    }
+  /** What to do when a workload's pod template already has another value for label `key`. */
+  private labelAdvice(key: string, existing: string): string {
+    return `Remove that label from the workload${key === APP_LABEL ? `, or set appLabel: '${existing}' on the MeshService` : ''}.`;
   }
 
   private metadata(name: string): any {
@@ -444,51 +306,10 @@ export class MeshService extends Construct {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: { ...this.metadata(this.name), labels: { [APP_LABEL]: this.appLabel! } },
-      spec: Lazy.any({ produce: () => this.renderServiceSpec() }),
-    });
-  }
-
-  private renderServiceSpec(): any {
-    const ports = this.explicitPorts ?? this.inferPorts();
-    if (ports.length === 0) {
-      throw new Error(`${this.node.path}: the Service has no port; set port (e.g. port: 8080) or give a version's container a portNumber.`);
-    }
-    const counts = new Map<Protocol, number>();
-    for (const p of ports) counts.set(p.protocol ?? Protocol.HTTP, (counts.get(p.protocol ?? Protocol.HTTP) ?? 0) + 1);
-    return {
-      selector: { [APP_LABEL]: this.appLabel! },
-      ports: ports.map((p) => {
-        const protocol = p.protocol ?? Protocol.HTTP;
-        const prefix = protocol.toLowerCase();
-        return {
-          name: p.name ?? ((counts.get(protocol) ?? 0) > 1 ? `${prefix}-${p.port}` : prefix),
-          port: p.port,
-          targetPort: p.targetPort ?? p.port,
-          protocol: 'TCP',
-          appProtocol: prefix,
-        };
+      spec: Lazy.any({
+        produce: () => renderServiceSpec(this.ctx(), this.appLabel!, this.explicitPorts ?? inferPorts(this.portSources).map((port) => ({ port }))),
       }),
-    };
-  }
-
-  private inferPorts(): MeshServicePort[] {
-    for (const source of this.portSources) {
-      const numbers = new Set<number>();
-      if (source instanceof ApiObject) {
-        const json = source.toJson();
-        const template = source.kind === 'Pod' ? json : source.kind === 'CronJob' ? json?.spec?.jobTemplate?.spec?.template : json?.spec?.template;
-        for (const c of template?.spec?.containers ?? []) {
-          for (const p of c.ports ?? []) if (typeof p.containerPort === 'number') numbers.add(p.containerPort);
-        }
-      } else {
-        for (const c of source.containers) {
-          if (c.portNumber !== undefined) numbers.add(c.portNumber);
-          for (const p of c.ports) numbers.add(p.number);
-        }
-      }
-      if (numbers.size > 0) return [...numbers].map((port) => ({ port }));
-    }
-    return [];
+    });
   }
 
   private ensureDestinationRule(): void {
@@ -497,16 +318,9 @@ export class MeshService extends Construct {
       apiVersion: this.mesh.networkingApiVersion,
       kind: 'DestinationRule',
       metadata: this.metadata(this.name),
-      spec: Lazy.any({ produce: () => this.renderDestinationRuleSpec() }),
+      spec: Lazy.any({ produce: () => renderDestinationRuleSpec(this.ctx(), this.host, this._trafficPolicy, this.versions) }),
     });
     this._virtualService?.addDependency(this._destinationRule);
-  }
-
-  private renderDestinationRuleSpec(): any {
-    const spec: Record<string, any> = { host: this.host };
-    if (this._trafficPolicy) spec.trafficPolicy = this._trafficPolicy._render(this.node.path, 'trafficPolicy');
-    if (this._versions.size > 0) spec.subsets = this.versions.map((v) => v._toSubset());
-    return spec;
   }
 
   private ensureVirtualService(): void {
@@ -515,25 +329,16 @@ export class MeshService extends Construct {
       apiVersion: this.mesh.networkingApiVersion,
       kind: 'VirtualService',
       metadata: this.metadata(this.name),
-      spec: Lazy.any({ produce: () => this.renderVirtualServiceSpec() }),
+      spec: Lazy.any({
+        produce: () => renderVirtualServiceSpec(this.ctx(), this.host, this.objectNamespace ?? 'default', this.routes, this.gatewayExposures),
+      }),
     });
     // Subsets must exist before routes name them (Istio's make-before-break advice).
     if (this._destinationRule) this._virtualService.addDependency(this._destinationRule);
   }
 
-  private renderVirtualServiceSpec(): any {
-    const context = { defaultHost: this.host, apiVersion: this.mesh.apiVersion };
-    if (!this.gatewayExposures.bound) {
-      return { hosts: [this.host], http: this.routes.map((r) => r.toJson(context)) };
-    }
-    const extra = this.gatewayExposures.hosts(this.node.path, this.objectNamespace ?? 'default');
-    // Exposed without routes of its own: everything to the service.
-    const routes = this.routes.length > 0 ? this.routes : [new HttpRoute(this.node.path, {})];
-    // A VirtualService the sidecars no longer use keeps only the hosts clients use at the gateway.
-    return {
-      hosts: this.gatewayExposures.inMesh ? [this.host, ...extra.filter((h) => h !== this.host)] : extra,
-      gateways: this.gatewayExposures.gateways(),
-      http: routes.map((r) => r.toJson(context)),
-    };
+  /** Where errors point, with the mesh's settings. */
+  private ctx(): RenderContext {
+    return RenderContext.of(this.node.path, { trustDomain: this.mesh.trustDomain, apiVersion: this.mesh.apiVersion });
   }
 }

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import type { MeshService } from './mesh-service';
+import { RenderContext } from '../private/render-context';
 import { TrafficPolicy } from '../traffic/traffic-policy';
 
 /** Options of a new version (addVersion, addVersionFromObject, addVersionWithLabels). */
@@ -53,14 +54,14 @@ export class ServiceVersion extends Construct {
     if (!(policy instanceof TrafficPolicy)) {
       throw new Error(`${this.node.path}: applyTrafficPolicy() needs a TrafficPolicy, e.g. new TrafficPolicy({ loadBalancer: LoadBalancer.roundRobin() }).`);
     }
-    policy._render(this.node.path, 'trafficPolicy');
+    policy._render(RenderContext.of(this.node.path).child('trafficPolicy'));
     this._trafficPolicy = policy;
   }
 
   /** @internal */
   public _toSubset(): any {
     const subset: Record<string, any> = { name: this.name, labels: { ...this._labels } };
-    if (this._trafficPolicy) subset.trafficPolicy = this._trafficPolicy._render(this.node.path, 'trafficPolicy');
+    if (this._trafficPolicy) subset.trafficPolicy = this._trafficPolicy._render(RenderContext.of(this.node.path).child('trafficPolicy'));
     return subset;
   }
 }

@@ -1,3 +1,5 @@
+import { RenderContext } from '../private/render-context';
+
 /**
  * A tag Istio adds to every trace span, with its value from a literal, an environment variable of
  * the proxy, or a request header. Custom tags given in a Telemetry replace, as a whole, those of
@@ -55,7 +57,7 @@ export class CustomTag {
    * The Istio JSON of this tag.
    * @internal
    */
-  public _render(): any {
+  public _render(_ctx: RenderContext): any {
     return { [this.source]: { ...this.body } };
   }
 }

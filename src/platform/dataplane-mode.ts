@@ -1,5 +1,5 @@
-import { DATAPLANE_MODE_LABEL, INJECTION_LABEL, REVISION_LABEL, SIDECAR_INJECT_LABEL } from './enrollment-labels';
 import { isLabelValue } from '../analysis/validators/names';
+import { DATAPLANE_MODE_LABEL, INJECTION_LABEL, REVISION_LABEL, SIDECAR_INJECT_LABEL } from '../private/enrollment-labels';
 
 /**
  * How the pods of a namespace or a workload join the mesh, and so which label Istio reads:

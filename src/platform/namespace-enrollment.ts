@@ -2,6 +2,8 @@ import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { DataplaneMode } from './dataplane-mode';
+import { Waypoint } from './waypoint';
+import { isDns1123Label } from '../analysis/validators/names';
 import {
   addGuardedLabels,
   DATAPLANE_MODE_LABEL,
@@ -10,9 +12,7 @@ import {
   metadataTarget,
   objectTarget,
   REVISION_LABEL,
-} from './enrollment-labels';
-import { Waypoint } from './waypoint';
-import { isDns1123Label } from '../analysis/validators/names';
+} from '../private/enrollment-labels';
 
 /** Properties of a {@link NamespaceEnrollment}. */
 export interface NamespaceEnrollmentProps {

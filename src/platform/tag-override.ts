@@ -1,3 +1,5 @@
+import { RenderContext } from '../private/render-context';
+
 /**
  * What a metrics override does to one tag (dimension, or Prometheus label) of the selected
  * metrics: set it from an expression, or remove it.
@@ -34,7 +36,7 @@ export class TagOverride {
    * The Istio JSON of this override.
    * @internal
    */
-  public _render(): any {
+  public _render(_ctx: RenderContext): any {
     return this.value === undefined ? { operation: this.operation } : { operation: this.operation, value: this.value };
   }
 }

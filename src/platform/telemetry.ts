@@ -7,8 +7,9 @@ import { Waypoint } from './waypoint';
 import { WorkloadMode } from './workload-mode';
 import { IstioApiVersion } from '../mesh/istio-api-version';
 import { Mesh } from '../mesh/mesh';
-import { checkNoEmptyStrings, istioDuration } from '../security/checks';
-import { policyName, policyNamespace, renderTargetRefs } from '../security/policy-placement';
+import { checkDuration, checkNoEmptyStrings } from '../private/checks';
+import { policyName, policyNamespace, renderTargetRefs } from '../private/policy-placement';
+import { RenderContext } from '../private/render-context';
 import { PolicyTargetReference } from '../security/policy-target';
 import { WorkloadSelector } from '../security/workload-selector';
 
@@ -255,7 +256,7 @@ export class Telemetry extends Construct {
     this.namespace = policyNamespace(this, this.mesh, { ...props, namespace, targetRefs }, { selectorInRoot: false });
     this.selector = props.selector;
     this.targetRefs = targetRefs;
-    renderTargetRefs(where, this.targetRefs);
+    renderTargetRefs(RenderContext.of(where).child('targetRefs'), this.targetRefs);
 
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: `telemetry.istio.io/${this.mesh.apiVersion === IstioApiVersion.V1 ? 'v1' : 'v1alpha1'}`,
@@ -325,7 +326,7 @@ export class Telemetry extends Construct {
         if (!(tag instanceof CustomTag)) {
           throw new Error(`${where}: ${prop}.customTags.${name} must be a CustomTag, e.g. CustomTag.header('x-user-tier').`);
         }
-        tags[name] = tag._render();
+        tags[name] = tag._render(RenderContext.of(where).child(`${prop}.customTags.${name}`));
       }
       out.customTags = tags;
     }
@@ -337,7 +338,7 @@ export class Telemetry extends Construct {
     const providers = this.providers(o.providers, `${prop}.providers`);
     if (providers) out.providers = providers;
     if (o.overrides !== undefined) out.overrides = o.overrides.map((ov, i) => this.override(ov ?? {}, `${prop}.overrides[${i}]`));
-    if (o.reportingInterval !== undefined) out.reportingInterval = istioDuration(this.node.path, `${prop}.reportingInterval`, o.reportingInterval);
+    if (o.reportingInterval !== undefined) out.reportingInterval = checkDuration(RenderContext.of(this.node.path).child(`${prop}.reportingInterval`), o.reportingInterval);
     return out;
   }
 
@@ -372,7 +373,7 @@ export class Telemetry extends Construct {
         if (!(op instanceof TagOverride)) {
           throw new Error(`${where}: ${prop}.tagOverrides.${name} must be a TagOverride, e.g. TagOverride.remove() or TagOverride.upsert('request.host').`);
         }
-        tags[name] = op._render();
+        tags[name] = op._render(RenderContext.of(where).child(`${prop}.tagOverrides.${name}`));
       }
       out.tagOverrides = tags;
     }
@@ -381,7 +382,7 @@ export class Telemetry extends Construct {
 
   private providers(names: string[] | undefined, prop: string): any[] | undefined {
     if (names === undefined) return undefined;
-    checkNoEmptyStrings(this.node.path, prop, names);
+    checkNoEmptyStrings(RenderContext.of(this.node.path).child(prop), names);
     return names.map((name) => ({ name }));
   }
 
@@ -400,9 +401,10 @@ export class Telemetry extends Construct {
   }
 
   private renderSpec(): any {
+    const ctx = RenderContext.of(this.node.path);
     const spec: any = {};
-    if (this.selector) spec.selector = this.selector._render(this.node.path);
-    const targetRefs = renderTargetRefs(this.node.path, this.targetRefs);
+    if (this.selector) spec.selector = this.selector._render(ctx.child('selector'));
+    const targetRefs = renderTargetRefs(ctx.child('targetRefs'), this.targetRefs);
     if (targetRefs) spec.targetRefs = targetRefs;
     if (this.accessLogs.length > 0) spec.accessLogging = this.accessLogs.map((e) => ({ ...e }));
     if (this.traces.length > 0) spec.tracing = this.traces.map((e) => ({ ...e }));

@@ -1,4 +1,5 @@
 import { isDns1123Label, isLabelKey, isLabelValue } from '../analysis/validators/names';
+import { RenderContext } from '../private/render-context';
 
 const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
@@ -85,7 +86,7 @@ export class WaypointAllowedNamespaces {
    * The `allowedRoutes` of the listener, or undefined for the default (`Same`).
    * @internal
    */
-  public _render(): any {
+  public _render(_ctx: RenderContext): any {
     if (this.from === 'Same') return undefined;
     const namespaces: any = { from: this.from };
     if (this.selector) namespaces.selector = JSON.parse(JSON.stringify(this.selector));

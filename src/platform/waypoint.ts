@@ -1,6 +1,10 @@
 import { ApiObject, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { WaypointAllowedNamespaces } from './waypoint-allowed-namespaces';
+import { WaypointTrafficType } from './waypoint-traffic-type';
+import { isDns1123Label, isLabelValue, toDns1123Label } from '../analysis/validators/names';
+import { MeshService } from '../mesh/mesh-service';
 import {
   addGuardedLabels,
   GATEWAY_API_VERSION,
@@ -14,11 +18,8 @@ import {
   WAYPOINT_FOR_LABEL,
   WAYPOINT_GATEWAY_CLASS,
   LabelTarget,
-} from './enrollment-labels';
-import { WaypointAllowedNamespaces } from './waypoint-allowed-namespaces';
-import { WaypointTrafficType } from './waypoint-traffic-type';
-import { isDns1123Label, isLabelValue, toDns1123Label } from '../analysis/validators/names';
-import { MeshService } from '../mesh/mesh-service';
+} from '../private/enrollment-labels';
+import { RenderContext } from '../private/render-context';
 import { PolicyTargetReference } from '../security/policy-target';
 import { Principal } from '../security/principal';
 
@@ -118,7 +119,7 @@ export class Waypoint extends Construct {
     const labels: Record<string, string> = { [WAYPOINT_FOR_LABEL]: this.trafficType };
     if (this.revision !== undefined) labels[REVISION_LABEL] = this.revision;
     const listener: any = { name: 'mesh', port: HBONE_PORT, protocol: 'HBONE' };
-    const allowedRoutes = this.allowedNamespaces._render();
+    const allowedRoutes = this.allowedNamespaces._render(RenderContext.of(this.node.path).child('allowedNamespaces'));
     if (allowedRoutes) listener.allowedRoutes = allowedRoutes;
 
     this.apiObject = new ApiObject(this, 'Resource', {

@@ -2,6 +2,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { DataplaneMode } from './dataplane-mode';
+import { Waypoint } from './waypoint';
 import {
   addGuardedLabels,
   DATAPLANE_MODE_LABEL,
@@ -12,8 +13,7 @@ import {
   SIDECAR_INJECT_LABEL,
   USE_WAYPOINT_LABEL,
   USE_WAYPOINT_NAMESPACE_LABEL,
-} from './enrollment-labels';
-import { Waypoint } from './waypoint';
+} from '../private/enrollment-labels';
 
 /** Properties of a {@link WorkloadEnrollment}. */
 export interface WorkloadEnrollmentProps {
@@ -25,7 +25,7 @@ export interface WorkloadEnrollmentProps {
   readonly workload?: kplus.AbstractPod;
 
   /**
-   * A plain `ApiObject` Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob or Pod: its
+   * A plain `ApiObject` Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob or Pod: its
    * pod template is labelled with a JSON patch.
    * @default - see `workload`
    */

@@ -2,8 +2,6 @@ import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { AuthorizationAction } from './authorization-action';
 import { AuthorizationRule } from './authorization-rule';
-import { checkNoEmptyStrings } from './checks';
-import { policyName, policyNamespace, renderTargetRefs } from './policy-placement';
 import { PolicyTargetReference } from './policy-target';
 import { Principal } from './principal';
 import { RuleOperation, RuleOperationOptions } from './rule-operation';
@@ -11,6 +9,9 @@ import { RuleSource } from './rule-source';
 import { WorkloadSelector } from './workload-selector';
 import { Mesh } from '../mesh/mesh';
 import { MeshService } from '../mesh/mesh-service';
+import { checkNoEmptyStrings } from '../private/checks';
+import { policyName, policyNamespace, renderTargetRefs } from '../private/policy-placement';
+import { RenderContext } from '../private/render-context';
 
 /** Properties of an {@link AuthorizationPolicy}. */
 export interface AuthorizationPolicyProps {
@@ -159,8 +160,8 @@ export class AuthorizationPolicy extends Construct {
     if (!Array.isArray(options.from) || options.from.length === 0) {
       throw new Error(`${where}: allowCallers() needs at least one caller in from, e.g. [Principal.fromServiceAccount(frontendSa)]; to allow any authenticated caller use [Principal.any()].`);
     }
-    checkNoEmptyStrings(where, 'methods', options.methods);
-    checkNoEmptyStrings(where, 'paths', options.paths);
+    checkNoEmptyStrings(RenderContext.of(where).child('methods'), options.methods);
+    checkNoEmptyStrings(RenderContext.of(where).child('paths'), options.paths);
     const operation: RuleOperationOptions = { methods: options.methods, paths: options.paths, ports: options.ports };
     const hasOperation = [options.methods, options.paths, options.ports].some((l) => l !== undefined && l.length > 0);
     return new AuthorizationPolicy(scope, id, {
@@ -202,7 +203,7 @@ export class AuthorizationPolicy extends Construct {
     this.action = action;
     this.selector = props.selector;
     this.targetRefs = props.targetRefs ? [...props.targetRefs] : undefined;
-    renderTargetRefs(this.node.path, this.targetRefs);
+    renderTargetRefs(RenderContext.of(this.node.path).child('targetRefs'), this.targetRefs);
 
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: this.mesh.securityApiVersion,
@@ -240,13 +241,14 @@ export class AuthorizationPolicy extends Construct {
   }
 
   private renderSpec(): any {
+    const ctx = RenderContext.of(this.node.path, { trustDomain: this.mesh.trustDomain });
     const spec: any = {};
-    if (this.selector) spec.selector = this.selector._render(this.node.path);
-    const targetRefs = renderTargetRefs(this.node.path, this.targetRefs);
+    if (this.selector) spec.selector = this.selector._render(ctx.child('selector'));
+    const targetRefs = renderTargetRefs(ctx.child('targetRefs'), this.targetRefs);
     if (targetRefs) spec.targetRefs = targetRefs;
     spec.action = this.action.value;
     if (this.action.provider !== undefined) spec.provider = { name: this.action.provider };
-    if (this._rules.length > 0) spec.rules = this._rules.map((r) => r._render(this.mesh.trustDomain));
+    if (this._rules.length > 0) spec.rules = this._rules.map((r, i) => r._render(ctx.child(`rules[${i}]`)));
     return spec;
   }
 }

@@ -2,6 +2,7 @@ import { Principal } from './principal';
 import { RuleCondition } from './rule-condition';
 import { RuleOperation } from './rule-operation';
 import { RuleSource } from './rule-source';
+import { RenderContext } from '../private/render-context';
 
 /** What an authorization rule matches. Omitted parts match every request. */
 export interface AuthorizationRuleOptions {
@@ -76,11 +77,11 @@ export class AuthorizationRule {
    * The rule as written in a policy.
    * @internal
    */
-  public _render(trustDomain: string): any {
+  public _render(ctx: RenderContext): any {
     const rule: any = {};
-    if (this.sources.length > 0) rule.from = this.sources.map((s) => ({ source: s._render(trustDomain) }));
-    if (this.operations.length > 0) rule.to = this.operations.map((o) => ({ operation: o._render() }));
-    if (this.conditions.length > 0) rule.when = this.conditions.map((c) => c._render());
+    if (this.sources.length > 0) rule.from = this.sources.map((s, i) => ({ source: s._render(ctx.child(`from[${i}].source`)) }));
+    if (this.operations.length > 0) rule.to = this.operations.map((o, i) => ({ operation: o._render(ctx.child(`to[${i}].operation`)) }));
+    if (this.conditions.length > 0) rule.when = this.conditions.map((c, i) => c._render(ctx.child(`when[${i}]`)));
     return rule;
   }
 }

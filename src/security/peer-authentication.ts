@@ -1,10 +1,11 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { checkPort } from './checks';
 import { MtlsMode } from './mtls-mode';
-import { policyName, policyNamespace } from './policy-placement';
 import { WorkloadSelector } from './workload-selector';
 import { Mesh } from '../mesh/mesh';
+import { checkPort } from '../private/checks';
+import { policyName, policyNamespace } from '../private/policy-placement';
+import { RenderContext } from '../private/render-context';
 
 /** The mutual TLS mode of one port of a workload. */
 export interface PortMtls {
@@ -126,7 +127,7 @@ export class PeerAuthentication extends Construct {
     if (!this.selector) {
       throw new Error(`${where}: ${prop}: port-level modes need a selector (Istio ignores them on namespace- and mesh-wide policies); set selector, e.g. WorkloadSelector.fromWorkload(deployment).`);
     }
-    checkPort(where, `${prop}.port`, port);
+    checkPort(RenderContext.of(where).child(`${prop}.port`), port);
     this.checkMode(`${prop}.mode`, mode);
     const known = this.selector._containerPorts();
     if (known !== undefined && !known.includes(port)) {
@@ -150,7 +151,7 @@ export class PeerAuthentication extends Construct {
 
   private renderSpec(): any {
     const spec: any = {};
-    if (this.selector) spec.selector = this.selector._render(this.node.path);
+    if (this.selector) spec.selector = this.selector._render(RenderContext.of(this.node.path).child('selector'));
     if (this.mode !== undefined) spec.mtls = { mode: this.mode };
     if (this.portModes.size > 0) {
       const ports = [...this.portModes.entries()].sort(([a], [b]) => a - b);

@@ -1,7 +1,6 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { isDns1123Subdomain } from './checks';
-import { isDns1123Label } from '../analysis/validators/names';
+import { isDns1123Label, isDns1123Subdomain } from '../analysis/validators/names';
 
 interface PrincipalParts {
   readonly namespace?: string;

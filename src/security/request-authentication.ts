@@ -3,9 +3,7 @@ import { Construct } from 'constructs';
 import { AuthorizationAction } from './authorization-action';
 import { AuthorizationPolicy } from './authorization-policy';
 import { AuthorizationRule } from './authorization-rule';
-import { checkNoEmptyStrings, compact, istioDuration, nonEmpty } from './checks';
 import { JwtRule } from './jwt-rule';
-import { policyName, policyNamespace, renderTargetRefs } from './policy-placement';
 import { PolicyTargetReference } from './policy-target';
 import { Principal } from './principal';
 import { RequestPrincipal } from './request-principal';
@@ -13,6 +11,9 @@ import { RuleOperation } from './rule-operation';
 import { RuleSource } from './rule-source';
 import { WorkloadSelector } from './workload-selector';
 import { Mesh } from '../mesh/mesh';
+import { checkDuration, checkNoEmptyStrings, nonEmpty, withoutUndefined } from '../private/checks';
+import { policyName, policyNamespace, renderTargetRefs } from '../private/policy-placement';
+import { RenderContext } from '../private/render-context';
 
 /** Properties of a {@link RequestAuthentication}. */
 export interface RequestAuthenticationProps {
@@ -133,7 +134,7 @@ export class RequestAuthentication extends Construct {
     this.selector = props.selector;
     this.meshWide = props.meshWide ?? false;
     this.targetRefs = props.targetRefs ? [...props.targetRefs] : undefined;
-    renderTargetRefs(this.node.path, this.targetRefs);
+    renderTargetRefs(RenderContext.of(this.node.path).child('targetRefs'), this.targetRefs);
 
     this.apiObject = new ApiObject(this, 'Resource', {
       apiVersion: this.mesh.securityApiVersion,
@@ -170,7 +171,7 @@ export class RequestAuthentication extends Construct {
     if (requestPrincipals.length === 0) {
       throw new Error(`${where}: requireJwt(): requestPrincipals is empty, which would allow requests without a token; leave it out to accept any valid token.`);
     }
-    for (const prop of ['paths', 'methods', 'hosts'] as const) checkNoEmptyStrings(`${where}: requireJwt()`, prop, options[prop]);
+    for (const prop of ['paths', 'methods', 'hosts'] as const) checkNoEmptyStrings(RenderContext.of(`${where}: requireJwt()`).child(prop), options[prop]);
     const from = [new RuleSource({ requestPrincipals, principals: nonEmpty(options.from) })];
     const hasOperation = [options.paths, options.methods, options.hosts].some((l) => l !== undefined && l.length > 0);
     const to = hasOperation ? [new RuleOperation({ paths: options.paths, methods: options.methods, hosts: options.hosts })] : undefined;
@@ -225,7 +226,7 @@ export class RequestAuthentication extends Construct {
       }
     }
     for (const field of ['audiences', 'fromParams', 'fromCookies', 'spaceDelimitedClaims'] as const) {
-      checkNoEmptyStrings(`${where}: ${prop}`, field, rule[field]);
+      checkNoEmptyStrings(RenderContext.of(where).child(`${prop}.${field}`), rule[field]);
     }
     (rule.fromHeaders ?? []).forEach((h, i) => {
       if (typeof h?.name !== 'string' || h.name.trim() === '') {
@@ -243,31 +244,31 @@ export class RequestAuthentication extends Construct {
     if (rule.outputPayloadToHeader !== undefined && (typeof rule.outputPayloadToHeader !== 'string' || rule.outputPayloadToHeader.trim() === '')) {
       throw new Error(`${where}: ${prop}.outputPayloadToHeader is ${JSON.stringify(rule.outputPayloadToHeader)}; give a header name or leave it out.`);
     }
-    if (rule.timeout !== undefined) istioDuration(where, `${prop}.timeout`, rule.timeout);
+    checkDuration(RenderContext.of(where).child(`${prop}.timeout`), rule.timeout);
     this.rules.push({ ...rule });
   }
 
   private renderRule(rule: JwtRule, i: number): any {
-    return compact({
+    return withoutUndefined({
       issuer: rule.issuer,
       audiences: nonEmpty(rule.audiences),
       jwksUri: rule.jwksUri,
       jwks: rule.jwks,
-      fromHeaders: nonEmpty(rule.fromHeaders?.map((h) => compact({ name: h.name, prefix: h.prefix }))),
+      fromHeaders: nonEmpty(rule.fromHeaders?.map((h) => withoutUndefined({ name: h.name, prefix: h.prefix }))),
       fromParams: nonEmpty(rule.fromParams),
       fromCookies: nonEmpty(rule.fromCookies),
       outputPayloadToHeader: rule.outputPayloadToHeader,
       forwardOriginalToken: rule.forwardOriginalToken,
       outputClaimToHeaders: nonEmpty(rule.outputClaimToHeaders?.map((c) => ({ header: c.header, claim: c.claim }))),
       spaceDelimitedClaims: nonEmpty(rule.spaceDelimitedClaims),
-      timeout: rule.timeout !== undefined ? istioDuration(this.node.path, `jwtRules[${i}].timeout`, rule.timeout) : undefined,
+      timeout: checkDuration(RenderContext.of(this.node.path).child(`jwtRules[${i}].timeout`), rule.timeout),
     });
   }
 
   private renderSpec(): any {
     const spec: any = {};
-    if (this.selector) spec.selector = this.selector._render(this.node.path);
-    const targetRefs = renderTargetRefs(this.node.path, this.targetRefs);
+    if (this.selector) spec.selector = this.selector._render(RenderContext.of(this.node.path).child('selector'));
+    const targetRefs = renderTargetRefs(RenderContext.of(this.node.path).child('targetRefs'), this.targetRefs);
     if (targetRefs) spec.targetRefs = targetRefs;
     if (this.rules.length > 0) spec.jwtRules = this.rules.map((r, i) => this.renderRule(r, i));
     return spec;

@@ -1,4 +1,5 @@
-import { checkNoEmptyStrings, compact, nonEmpty } from './checks';
+import { checkNoEmptyStrings, nonEmpty, withoutUndefined } from '../private/checks';
+import { RenderContext } from '../private/render-context';
 
 /**
  * A key of an authorization rule's `when` condition, from Istio's "Authorization Policy
@@ -120,8 +121,8 @@ export class RuleCondition {
     if ((options.values ?? []).length === 0 && (options.notValues ?? []).length === 0) {
       throw new Error(`${where}: set values or notValues; Istio rejects a condition with neither.`);
     }
-    checkNoEmptyStrings(where, 'values', options.values);
-    checkNoEmptyStrings(where, 'notValues', options.notValues);
+    checkNoEmptyStrings(RenderContext.of(where).child('values'), options.values);
+    checkNoEmptyStrings(RenderContext.of(where).child('notValues'), options.notValues);
     this.key = options.key;
     this.values = options.values ? [...options.values] : undefined;
     this.notValues = options.notValues ? [...options.notValues] : undefined;
@@ -131,7 +132,7 @@ export class RuleCondition {
    * The `when` entry.
    * @internal
    */
-  public _render(): any {
-    return compact({ key: this.key.key, values: nonEmpty(this.values), notValues: nonEmpty(this.notValues) });
+  public _render(_ctx: RenderContext): any {
+    return withoutUndefined({ key: this.key.key, values: nonEmpty(this.values), notValues: nonEmpty(this.notValues) });
   }
 }

@@ -1,4 +1,5 @@
-import { checkNoEmptyStrings, checkPort, compact, nonEmpty } from './checks';
+import { checkNoEmptyStrings, checkPort, nonEmpty, withoutUndefined } from '../private/checks';
+import { RenderContext } from '../private/render-context';
 
 /**
  * Conditions on what a request does. All the fields given must hold (AND); the values of one
@@ -90,16 +91,17 @@ export class RuleOperation {
   private readonly options: RuleOperationOptions;
 
   constructor(options: RuleOperationOptions) {
-    const where = 'RuleOperation';
+    const ctx = RenderContext.of('RuleOperation');
+    const where = ctx.path;
     const set = Object.entries(options ?? {}).filter(([, v]) => Array.isArray(v) && v.length > 0);
     if (set.length === 0) {
       throw new Error(`${where}: no field is set; Istio rejects an empty operation. Give e.g. methods, paths or ports, or leave the operation out of the rule.`);
     }
     for (const prop of ['hosts', 'notHosts', 'methods', 'notMethods', 'paths', 'notPaths'] as const) {
-      checkNoEmptyStrings(where, prop, options[prop]);
+      checkNoEmptyStrings(ctx.child(prop), options[prop]);
     }
     for (const prop of ['ports', 'notPorts'] as const) {
-      (options[prop] ?? []).forEach((p, i) => checkPort(where, `${prop}[${i}]`, p));
+      (options[prop] ?? []).forEach((p, i) => checkPort(ctx.child(`${prop}[${i}]`), p));
     }
     this.options = { ...options };
   }
@@ -108,10 +110,10 @@ export class RuleOperation {
    * The `operation` object of the rule.
    * @internal
    */
-  public _render(): any {
+  public _render(_ctx: RenderContext): any {
     const o = this.options;
     const ports = (list?: number[]) => nonEmpty(list?.map((p) => String(p)));
-    return compact({
+    return withoutUndefined({
       hosts: nonEmpty(o.hosts),
       notHosts: nonEmpty(o.notHosts),
       ports: ports(o.ports),

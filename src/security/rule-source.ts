@@ -1,7 +1,8 @@
 import * as kplus from 'cdk8s-plus-28';
-import { checkIpBlocks, checkNoEmptyStrings, compact, nonEmpty } from './checks';
 import { Principal } from './principal';
 import { RequestPrincipal } from './request-principal';
+import { checkIpBlocks, checkNoEmptyStrings, nonEmpty, withoutUndefined } from '../private/checks';
+import { RenderContext } from '../private/render-context';
 
 /**
  * Conditions on the caller of a request. All the fields given must hold (AND); the values of
@@ -114,7 +115,8 @@ export class RuleSource {
   private readonly options: RuleSourceOptions;
 
   constructor(options: RuleSourceOptions) {
-    const where = 'RuleSource';
+    const ctx = RenderContext.of('RuleSource');
+    const where = ctx.path;
     const set = Object.entries(options ?? {}).filter(([, v]) => Array.isArray(v) && v.length > 0);
     if (set.length === 0) {
       throw new Error(`${where}: no field is set; Istio rejects an empty source. Give e.g. principals, namespaces or ipBlocks, or leave the source out of the rule.`);
@@ -129,12 +131,12 @@ export class RuleSource {
         if (!(p instanceof RequestPrincipal)) throw new Error(`${where}: ${prop}[${i}] is not a RequestPrincipal; use RequestPrincipal.of(issuer, subject), fromIssuer() or any().`);
       });
     }
-    checkNoEmptyStrings(where, 'namespaces', options.namespaces);
-    checkNoEmptyStrings(where, 'notNamespaces', options.notNamespaces);
-    checkIpBlocks(where, 'ipBlocks', options.ipBlocks);
-    checkIpBlocks(where, 'notIpBlocks', options.notIpBlocks);
-    checkIpBlocks(where, 'remoteIpBlocks', options.remoteIpBlocks);
-    checkIpBlocks(where, 'notRemoteIpBlocks', options.notRemoteIpBlocks);
+    checkNoEmptyStrings(ctx.child('namespaces'), options.namespaces);
+    checkNoEmptyStrings(ctx.child('notNamespaces'), options.notNamespaces);
+    checkIpBlocks(ctx.child('ipBlocks'), options.ipBlocks);
+    checkIpBlocks(ctx.child('notIpBlocks'), options.notIpBlocks);
+    checkIpBlocks(ctx.child('remoteIpBlocks'), options.remoteIpBlocks);
+    checkIpBlocks(ctx.child('notRemoteIpBlocks'), options.notRemoteIpBlocks);
     this.options = { ...options };
   }
 
@@ -147,14 +149,14 @@ export class RuleSource {
   }
 
   /**
-   * The `source` object of the rule.
+   * The `source` object of the rule, with principals in the mesh's trust domain.
    * @internal
    */
-  public _render(trustDomain: string): any {
+  public _render(ctx: RenderContext): any {
     const o = this.options;
-    const ids = (list?: Principal[]) => nonEmpty(list?.map((p) => p.toIdentity(trustDomain)));
+    const ids = (list?: Principal[]) => nonEmpty(list?.map((p) => p.toIdentity(ctx.mesh.trustDomain)));
     const rps = (list?: RequestPrincipal[]) => nonEmpty(list?.map((p) => p.value));
-    return compact({
+    return withoutUndefined({
       principals: ids(o.principals),
       notPrincipals: ids(o.notPrincipals),
       requestPrincipals: rps(o.requestPrincipals),

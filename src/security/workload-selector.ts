@@ -2,6 +2,7 @@ import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { isLabelKey, isLabelValue } from '../analysis/validators/names';
 import { MeshService } from '../mesh/mesh-service';
+import { RenderContext } from '../private/render-context';
 
 /**
  * The workloads (pods) a security policy applies to: an Istio `selector.matchLabels`.
@@ -95,10 +96,10 @@ export class WorkloadSelector {
    * The `selector` of a policy; throws when the selected pods have no label to select them by.
    * @internal
    */
-  public _render(where: string): { matchLabels: { [key: string]: string } } {
+  public _render(ctx: RenderContext): { matchLabels: { [key: string]: string } } {
     const labels = this.produceLabels();
     if (Object.keys(labels).length === 0) {
-      throw new Error(`${where}: selector: the pods of ${this._description} have no labels to select them by; give the pod template a label or use WorkloadSelector.fromLabels().`);
+      ctx.fail(`picks the pods of ${this._description}, which have no labels to select them by`, 'give the pod template a label or use WorkloadSelector.fromLabels().');
     }
     return { matchLabels: labels };
   }

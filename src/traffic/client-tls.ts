@@ -1,4 +1,5 @@
-import { checkNonEmpty, compact, PolicyContext } from './policy-checks';
+import { checkNonEmpty, compactObject } from '../private/checks';
+import { RenderContext } from '../private/render-context';
 
 /** Options of every TLS origination mode that encrypts. */
 export interface TlsOriginationOptions {
@@ -108,7 +109,7 @@ export class ClientTls {
    * Renders Istio's `ClientTLSSettings`, checking it first.
    * @internal
    */
-  public _render(ctx: PolicyContext): any {
+  public _render(ctx: RenderContext): any {
     const o = this.options;
     const s = (field: keyof MutualTlsOptions, example: string): string | undefined =>
       checkNonEmpty(ctx.child(field), o[field] as string | undefined, example);
@@ -134,10 +135,10 @@ export class ClientTls {
       const verifying = this.mode === 'SIMPLE' ? ['caCertificates', 'credentialName', 'subjectAltNames'] : ['caCertificates', 'subjectAltNames'];
       this.forbid(ctx, verifying, out, 'insecureSkipVerify', 'skipping verification makes the settings that verify the server meaningless');
     }
-    return compact(out);
+    return compactObject(out);
   }
 
-  private checkMutual(ctx: PolicyContext, out: Record<string, any>): void {
+  private checkMutual(ctx: RenderContext, out: Record<string, any>): void {
     if (out.credentialName !== undefined) {
       this.forbid(ctx, ['clientCertificate', 'privateKey', 'caCertificates', 'caCrl'], out, 'credentialName', 'the Secret named by credentialName carries the certificates');
       return;
@@ -151,7 +152,7 @@ export class ClientTls {
     }
   }
 
-  private forbid(ctx: PolicyContext, fields: string[], out: Record<string, any>, because: string, why: string): void {
+  private forbid(ctx: RenderContext, fields: string[], out: Record<string, any>, because: string, why: string): void {
     const clash = fields.filter((f) => out[f] !== undefined);
     if (clash.length > 0) {
       ctx.fail(`sets ${clash.join(', ')} with ${because} (mode ${this.mode}); ${why}, so remove ${clash.join(' and ')} or ${because}.`);

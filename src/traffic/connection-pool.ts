@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
-import { checkCount, compact, istioDuration, PolicyContext, UINT32_MAX } from './policy-checks';
+import { checkCount, compactObject, checkDuration, UINT32_MAX } from '../private/checks';
+import { RenderContext } from '../private/render-context';
 
 /** TCP keepalive probes on connections to the destination (`SO_KEEPALIVE`). */
 export interface TcpKeepalive {
@@ -136,33 +137,34 @@ export interface ConnectionPoolSettings {
 }
 
 /** Renders Istio's `ConnectionPoolSettings`; `undefined` when nothing is set. */
-export function renderConnectionPool(ctx: PolicyContext, pool: ConnectionPoolSettings | undefined): any {
+export function renderConnectionPool(ctx: RenderContext, pool: ConnectionPoolSettings | undefined): any {
   if (pool === undefined) return undefined;
-  return compact({
+  return compactObject({
     tcp: renderTcp(ctx.child('tcp'), pool.tcp),
     http: renderHttp(ctx.child('http'), pool.http),
   });
 }
 
-function renderTcp(ctx: PolicyContext, tcp: TcpConnectionPool | undefined): any {
+function renderTcp(ctx: RenderContext, tcp: TcpConnectionPool | undefined): any {
   if (tcp === undefined) return undefined;
   const ka = tcp.tcpKeepalive;
   const kaCtx = ctx.child('tcpKeepalive');
-  return compact({
+  return compactObject({
     maxConnections: checkCount(ctx.child('maxConnections'), tcp.maxConnections),
-    connectTimeout: istioDuration(ctx.child('connectTimeout'), tcp.connectTimeout),
+    connectTimeout: checkDuration(ctx.child('connectTimeout'), tcp.connectTimeout),
     // An empty tcpKeepalive is meaningful: it turns probes on with the OS defaults.
-    tcpKeepalive: ka === undefined ? undefined : compact({
-      time: istioDuration(kaCtx.child('time'), ka.time),
-      interval: istioDuration(kaCtx.child('interval'), ka.interval),
+    tcpKeepalive: ka === undefined ? undefined : compactObject({
+      time: checkDuration(kaCtx.child('time'), ka.time),
+      interval: checkDuration(kaCtx.child('interval'), ka.interval),
       probes: checkCount(kaCtx.child('probes'), ka.probes, UINT32_MAX),
     }) ?? {},
-    idleTimeout: istioDuration(ctx.child('idleTimeout'), tcp.idleTimeout),
-    maxConnectionDuration: istioDuration(ctx.child('maxConnectionDuration'), tcp.maxConnectionDuration),
+    // "0s" turns the TCP idle timeout off, which Istio accepts.
+    idleTimeout: checkDuration(ctx.child('idleTimeout'), tcp.idleTimeout, { zeroAllowed: true }),
+    maxConnectionDuration: checkDuration(ctx.child('maxConnectionDuration'), tcp.maxConnectionDuration),
   });
 }
 
-function renderHttp(ctx: PolicyContext, http: HttpConnectionPool | undefined): any {
+function renderHttp(ctx: RenderContext, http: HttpConnectionPool | undefined): any {
   if (http === undefined) return undefined;
   if (http.useClientProtocol && http.h2UpgradePolicy === H2UpgradePolicy.UPGRADE) {
     ctx.fail('sets both useClientProtocol and h2UpgradePolicy UPGRADE, which contradict each other; keep the client protocol or upgrade to HTTP/2, not both.');
@@ -170,12 +172,12 @@ function renderHttp(ctx: PolicyContext, http: HttpConnectionPool | undefined): a
   if (http.h2UpgradePolicy !== undefined && !Object.values(H2UpgradePolicy).includes(http.h2UpgradePolicy)) {
     ctx.child('h2UpgradePolicy').fail(`is '${http.h2UpgradePolicy}'; use H2UpgradePolicy.DEFAULT, DO_NOT_UPGRADE or UPGRADE.`);
   }
-  return compact({
+  return compactObject({
     http1MaxPendingRequests: checkCount(ctx.child('http1MaxPendingRequests'), http.http1MaxPendingRequests),
     http2MaxRequests: checkCount(ctx.child('http2MaxRequests'), http.http2MaxRequests),
     maxRequestsPerConnection: checkCount(ctx.child('maxRequestsPerConnection'), http.maxRequestsPerConnection),
     maxRetries: checkCount(ctx.child('maxRetries'), http.maxRetries),
-    idleTimeout: istioDuration(ctx.child('idleTimeout'), http.idleTimeout),
+    idleTimeout: checkDuration(ctx.child('idleTimeout'), http.idleTimeout),
     h2UpgradePolicy: http.h2UpgradePolicy,
     useClientProtocol: http.useClientProtocol,
     maxConcurrentStreams: checkCount(ctx.child('maxConcurrentStreams'), http.maxConcurrentStreams),

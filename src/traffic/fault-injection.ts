@@ -1,6 +1,7 @@
 import { Duration } from 'cdk8s';
 import { GrpcStatus } from './grpc-status';
-import { checkHttpStatus, checkPercentage, istioDuration } from './route-values';
+import { checkDuration, checkHttpStatus, checkPercentage } from '../private/checks';
+import { RenderContext } from '../private/render-context';
 
 /** A fixed delay added to a share of a route's requests. */
 export interface FaultDelayOptions {
@@ -94,41 +95,53 @@ export class FaultInjection {
   }
 
   /**
-   * Checks the fault and renders Istio's `HTTPFaultInjection`; throws naming `at` (construct
-   * path and route) and the field when a value is wrong.
+   * Checks the fault; throws naming the construct path, the route and the field (`ctx` is the
+   * route's `fault`) when a value is wrong.
    * @internal
    */
-  public _render(at: string): any {
+  public _check(ctx: RenderContext): void {
     if (!this.delay && !this.abort) {
-      throw new Error(`${at} fault has neither delay nor abort; give one, e.g. FaultInjection.abortRequests({ httpStatus: 503, percentage: 10 }).`);
+      ctx.fail('has neither delay nor abort; give one, e.g. FaultInjection.abortRequests({ httpStatus: 503, percentage: 10 }).');
     }
-    const out: Record<string, any> = {};
     if (this.delay) {
       if (this.delay.fixedDelay === undefined) {
-        throw new Error(`${at} fault.delay has no fixedDelay; give one, e.g. fixedDelay: Duration.seconds(2).`);
+        ctx.child('delay').fail('has no fixedDelay; give one, e.g. fixedDelay: Duration.seconds(2).');
       }
-      out.delay = {
-        fixedDelay: istioDuration(`${at} fault.delay.fixedDelay`, this.delay.fixedDelay),
-        percentage: { value: checkPercentage(`${at} fault.delay.percentage`, this.delay.percentage ?? 100) },
-      };
+      checkDuration(ctx.child('delay.fixedDelay'), this.delay.fixedDelay);
+      checkPercentage(ctx.child('delay.percentage'), this.delay.percentage ?? 100);
     }
     if (this.abort) {
       const a = this.abort;
       if ((a.httpStatus === undefined) === (a.grpcStatus === undefined)) {
         const what = a.httpStatus === undefined ? 'neither httpStatus nor grpcStatus' : `both httpStatus ${a.httpStatus} and grpcStatus ${a.grpcStatus}`;
-        throw new Error(`${at} fault.abort has ${what}; give exactly one, e.g. httpStatus: 503 or grpcStatus: GrpcStatus.UNAVAILABLE.`);
+        ctx.child('abort').fail(`has ${what}; give exactly one, e.g. httpStatus: 503 or grpcStatus: GrpcStatus.UNAVAILABLE.`);
       }
-      const abort: Record<string, any> = {};
       if (a.httpStatus !== undefined) {
-        abort.httpStatus = checkHttpStatus(`${at} fault.abort.httpStatus`, a.httpStatus);
-      } else {
-        if (!Object.values(GrpcStatus).includes(a.grpcStatus as GrpcStatus)) {
-          throw new Error(`${at} fault.abort.grpcStatus is ${JSON.stringify(a.grpcStatus)}; use a GrpcStatus value, e.g. GrpcStatus.UNAVAILABLE.`);
-        }
-        abort.grpcStatus = a.grpcStatus;
+        checkHttpStatus(ctx.child('abort.httpStatus'), a.httpStatus);
+      } else if (!Object.values(GrpcStatus).includes(a.grpcStatus as GrpcStatus)) {
+        ctx.child('abort.grpcStatus').fail(`is ${JSON.stringify(a.grpcStatus)}`, 'use a GrpcStatus value, e.g. GrpcStatus.UNAVAILABLE.');
       }
-      abort.percentage = { value: checkPercentage(`${at} fault.abort.percentage`, a.percentage ?? 100) };
-      out.abort = abort;
+      checkPercentage(ctx.child('abort.percentage'), a.percentage ?? 100);
+    }
+  }
+
+  /**
+   * Renders Istio's `HTTPFaultInjection` (checked by `_check` when the route took it).
+   * @internal
+   */
+  public _render(ctx: RenderContext): any {
+    const out: Record<string, any> = {};
+    if (this.delay) {
+      out.delay = {
+        fixedDelay: checkDuration(ctx.child('delay.fixedDelay'), this.delay.fixedDelay),
+        percentage: { value: this.delay.percentage ?? 100 },
+      };
+    }
+    if (this.abort) {
+      const a = this.abort;
+      out.abort = a.httpStatus !== undefined
+        ? { httpStatus: a.httpStatus, percentage: { value: a.percentage ?? 100 } }
+        : { grpcStatus: a.grpcStatus, percentage: { value: a.percentage ?? 100 } };
     }
     return out;
   }

@@ -8,10 +8,12 @@ import { HttpRedirect, RedirectPortDerivation } from './http-redirect';
 import { HttpRewrite } from './http-rewrite';
 import { HttpRouteMatch, renderHttpRouteMatch } from './http-route-match';
 import { RetryPolicy } from './retry-policy';
-import { checkHttpStatus, checkNotEmpty, checkPercentage, checkPort, checkWhole, compactObject, istioDuration } from './route-values';
+import { isAuthorityHeader } from '../analysis/validators/http';
 import { IstioApiVersion } from '../mesh/istio-api-version';
 import type { MeshService } from '../mesh/mesh-service';
 import type { ServiceVersion } from '../mesh/service-version';
+import { checkDuration, checkHttpStatus, checkNonEmpty, checkPercentage, checkPort, checkWhole, compactObject } from '../private/checks';
+import { RenderContext } from '../private/render-context';
 
 /**
  * Where a route sends (a share of) its traffic. Give at most one of `version`, `service` and
@@ -155,6 +157,9 @@ export interface RouteRenderContext {
  *
  * A route does one of three things with a request: forward it to its destinations (the
  * default), redirect it (`redirect`), or answer it directly (`directResponse`).
+ *
+ * Every value is checked when it is given (constructor and setters), and the route is rendered
+ * once, by `toJson()`.
  */
 export class HttpRoute {
   /** Name of the route. */
@@ -171,12 +176,15 @@ export class HttpRoute {
   private readonly requestHeaders?: HeaderOperations;
   private readonly responseHeaders?: HeaderOperations;
   private readonly corsPolicy?: CorsPolicy;
+  /** Where errors point: the owner's construct path and this route. */
+  private readonly ctx: RenderContext;
 
   /**
    * @param where construct path of the owner, for error messages
    */
-  constructor(private readonly where: string, options: HttpRouteOptions = {}) {
+  constructor(where: string, options: HttpRouteOptions = {}) {
     this.name = options.name;
+    this.ctx = RenderContext.of(where).about(`route ${this.name ? `'${this.name}'` : '(unnamed)'}`);
     this._matches = [...(options.matches ?? [])];
     this._destinations = [];
     this.redirect = options.redirect;
@@ -189,16 +197,16 @@ export class HttpRoute {
 
     const answer = this.answerProp();
     if (answer && options.destinations !== undefined) {
-      throw new Error(`${this.at()} sets both ${answer} and destinations; a route that ${answer === 'redirect' ? 'redirects' : 'answers directly'} sends nothing to a destination. Remove destinations, or remove ${answer}.`);
+      this.ctx.fail(`sets both ${answer} and destinations; a route that ${answer === 'redirect' ? 'redirects' : 'answers directly'} sends nothing to a destination. Remove destinations, or remove ${answer}.`);
     }
     if (!answer) this.replaceDestinations(options.destinations ?? [{}]);
     if (options.timeout !== undefined) this.updateTimeout(options.timeout);
     if (options.retries !== undefined) this.updateRetries(options.retries);
     if (options.fault !== undefined) this.updateFault(options.fault);
     (options.mirrors ?? []).forEach((m) => this.addMirror(m));
-    this.renderAction();
-    this.renderHeaders();
-    this.renderCors();
+    this.checkAction();
+    this.checkHeaders();
+    this.checkCors();
   }
 
   /** Conditions of this route (empty: every request). */
@@ -240,67 +248,66 @@ export class HttpRoute {
   public replaceDestinations(destinations: HttpRouteDestination[]): void {
     const answer = this.answerProp();
     if (answer) {
-      throw new Error(`${this.at()} has ${answer}, so it sends nothing to a destination; destinations cannot be set on it.`);
+      this.ctx.fail(`has ${answer}, so it sends nothing to a destination; destinations cannot be set on it.`);
     }
     if (destinations.length === 0) {
-      throw new Error(`${this.where}: route ${this.label()} needs at least one destination; pass destinations: [{ version }].`);
+      this.ctx.fail('needs at least one destination; pass destinations: [{ version }].');
     }
     destinations.forEach((d, i) => {
+      const ctx = this.ctx.child(`destinations[${i}]`);
       const targets = [d.version, d.service, d.host].filter((x) => x !== undefined).length;
       if (targets > 1) {
-        throw new Error(`${this.where}: destinations[${i}] of route ${this.label()} sets more than one of version, service and host; give one.`);
+        ctx.fail('sets more than one of version, service and host; give one.');
       }
       if (d.weight !== undefined && (!Number.isInteger(d.weight) || d.weight < 0)) {
-        throw new Error(`${this.where}: destinations[${i}].weight of route ${this.label()} is ${d.weight}; weights are whole numbers of 0 or more.`);
+        ctx.child('weight').fail(`is ${d.weight}`, 'weights are whole numbers of 0 or more.');
       }
       if (destinations.length > 1 && d.weight === undefined) {
-        throw new Error(`${this.where}: destinations[${i}] of route ${this.label()} has no weight; with several destinations each needs a weight (e.g. 90 and 10).`);
+        ctx.fail('has no weight; with several destinations each needs a weight (e.g. 90 and 10).');
       }
-      if (d.port !== undefined && (!Number.isInteger(d.port) || d.port < 1 || d.port > 65535)) {
-        throw new Error(`${this.where}: destinations[${i}].port of route ${this.label()} is ${d.port}; a port is 1-65535.`);
-      }
+      if (d.port !== undefined) checkPort(ctx.child('port'), d.port);
     });
     this._destinations = [...destinations];
   }
 
   /** Sets the time limit of a request on this route, retries included. */
   public updateTimeout(timeout: Duration): void {
-    istioDuration(`${this.at()} timeout`, timeout);
+    checkDuration(this.ctx.child('timeout'), timeout);
     this._timeout = timeout;
   }
 
   /** Sets how failed requests are retried; `RetryPolicy.none()` turns retries off. */
   public updateRetries(retries: RetryPolicy): void {
     if (!(retries instanceof RetryPolicy)) {
-      throw new Error(`${this.at()} retries is ${JSON.stringify(retries)}; use RetryPolicy.of({ attempts: 2 }) or RetryPolicy.none().`);
+      this.ctx.child('retries').fail(`is ${JSON.stringify(retries)}`, 'use RetryPolicy.of({ attempts: 2 }) or RetryPolicy.none().');
     }
-    retries._render(this.at());
+    retries._check(this.ctx.child('retries'));
     this._retries = retries;
   }
 
   /** Sets the faults injected into this route's requests. */
   public updateFault(fault: FaultInjection): void {
     if (!(fault instanceof FaultInjection)) {
-      throw new Error(`${this.at()} fault is ${JSON.stringify(fault)}; use FaultInjection.delayRequests(), abortRequests() or of().`);
+      this.ctx.child('fault').fail(`is ${JSON.stringify(fault)}`, 'use FaultInjection.delayRequests(), abortRequests() or of().');
     }
     const answer = this.answerProp();
     if (answer) {
-      throw new Error(`${this.at()} sets both ${answer} and fault; Istio injects faults only into forwarded requests. Remove the fault, or forward the requests instead.`);
+      this.ctx.fail(`sets both ${answer} and fault; Istio injects faults only into forwarded requests. Remove the fault, or forward the requests instead.`);
     }
-    fault._render(this.at());
+    fault._check(this.ctx.child('fault'));
     this._fault = fault;
   }
 
   /** Adds a destination that receives a copy of this route's traffic. */
   public addMirror(mirror: HttpMirror): void {
-    const at = `${this.at()} mirrors[${this._mirrors.length}]`;
+    const ctx = this.ctx.child(`mirrors[${this._mirrors.length}]`);
     const targets = [mirror.version, mirror.service, mirror.host].filter((x) => x !== undefined).length;
     if (targets !== 1) {
-      throw new Error(`${at} sets ${targets === 0 ? 'none' : 'more than one'} of version, service and host; give exactly one, e.g. { version: v2 }.`);
+      ctx.fail(`sets ${targets === 0 ? 'none' : 'more than one'} of version, service and host; give exactly one, e.g. { version: v2 }.`);
     }
-    if (mirror.host !== undefined) checkNotEmpty(`${at}.host`, mirror.host, "'reviews.other.svc.cluster.local'");
-    if (mirror.port !== undefined) checkPort(`${at}.port`, mirror.port);
-    if (mirror.percentage !== undefined) checkPercentage(`${at}.percentage`, mirror.percentage);
+    checkNonEmpty(ctx.child('host'), mirror.host, "'reviews.other.svc.cluster.local'");
+    if (mirror.port !== undefined) checkPort(ctx.child('port'), mirror.port);
+    if (mirror.percentage !== undefined) checkPercentage(ctx.child('percentage'), mirror.percentage);
     this._mirrors.push(mirror);
   }
 
@@ -309,14 +316,14 @@ export class HttpRoute {
    * @param context where the route is written: the default host and the API version
    */
   public toJson(context: RouteRenderContext): any {
-    const defaultHost = context.defaultHost;
+    const ctx = this.ctx.withMesh({ defaultHost: context.defaultHost, apiVersion: context.apiVersion ?? IstioApiVersion.V1 });
     const route: Record<string, any> = {};
     if (this.name) route.name = this.name;
     if (this._matches.length > 0) route.match = this._matches.map(renderHttpRouteMatch);
     if (this._destinations.length > 0) {
       route.route = this._destinations.map((d) => {
         const destination: Record<string, any> = {
-          host: d.version?.meshService.host ?? d.service?.host ?? d.host ?? defaultHost,
+          host: d.version?.meshService.host ?? d.service?.host ?? d.host ?? ctx.mesh.defaultHost,
         };
         if (d.version) destination.subset = d.version.name;
         if (d.port !== undefined) destination.port = { number: d.port };
@@ -325,15 +332,16 @@ export class HttpRoute {
         return out;
       });
     }
-    Object.assign(route, this.renderAction());
-    if (this._timeout) route.timeout = istioDuration(`${this.at()} timeout`, this._timeout);
-    if (this._retries) route.retries = this._retries._render(this.at());
-    if (this._fault) route.fault = this._fault._render(this.at());
-    Object.assign(route, this.renderMirrors(context.apiVersion ?? IstioApiVersion.V1));
-    const headers = this.renderHeaders();
+    if (this.redirect) route.redirect = renderRedirect(this.redirect);
+    if (this.directResponse) route.directResponse = renderDirectResponse(this.directResponse);
+    if (this.rewrite) route.rewrite = renderRewrite(this.rewrite);
+    if (this._timeout) route.timeout = checkDuration(ctx.child('timeout'), this._timeout);
+    if (this._retries) route.retries = this._retries._render(ctx.child('retries'));
+    if (this._fault) route.fault = this._fault._render(ctx.child('fault'));
+    Object.assign(route, this.renderMirrors(ctx));
+    const headers = compactObject({ request: renderHeaderOperations(this.requestHeaders), response: renderHeaderOperations(this.responseHeaders) });
     if (headers) route.headers = headers;
-    const cors = this.renderCors();
-    if (cors) route.corsPolicy = cors;
+    if (this.corsPolicy) route.corsPolicy = renderCors(ctx.child('corsPolicy'), this.corsPolicy);
     return route;
   }
 
@@ -344,151 +352,62 @@ export class HttpRoute {
     return undefined;
   }
 
-  /** Checks and renders `redirect`, `directResponse` and `rewrite`, and their exclusions. */
-  private renderAction(): Record<string, any> {
-    const at = this.at();
+  /** Checks `redirect`, `directResponse` and `rewrite`, and their exclusions. */
+  private checkAction(): void {
     if (this.redirect && this.directResponse) {
-      throw new Error(`${at} sets both redirect and directResponse; a route answers one way. Keep one of them.`);
+      this.ctx.fail('sets both redirect and directResponse; a route answers one way. Keep one of them.');
     }
     const answer = this.answerProp();
     if (answer && this.rewrite) {
-      throw new Error(`${at} sets both ${answer} and rewrite; a rewrite changes requests that are forwarded. Remove the rewrite, or forward the requests instead.`);
+      this.ctx.fail(`sets both ${answer} and rewrite; a rewrite changes requests that are forwarded. Remove the rewrite, or forward the requests instead.`);
     }
-    const out: Record<string, any> = {};
-    if (this.redirect) out.redirect = this.renderRedirect(`${at} redirect`, this.redirect);
-    if (this.directResponse) out.directResponse = this.renderDirectResponse(`${at} directResponse`, this.directResponse);
-    if (this.rewrite) out.rewrite = this.renderRewrite(`${at} rewrite`, this.rewrite);
-    return out;
+    if (this.redirect) checkRedirect(this.ctx.child('redirect'), this.redirect);
+    if (this.directResponse) checkDirectResponse(this.ctx.child('directResponse'), this.directResponse);
+    if (this.rewrite) checkRewrite(this.ctx.child('rewrite'), this.rewrite);
   }
 
-  private renderRedirect(at: string, r: HttpRedirect): any {
-    if ([r.uri, r.authority, r.scheme, r.port, r.derivePort].every((v) => v === undefined)) {
-      throw new Error(`${at} changes nothing; give at least one of uri, authority, scheme, port and derivePort, e.g. { scheme: 'https' }.`);
-    }
-    if (r.port !== undefined && r.derivePort !== undefined) {
-      throw new Error(`${at} sets both port ${r.port} and derivePort ${r.derivePort}; keep one.`);
-    }
-    if (r.uri !== undefined) checkNotEmpty(`${at}.uri`, r.uri, "'/v2/reviews'");
-    if (r.authority !== undefined) checkNotEmpty(`${at}.authority`, r.authority, "'reviews.example.com'");
-    if (r.scheme !== undefined && r.scheme !== 'http' && r.scheme !== 'https') {
-      throw new Error(`${at}.scheme is ${JSON.stringify(r.scheme)}; Istio redirects to 'http' or 'https' (lower case).`);
-    }
-    if (r.port !== undefined) checkPort(`${at}.port`, r.port);
-    if (r.derivePort !== undefined && !Object.values(RedirectPortDerivation).includes(r.derivePort)) {
-      throw new Error(`${at}.derivePort is ${JSON.stringify(r.derivePort)}; use RedirectPortDerivation.FROM_PROTOCOL_DEFAULT or FROM_REQUEST_PORT.`);
-    }
-    if (r.redirectCode !== undefined) {
-      checkWhole(`${at}.redirectCode`, r.redirectCode, 300, 399, 'a redirect code is a 3xx status, e.g. 301, 302, 307 or 308');
-    }
-    return compactObject({
-      uri: r.uri,
-      authority: r.authority,
-      scheme: r.scheme,
-      port: r.port,
-      derivePort: r.derivePort,
-      redirectCode: r.redirectCode,
-    });
-  }
-
-  private renderDirectResponse(at: string, d: HttpDirectResponse): any {
-    const out: Record<string, any> = { status: checkHttpStatus(`${at}.status`, d.status) };
-    if (d.body !== undefined) {
-      if (typeof d.body !== 'string') {
-        throw new Error(`${at}.body is ${typeof d.body}; give the body as a string.`);
-      }
-      out.body = { string: d.body };
-    }
-    return out;
-  }
-
-  private renderRewrite(at: string, r: HttpRewrite): any {
-    if (r.uri !== undefined && r.uriRegexRewrite !== undefined) {
-      throw new Error(`${at} sets both uri and uriRegexRewrite; Istio takes one way to rewrite the path. Keep one.`);
-    }
-    if (r.uri === undefined && r.uriRegexRewrite === undefined && r.authority === undefined) {
-      throw new Error(`${at} changes nothing; give uri, uriRegexRewrite or authority, e.g. { uri: '/v1' }.`);
-    }
-    if (r.uri !== undefined) checkNotEmpty(`${at}.uri`, r.uri, "'/'");
-    if (r.authority !== undefined) checkNotEmpty(`${at}.authority`, r.authority, "'reviews.example.com'");
-    let uriRegexRewrite: any;
-    if (r.uriRegexRewrite !== undefined) {
-      checkNotEmpty(`${at}.uriRegexRewrite.match`, r.uriRegexRewrite.match, "'^/old/(.*)$'");
-      if (typeof r.uriRegexRewrite.rewrite !== 'string' || r.uriRegexRewrite.rewrite === '') {
-        throw new Error(`${at}.uriRegexRewrite.rewrite is ${JSON.stringify(r.uriRegexRewrite.rewrite)}; Istio needs a replacement, e.g. '/new/\\1'.`);
-      }
-      uriRegexRewrite = { match: r.uriRegexRewrite.match, rewrite: r.uriRegexRewrite.rewrite };
-    }
-    return compactObject({ uri: r.uri, uriRegexRewrite, authority: r.authority });
-  }
-
-  /** Checks and renders `headers`; only one place may write the request's authority. */
-  private renderHeaders(): any {
-    const request = this.renderHeaderOperations(`${this.at()} requestHeaders`, this.requestHeaders);
-    const response = this.renderHeaderOperations(`${this.at()} responseHeaders`, this.responseHeaders);
+  /** Checks `requestHeaders` and `responseHeaders`; only one place may write the request's authority. */
+  private checkHeaders(): void {
+    checkHeaderOperations(this.ctx.child('requestHeaders'), this.requestHeaders);
+    checkHeaderOperations(this.ctx.child('responseHeaders'), this.responseHeaders);
     const authorityWrites = [
       ...(this.rewrite?.authority !== undefined ? ['rewrite.authority'] : []),
       ...Object.keys(this.requestHeaders?.set ?? {}).filter(isAuthorityHeader).map((k) => `requestHeaders.set['${k}']`),
       ...Object.keys(this.requestHeaders?.add ?? {}).filter(isAuthorityHeader).map((k) => `requestHeaders.add['${k}']`),
     ];
     if (authorityWrites.length > 1) {
-      throw new Error(`${this.at()} writes the request's authority (Host) in ${authorityWrites.length} places: ${authorityWrites.join(', ')}; Istio allows one. Keep only one of them.`);
+      this.ctx.fail(`writes the request's authority (Host) in ${authorityWrites.length} places: ${authorityWrites.join(', ')}; Istio allows one. Keep only one of them.`);
     }
-    return compactObject({ request, response });
   }
 
-  private renderHeaderOperations(at: string, ops: HeaderOperations | undefined): any {
-    if (!ops) return undefined;
-    for (const [field, map] of [['set', ops.set], ['add', ops.add]] as const) {
-      for (const [name, value] of Object.entries(map ?? {})) {
-        checkNotEmpty(`${at}.${field} header name`, name, "'x-request-source'");
-        if (typeof value !== 'string') {
-          throw new Error(`${at}.${field}['${name}'] is ${JSON.stringify(value)}; header values are strings, e.g. '${String(value)}'.`);
-        }
-      }
-    }
-    (ops.remove ?? []).forEach((name, i) => checkNotEmpty(`${at}.remove[${i}]`, name, "'x-internal-debug'"));
-    const nonEmpty = (m: { [k: string]: string } | undefined) => (m && Object.keys(m).length > 0 ? { ...m } : undefined);
-    return compactObject({
-      set: nonEmpty(ops.set),
-      add: nonEmpty(ops.add),
-      remove: ops.remove && ops.remove.length > 0 ? [...ops.remove] : undefined,
-    });
-  }
-
-  private renderCors(): any {
+  private checkCors(): void {
     const c = this.corsPolicy;
-    if (!c) return undefined;
-    const at = `${this.at()} corsPolicy`;
+    if (!c) return;
+    const ctx = this.ctx.child('corsPolicy');
     if (!Array.isArray(c.allowOrigins) || c.allowOrigins.length === 0) {
-      throw new Error(`${at}.allowOrigins is empty; list the origins browsers may call from, e.g. [StringMatch.exact('https://shop.example.com')].`);
+      ctx.child('allowOrigins').fail('is empty', "list the origins browsers may call from, e.g. [StringMatch.exact('https://shop.example.com')].");
     }
-    const list = (field: string, values: string[] | undefined, example: string) => {
-      if (values === undefined) return undefined;
-      values.forEach((v, i) => checkNotEmpty(`${at}.${field}[${i}]`, v, example));
-      return values.length > 0 ? [...values] : undefined;
-    };
-    return compactObject({
-      allowOrigins: c.allowOrigins.map((o) => o.toJson()),
-      allowMethods: list('allowMethods', c.allowMethods, "'GET'"),
-      allowHeaders: list('allowHeaders', c.allowHeaders, "'content-type'"),
-      exposeHeaders: list('exposeHeaders', c.exposeHeaders, "'x-request-id'"),
-      maxAge: c.maxAge && istioDuration(`${at}.maxAge`, c.maxAge),
-      allowCredentials: c.allowCredentials,
-    });
+    const list = (field: string, values: string[] | undefined, example: string) =>
+      (values ?? []).forEach((v, i) => checkNonEmpty(ctx.child(`${field}[${i}]`), v, example));
+    list('allowMethods', c.allowMethods, "'GET'");
+    list('allowHeaders', c.allowHeaders, "'content-type'");
+    list('exposeHeaders', c.exposeHeaders, "'x-request-id'");
+    if (c.maxAge !== undefined) checkDuration(ctx.child('maxAge'), c.maxAge);
   }
 
   /** `mirrors` (API v1) or the single `mirror` and `mirrorPercentage` (v1beta1). */
-  private renderMirrors(apiVersion: IstioApiVersion): Record<string, any> {
+  private renderMirrors(ctx: RenderContext): Record<string, any> {
     if (this._mirrors.length === 0) return {};
     const destinationOf = (m: HttpMirror) => compactObject({
       host: m.version?.meshService.host ?? m.service?.host ?? m.host,
       subset: m.version?.name,
       port: m.port !== undefined ? { number: m.port } : undefined,
     });
-    if (apiVersion === IstioApiVersion.V1BETA1) {
+    if (ctx.mesh.apiVersion === IstioApiVersion.V1BETA1) {
+      // Known only now: the API version is the mesh's, not the route's.
       if (this._mirrors.length > 1) {
-        throw new Error(
-          `${this.at()} has ${this._mirrors.length} mirrors, but the mesh emits networking.istio.io/v1beta1, where a route ` +
+        ctx.fail(
+          `has ${this._mirrors.length} mirrors, but the mesh emits networking.istio.io/v1beta1, where a route ` +
           'has a single `mirror` (the `mirrors` list is for newer Istio releases). Keep one mirror, or use IstioApiVersion.V1 (Istio 1.22 and later) on the Mesh.',
         );
       }
@@ -505,19 +424,104 @@ export class HttpRoute {
       })),
     };
   }
+}
 
-  /** Start of an error message: construct path and route. */
-  private at(): string {
-    return `${this.where}: route ${this.label()}`;
+function checkRedirect(ctx: RenderContext, r: HttpRedirect): void {
+  if ([r.uri, r.authority, r.scheme, r.port, r.derivePort].every((v) => v === undefined)) {
+    ctx.fail("changes nothing; give at least one of uri, authority, scheme, port and derivePort, e.g. { scheme: 'https' }.");
   }
-
-  private label(): string {
-    return this.name ? `'${this.name}'` : '(unnamed)';
+  if (r.port !== undefined && r.derivePort !== undefined) {
+    ctx.fail(`sets both port ${r.port} and derivePort ${r.derivePort}; keep one.`);
+  }
+  checkNonEmpty(ctx.child('uri'), r.uri, "'/v2/reviews'");
+  checkNonEmpty(ctx.child('authority'), r.authority, "'reviews.example.com'");
+  if (r.scheme !== undefined && r.scheme !== 'http' && r.scheme !== 'https') {
+    ctx.child('scheme').fail(`is ${JSON.stringify(r.scheme)}`, "Istio redirects to 'http' or 'https' (lower case).");
+  }
+  if (r.port !== undefined) checkPort(ctx.child('port'), r.port);
+  if (r.derivePort !== undefined && !Object.values(RedirectPortDerivation).includes(r.derivePort)) {
+    ctx.child('derivePort').fail(`is ${JSON.stringify(r.derivePort)}`, 'use RedirectPortDerivation.FROM_PROTOCOL_DEFAULT or FROM_REQUEST_PORT.');
+  }
+  if (r.redirectCode !== undefined) {
+    checkWhole(ctx.child('redirectCode'), r.redirectCode, 300, 399, 'a redirect code is a 3xx status, e.g. 301, 302, 307 or 308');
   }
 }
 
-/** Whether a header name writes the request's authority (`Host` or `:authority`). */
-function isAuthorityHeader(name: string): boolean {
-  const lower = name.toLowerCase();
-  return lower === 'host' || lower === ':authority';
+function renderRedirect(r: HttpRedirect): any {
+  return compactObject({
+    uri: r.uri,
+    authority: r.authority,
+    scheme: r.scheme,
+    port: r.port,
+    derivePort: r.derivePort,
+    redirectCode: r.redirectCode,
+  });
+}
+
+function checkDirectResponse(ctx: RenderContext, d: HttpDirectResponse): void {
+  checkHttpStatus(ctx.child('status'), d.status);
+  if (d.body !== undefined && typeof d.body !== 'string') {
+    ctx.child('body').fail(`is ${typeof d.body}`, 'give the body as a string.');
+  }
+}
+
+function renderDirectResponse(d: HttpDirectResponse): any {
+  return d.body !== undefined ? { status: d.status, body: { string: d.body } } : { status: d.status };
+}
+
+function checkRewrite(ctx: RenderContext, r: HttpRewrite): void {
+  if (r.uri !== undefined && r.uriRegexRewrite !== undefined) {
+    ctx.fail('sets both uri and uriRegexRewrite; Istio takes one way to rewrite the path. Keep one.');
+  }
+  if (r.uri === undefined && r.uriRegexRewrite === undefined && r.authority === undefined) {
+    ctx.fail("changes nothing; give uri, uriRegexRewrite or authority, e.g. { uri: '/v1' }.");
+  }
+  checkNonEmpty(ctx.child('uri'), r.uri, "'/'");
+  checkNonEmpty(ctx.child('authority'), r.authority, "'reviews.example.com'");
+  if (r.uriRegexRewrite !== undefined) {
+    checkNonEmpty(ctx.child('uriRegexRewrite.match'), r.uriRegexRewrite.match ?? '', "'^/old/(.*)$'");
+    if (typeof r.uriRegexRewrite.rewrite !== 'string' || r.uriRegexRewrite.rewrite === '') {
+      ctx.child('uriRegexRewrite.rewrite').fail(`is ${JSON.stringify(r.uriRegexRewrite.rewrite)}`, "Istio needs a replacement, e.g. '/new/\\1'.");
+    }
+  }
+}
+
+function renderRewrite(r: HttpRewrite): any {
+  const uriRegexRewrite = r.uriRegexRewrite && { match: r.uriRegexRewrite.match, rewrite: r.uriRegexRewrite.rewrite };
+  return compactObject({ uri: r.uri, uriRegexRewrite, authority: r.authority });
+}
+
+function checkHeaderOperations(ctx: RenderContext, ops: HeaderOperations | undefined): void {
+  if (!ops) return;
+  for (const [field, map] of [['set', ops.set], ['add', ops.add]] as const) {
+    for (const [name, value] of Object.entries(map ?? {})) {
+      checkNonEmpty(ctx.child(`${field} header name`), name, "'x-request-source'");
+      if (typeof value !== 'string') {
+        ctx.child(`${field}['${name}']`).fail(`is ${JSON.stringify(value)}`, `header values are strings, e.g. '${String(value)}'.`);
+      }
+    }
+  }
+  (ops.remove ?? []).forEach((name, i) => checkNonEmpty(ctx.child(`remove[${i}]`), name, "'x-internal-debug'"));
+}
+
+function renderHeaderOperations(ops: HeaderOperations | undefined): any {
+  if (!ops) return undefined;
+  const nonEmpty = (m: { [k: string]: string } | undefined) => (m && Object.keys(m).length > 0 ? { ...m } : undefined);
+  return compactObject({
+    set: nonEmpty(ops.set),
+    add: nonEmpty(ops.add),
+    remove: ops.remove && ops.remove.length > 0 ? [...ops.remove] : undefined,
+  });
+}
+
+function renderCors(ctx: RenderContext, c: CorsPolicy): any {
+  const list = (values: string[] | undefined) => (values !== undefined && values.length > 0 ? [...values] : undefined);
+  return compactObject({
+    allowOrigins: c.allowOrigins.map((o) => o.toJson()),
+    allowMethods: list(c.allowMethods),
+    allowHeaders: list(c.allowHeaders),
+    exposeHeaders: list(c.exposeHeaders),
+    maxAge: checkDuration(ctx.child('maxAge'), c.maxAge),
+    allowCredentials: c.allowCredentials,
+  });
 }

@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
-import { checkCount, checkNonEmpty, checkPercent, compact, istioDuration, PolicyContext, UINT32_MAX } from './policy-checks';
+import { checkCount, checkNonEmpty, checkPercent, compactObject, checkDuration, UINT32_MAX } from '../private/checks';
+import { RenderContext } from '../private/render-context';
 
 /** Traffic from one locality failing over to another region. */
 export interface LocalityFailover {
@@ -108,11 +109,11 @@ export class HashAlgorithm {
   private constructor(private readonly kind: string, private readonly size?: number) {}
 
   /** @internal */
-  public _render(ctx: PolicyContext): any {
+  public _render(ctx: RenderContext): any {
     if (this.kind === 'maglev') {
       return { maglev: { tableSize: checkCount(ctx.child('maglev.tableSize'), this.size, Number.MAX_SAFE_INTEGER) } };
     }
-    return { ringHash: compact({ minimumRingSize: checkCount(ctx.child('ringHash.minimumRingSize'), this.size, Number.MAX_SAFE_INTEGER) }) ?? {} };
+    return { ringHash: compactObject({ minimumRingSize: checkCount(ctx.child('ringHash.minimumRingSize'), this.size, Number.MAX_SAFE_INTEGER) }) ?? {} };
   }
 }
 
@@ -221,7 +222,7 @@ export class LoadBalancer {
    * Renders Istio's `LoadBalancerSettings`, checking it first.
    * @internal
    */
-  public _render(ctx: PolicyContext): any {
+  public _render(ctx: RenderContext): any {
     const out: Record<string, any> = {};
     if (this.simple) out.simple = this.simple;
     if (this.hashKey) out.consistentHash = this.renderHash(ctx.child('consistentHash'));
@@ -231,7 +232,7 @@ export class LoadBalancer {
     return out;
   }
 
-  private renderHash(ctx: PolicyContext): any {
+  private renderHash(ctx: RenderContext): any {
     const { kind, value } = this.hashKey!;
     const out: Record<string, any> = {};
     switch (kind) {
@@ -256,37 +257,37 @@ export class LoadBalancer {
   }
 }
 
-function renderCookie(ctx: PolicyContext, cookie: HashCookie | undefined): any {
+function renderCookie(ctx: RenderContext, cookie: HashCookie | undefined): any {
   if (cookie === undefined || cookie === null || typeof cookie.name !== 'string' || cookie.name.trim() === '') {
     return ctx.child('name').fail(`is ${cookie?.name === undefined ? 'missing' : 'empty'}; a cookie hash needs the cookie's name, e.g. { name: 'session' }.`);
   }
   const attributes = (cookie.attributes ?? []).map((a, i) => {
     checkNonEmpty(ctx.child(`attributes[${i}].name`), a.name ?? '', "'SameSite'");
-    return compact({ name: a.name, value: a.value });
+    return compactObject({ name: a.name, value: a.value });
   });
-  return compact({
+  return compactObject({
     name: cookie.name,
     path: cookie.path,
-    ttl: istioDuration(ctx.child('ttl'), cookie.ttl),
+    ttl: checkDuration(ctx.child('ttl'), cookie.ttl, { unchecked: true }),
     attributes: attributes.length > 0 ? attributes : undefined,
   });
 }
 
-function renderWarmup(ctx: PolicyContext, warmup: Warmup): any {
+function renderWarmup(ctx: RenderContext, warmup: Warmup): any {
   if (warmup.duration === undefined) {
     ctx.child('duration').fail('is missing; a warmup needs its window, e.g. { duration: Duration.seconds(60) }.');
   }
   if (warmup.aggression !== undefined && (typeof warmup.aggression !== 'number' || !(warmup.aggression >= 0))) {
     ctx.child('aggression').fail(`is ${warmup.aggression}; aggression cannot be negative (1 ramps up linearly, higher values faster).`);
   }
-  return compact({
-    duration: istioDuration(ctx.child('duration'), warmup.duration),
+  return compactObject({
+    duration: checkDuration(ctx.child('duration'), warmup.duration),
     minimumPercent: checkPercent(ctx.child('minimumPercent'), warmup.minimumPercent, false),
     aggression: warmup.aggression,
   });
 }
 
-function renderLocality(ctx: PolicyContext, l: LocalityLoadBalancerSetting | undefined): any {
+function renderLocality(ctx: RenderContext, l: LocalityLoadBalancerSetting | undefined): any {
   if (l === undefined) return undefined;
   const failover = l.failover ?? [];
   const distribute = l.distribute ?? [];
@@ -304,7 +305,7 @@ function renderLocality(ctx: PolicyContext, l: LocalityLoadBalancerSetting | und
     }
   });
   (l.failoverPriority ?? []).forEach((p, i) => checkNonEmpty(ctx.child(`failoverPriority[${i}]`), p, "'topology.kubernetes.io/region'"));
-  return compact({
+  return compactObject({
     enabled: l.enabled,
     failover: failover.length > 0 ? failover.map((f) => ({ from: f.from, to: f.to })) : undefined,
     distribute: distribute.length > 0 ? distribute.map((d) => ({ from: d.from, to: { ...d.to } })) : undefined,

@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
-import { checkCount, checkPercent, compact, istioDuration, PolicyContext, UINT32_MAX } from './policy-checks';
+import { checkCount, checkPercent, compactObject, checkDuration, UINT32_MAX } from '../private/checks';
+import { RenderContext } from '../private/render-context';
 
 /**
  * Outlier detection (passive health checking): each client sidecar ejects hosts of the
@@ -66,7 +67,7 @@ export interface OutlierDetection {
  * Renders Istio's `OutlierDetection`. An empty one is kept: it turns outlier detection on with
  * the defaults (5 consecutive 5xx errors).
  */
-export function renderOutlierDetection(ctx: PolicyContext, od: OutlierDetection | undefined): any {
+export function renderOutlierDetection(ctx: RenderContext, od: OutlierDetection | undefined): any {
   if (od === undefined) return undefined;
   const localFailures = checkCount(ctx.child('consecutiveLocalOriginFailures'), od.consecutiveLocalOriginFailures, UINT32_MAX);
   let split = od.splitExternalLocalOriginErrors;
@@ -79,13 +80,13 @@ export function renderOutlierDetection(ctx: PolicyContext, od: OutlierDetection 
     }
     split = true;
   }
-  return compact({
+  return compactObject({
     consecutive5xxErrors: checkCount(ctx.child('consecutive5xxErrors'), od.consecutive5xxErrors, UINT32_MAX),
     consecutiveGatewayErrors: checkCount(ctx.child('consecutiveGatewayErrors'), od.consecutiveGatewayErrors, UINT32_MAX),
     consecutiveLocalOriginFailures: localFailures,
     splitExternalLocalOriginErrors: split,
-    interval: istioDuration(ctx.child('interval'), od.interval),
-    baseEjectionTime: istioDuration(ctx.child('baseEjectionTime'), od.baseEjectionTime),
+    interval: checkDuration(ctx.child('interval'), od.interval),
+    baseEjectionTime: checkDuration(ctx.child('baseEjectionTime'), od.baseEjectionTime),
     maxEjectionPercent: checkPercent(ctx.child('maxEjectionPercent'), od.maxEjectionPercent, true),
     minHealthPercent: checkPercent(ctx.child('minHealthPercent'), od.minHealthPercent, true),
   }) ?? {};

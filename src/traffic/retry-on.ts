@@ -1,4 +1,5 @@
-import { checkWhole } from './route-values';
+import { checkWhole } from '../private/checks';
+import { RenderContext } from '../private/render-context';
 
 /**
  * A condition under which the client's Envoy retries a request: one entry of Istio's
@@ -100,14 +101,14 @@ export class RetryOn {
   private constructor(public readonly value: string, private readonly code?: number) {}
 
   /**
-   * Checks the entry; throws naming `at` (construct path, route and prop) when it is wrong.
+   * Checks the entry; throws naming the construct path, route and prop of `ctx` when it is wrong.
    * @internal
    */
-  public _check(at: string): void {
+  public _check(ctx: RenderContext): void {
     if (this.code !== undefined) {
-      checkWhole(at, this.code, 100, 599, 'RetryOn.statusCode() takes an HTTP status code from 100 to 599, e.g. 503');
+      checkWhole(ctx, this.code, 100, 599, 'RetryOn.statusCode() takes an HTTP status code from 100 to 599, e.g. 503');
     } else if (typeof this.value !== 'string' || this.value.trim() === '' || this.value.includes(',')) {
-      throw new Error(`${at} is ${JSON.stringify(this.value)}; RetryOn.of() takes one condition, e.g. RetryOn.of('reset'); pass several RetryOn values for several conditions.`);
+      ctx.fail(`is ${JSON.stringify(this.value)}`, 'RetryOn.of() takes one condition, e.g. RetryOn.of(\'reset\'); pass several RetryOn values for several conditions.');
     }
   }
 }

@@ -1,6 +1,7 @@
 import { Duration } from 'cdk8s';
 import { RetryOn } from './retry-on';
-import { checkAttempts, compactObject, istioDuration } from './route-values';
+import { checkAttempts, checkDuration, compactObject } from '../private/checks';
+import { RenderContext } from '../private/render-context';
 
 /** Options of a {@link RetryPolicy}. */
 export interface RetryPolicyOptions {
@@ -95,38 +96,48 @@ export class RetryPolicy {
   }
 
   /**
-   * Checks the policy and renders Istio's `HTTPRetry`; throws naming `at` (construct path and
-   * route) and the field when a value is wrong.
+   * Checks the policy; throws naming the construct path, the route and the field (`ctx` is the
+   * route's `retries`) when a value is wrong.
    * @internal
    */
-  public _render(at: string): any {
-    checkAttempts(`${at} retries.attempts`, this.attempts);
+  public _check(ctx: RenderContext): void {
+    checkAttempts(ctx.child('attempts'), this.attempts);
     if (this.attempts === 0) {
       const extra = (['perTryTimeout', 'retryOn', 'retryRemoteLocalities', 'retryIgnorePreviousHosts', 'backoff'] as const)
         .filter((k) => this[k] !== undefined);
       if (extra.length > 0) {
-        throw new Error(`${at} retries has attempts 0 (retries off) but also sets ${extra.join(', ')}; Istio rejects that. Use RetryPolicy.none() to turn retries off, or attempts of 1 or more.`);
+        ctx.fail(`has attempts 0 (retries off) but also sets ${extra.join(', ')}; Istio rejects that. Use RetryPolicy.none() to turn retries off, or attempts of 1 or more.`);
       }
-      return { attempts: 0 };
+      return;
     }
     if (this.retryOn !== undefined) {
       if (this.retryOn.length === 0) {
-        throw new Error(`${at} retries.retryOn is empty; list at least one condition, e.g. [RetryOn.CONNECT_FAILURE], or leave retryOn out for Istio's default conditions.`);
+        ctx.child('retryOn').fail("is empty; list at least one condition, e.g. [RetryOn.CONNECT_FAILURE], or leave retryOn out for Istio's default conditions.");
       }
       this.retryOn.forEach((r, i) => {
         if (!(r instanceof RetryOn)) {
-          throw new Error(`${at} retries.retryOn[${i}] is ${JSON.stringify(r)}; use RetryOn values, e.g. RetryOn.GATEWAY_ERROR or RetryOn.of('${String(r)}').`);
+          ctx.child(`retryOn[${i}]`).fail(`is ${JSON.stringify(r)}`, `use RetryOn values, e.g. RetryOn.GATEWAY_ERROR or RetryOn.of('${String(r)}').`);
         }
-        r._check(`${at} retries.retryOn[${i}]`);
+        r._check(ctx.child(`retryOn[${i}]`));
       });
     }
+    checkDuration(ctx.child('perTryTimeout'), this.perTryTimeout);
+    checkDuration(ctx.child('backoff'), this.backoff);
+  }
+
+  /**
+   * Renders Istio's `HTTPRetry` (checked by `_check` when the route took it).
+   * @internal
+   */
+  public _render(ctx: RenderContext): any {
+    if (this.attempts === 0) return { attempts: 0 };
     return compactObject({
       attempts: this.attempts,
-      perTryTimeout: this.perTryTimeout && istioDuration(`${at} retries.perTryTimeout`, this.perTryTimeout),
+      perTryTimeout: checkDuration(ctx.child('perTryTimeout'), this.perTryTimeout),
       retryOn: this.retryOn && [...new Set(this.retryOn.map((r) => r.value))].join(','),
       retryRemoteLocalities: this.retryRemoteLocalities,
       retryIgnorePreviousHosts: this.retryIgnorePreviousHosts,
-      backoff: this.backoff && istioDuration(`${at} retries.backoff`, this.backoff),
+      backoff: checkDuration(ctx.child('backoff'), this.backoff),
     });
   }
 }

@@ -3,7 +3,8 @@ import { ClientTls } from './client-tls';
 import { ConnectionPoolSettings, renderConnectionPool } from './connection-pool';
 import { LoadBalancer } from './load-balancer';
 import { OutlierDetection, renderOutlierDetection } from './outlier-detection';
-import { compact, PolicyContext } from './policy-checks';
+import { compactObject } from '../private/checks';
+import { RenderContext } from '../private/render-context';
 
 /** The parts of a traffic policy that can also be set for one port. */
 export interface PortTrafficPolicyOptions {
@@ -116,9 +117,9 @@ export class TrafficPolicy {
    * TrafficPolicy.circuitBreaker({ maxConnections: 100, maxPendingRequests: 10, consecutive5xxErrors: 5 });
    */
   public static circuitBreaker(options: CircuitBreakerOptions): TrafficPolicy {
-    const tcp = compact({ maxConnections: options.maxConnections });
-    const http = compact({ http1MaxPendingRequests: options.maxPendingRequests, http2MaxRequests: options.maxRequests });
-    const outlier = compact({
+    const tcp = compactObject({ maxConnections: options.maxConnections });
+    const http = compactObject({ http1MaxPendingRequests: options.maxPendingRequests, http2MaxRequests: options.maxRequests });
+    const outlier = compactObject({
       consecutive5xxErrors: options.consecutive5xxErrors,
       interval: options.interval,
       baseEjectionTime: options.baseEjectionTime,
@@ -165,16 +166,15 @@ export class TrafficPolicy {
 
   /** Renders Istio's `TrafficPolicy` (checking it first), e.g. to inspect it in tests. */
   public toJson(): any {
-    return this._render('TrafficPolicy', 'trafficPolicy');
+    return this._render(RenderContext.of('TrafficPolicy').child('trafficPolicy'));
   }
 
   /**
-   * Checks the policy and renders Istio's `TrafficPolicy`. Throws naming `where` (a construct
-   * path) and `prop` for anything unambiguously wrong.
+   * Checks the policy and renders Istio's `TrafficPolicy`. Throws naming the construct path and
+   * prop of `ctx` for anything unambiguously wrong.
    * @internal
    */
-  public _render(where: string, prop: string): any {
-    const ctx = new PolicyContext(where, prop);
+  public _render(ctx: RenderContext): any {
     const out = renderParts(ctx, this) ?? {};
     const ports = this.renderPorts(ctx.child('portLevelSettings'));
     if (ports.length > 0) out.portLevelSettings = ports;
@@ -184,7 +184,7 @@ export class TrafficPolicy {
     return out;
   }
 
-  private renderPorts(ctx: PolicyContext): any[] {
+  private renderPorts(ctx: RenderContext): any[] {
     const seen = new Map<number, number>();
     return this.portLevelSettings.map((p, i) => {
       const pctx = ctx.child(`[${i}]`);
@@ -205,14 +205,14 @@ export class TrafficPolicy {
   }
 }
 
-function renderParts(ctx: PolicyContext, p: PortTrafficPolicyOptions): Record<string, any> | undefined {
+function renderParts(ctx: RenderContext, p: PortTrafficPolicyOptions): Record<string, any> | undefined {
   if (p.loadBalancer !== undefined && !(p.loadBalancer instanceof LoadBalancer)) {
     ctx.child('loadBalancer').fail('is not a LoadBalancer; use e.g. LoadBalancer.leastRequest().');
   }
   if (p.tls !== undefined && !(p.tls instanceof ClientTls)) {
     ctx.child('tls').fail('is not a ClientTls; use e.g. ClientTls.istioMutual().');
   }
-  return compact({
+  return compactObject({
     connectionPool: renderConnectionPool(ctx.child('connectionPool'), p.connectionPool),
     outlierDetection: renderOutlierDetection(ctx.child('outlierDetection'), p.outlierDetection),
     loadBalancer: p.loadBalancer?._render(ctx.child('loadBalancer')),

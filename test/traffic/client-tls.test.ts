@@ -100,6 +100,6 @@ describe('ClientTls', () => {
   });
 
   test('rejects an empty sni', () => {
-    expect(attach({ tls: ClientTls.simple({ sni: '' }) })).toThrow(/trafficPolicy\.tls\.sni is empty/);
+    expect(attach({ tls: ClientTls.simple({ sni: '' }) })).toThrow(/trafficPolicy\.tls\.sni is ""; give a value/);
   });
 });

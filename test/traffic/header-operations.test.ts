@@ -18,7 +18,7 @@ describe('header manipulation', () => {
   test('an empty header name is rejected with the prop', () => {
     const { reviews } = reviewsApp();
     expect(() => reviews.addRoute({ name: 'r', responseHeaders: { remove: [''] } }))
-      .toThrow("shop/reviews: route 'r' responseHeaders.remove[0] is \"\"; give a value, e.g. 'x-internal-debug'.");
+      .toThrow("shop/reviews: route 'r' responseHeaders.remove[0] is \"\"; give a value, e.g. 'x-internal-debug', or leave it out.");
   });
 
   test('setting and adding the Host header both is rejected: one place may write the authority', () => {

@@ -100,17 +100,17 @@ describe('HTTP routes', () => {
 
   test('a destination may name only one of version, service and host', () => {
     const { reviews, v1 } = reviewsWithVersions();
-    expect(() => reviews.addRoute({ destinations: [{ version: v1, host: 'x' }] })).toThrow(/destinations\[0\] of route \(unnamed\) sets more than one of version, service and host/);
+    expect(() => reviews.addRoute({ destinations: [{ version: v1, host: 'x' }] })).toThrow(/^shop\/reviews: route \(unnamed\) destinations\[0\] sets more than one of version, service and host/);
   });
 
   test('several destinations each need a weight', () => {
     const { reviews, v1, v2 } = reviewsWithVersions();
-    expect(() => reviews.addRoute({ destinations: [{ version: v1, weight: 90 }, { version: v2 }] })).toThrow(/destinations\[1\] of route \(unnamed\) has no weight/);
+    expect(() => reviews.addRoute({ destinations: [{ version: v1, weight: 90 }, { version: v2 }] })).toThrow(/^shop\/reviews: route \(unnamed\) destinations\[1\] has no weight/);
   });
 
   test('a negative weight is rejected with the prop', () => {
     const { reviews, v1, v2 } = reviewsWithVersions();
-    expect(() => reviews.addRoute({ name: 'r', destinations: [{ version: v1, weight: -1 }, { version: v2, weight: 101 }] })).toThrow(/destinations\[0\]\.weight of route 'r' is -1/);
+    expect(() => reviews.addRoute({ name: 'r', destinations: [{ version: v1, weight: -1 }, { version: v2, weight: 101 }] })).toThrow(/^shop\/reviews: route 'r' destinations\[0\]\.weight is -1/);
   });
 });
 

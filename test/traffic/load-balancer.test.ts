@@ -106,7 +106,7 @@ describe('LoadBalancer: consistent hash', () => {
 
   test('rejects an empty header name', () => {
     expect(attach({ loadBalancer: LoadBalancer.consistentHashByHeader(' ') }))
-      .toThrow(/trafficPolicy\.loadBalancer\.consistentHash\.httpHeaderName is empty/);
+      .toThrow(/trafficPolicy\.loadBalancer\.consistentHash\.httpHeaderName is " "; give a value/);
   });
 
   test('rejects a negative maglev table size', () => {

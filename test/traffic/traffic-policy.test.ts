@@ -10,7 +10,7 @@ function parseIstioDuration(text: string): number {
   return Number(m[1]) * perUnit[m[2]];
 }
 
-/** Renders a duration through a policy (without synthesizing: sub-millisecond values are the analysis' business). */
+/** Renders a duration through a policy, without synthesizing. */
 function interval(d: Duration): string {
   return new TrafficPolicy({ outlierDetection: { interval: d } }).toJson().outlierDetection.interval;
 }
@@ -140,11 +140,24 @@ describe('TrafficPolicy: durations', () => {
     ['Duration.seconds(90)', Duration.seconds(90), '90s'],
     ['Duration.seconds(1.5)', Duration.seconds(1.5), '1500ms'],
     ['Duration.seconds(1.1)', Duration.seconds(1.1), '1100ms'],
-    ['Duration.millis(0.25)', Duration.millis(0.25), '250us'],
     ['Duration.days(1)', Duration.days(1), '24h'],
-    ['Duration.seconds(0)', Duration.seconds(0), '0s'],
   ])('renders %s as %s, the largest unit that holds it exactly', (_label, d, text) => {
     expect(interval(d)).toBe(text);
+  });
+
+  test.each([
+    ['Duration.millis(0.25)', Duration.millis(0.25)],
+    ['Duration.seconds(0)', Duration.seconds(0)],
+  ])('rejects %s: Istio rejects durations under 1 ms', (_label, d) => {
+    expect(() => interval(d)).toThrow(/trafficPolicy\.outlierDetection\.interval is 0(\.25)? ms; Istio rejects durations under 1 ms/);
+  });
+
+  test('rejects a duration that is not whole milliseconds', () => {
+    expect(() => interval(Duration.millis(2.5))).toThrow(/trafficPolicy\.outlierDetection\.interval is 2\.5 ms; Istio takes whole milliseconds only/);
+  });
+
+  test('renders a TCP idle timeout of 0 as 0s, which turns it off', () => {
+    expect(renderedPolicy({ connectionPool: { tcp: { idleTimeout: Duration.seconds(0) } } }).connectionPool.tcp.idleTimeout).toBe('0s');
   });
 
   test('a policy synthesized into a DestinationRule carries the duration strings', () => {

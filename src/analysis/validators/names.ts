@@ -16,6 +16,17 @@ export function toDns1123Label(value: string): string {
   return label === '' ? 'x' : label;
 }
 
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/**
+ * A DNS-1123 subdomain: dot-separated DNS-1123 labels, at most 253 characters. Kubernetes
+ * requires it of most object names (and of service account names, which Istio puts in SPIFFE
+ * identities).
+ */
+export function isDns1123Subdomain(value: string): boolean {
+  return value.length > 0 && value.length <= 253 && DNS1123_SUBDOMAIN.test(value);
+}
+
 const LABEL_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 

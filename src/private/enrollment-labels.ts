@@ -1,4 +1,5 @@
 import { ApiObject, ApiObjectMetadataDefinition, Chart, JsonPatch } from 'cdk8s';
+import { escapePointer, POD_TEMPLATE_PATHS, podTemplateOf, workloadKindList } from './pod-templates';
 
 /*
  * The labels Istio reads to decide how a namespace, a pod or a service joins the mesh, and the
@@ -63,39 +64,24 @@ export function objectTarget(description: string, namespace: string, obj: ApiObj
   };
 }
 
-/** Where the pod template is in each workload kind (a Pod is its own template). */
-const POD_TEMPLATE_PATHS: Record<string, string[]> = {
-  Deployment: ['spec', 'template'],
-  StatefulSet: ['spec', 'template'],
-  DaemonSet: ['spec', 'template'],
-  ReplicaSet: ['spec', 'template'],
-  Job: ['spec', 'template'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
-};
-
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
 /**
  * The pod template of a plain ApiObject workload (Deployment, StatefulSet, DaemonSet, ReplicaSet,
- * Job, CronJob) or a bare Pod; labels are added with JSON patches, since the object's own
+ * ReplicationController, Job, CronJob) or a bare Pod; labels are added with JSON patches, since the object's own
  * metadata is not the pods'.
  * @param where construct path and call, for errors
  */
 export function podTemplateObjectTarget(where: string, obj: ApiObject): LabelTarget {
   const namespace = namespaceOfObject(obj);
-  if (obj.kind === 'Pod') {
-    return objectTarget(`Pod ${obj.node.path}`, namespace, obj);
-  }
   const path = POD_TEMPLATE_PATHS[obj.kind];
   if (!path) {
-    throw new Error(`${where}: ${obj.node.path} is a ${obj.kind}; pass a Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob or Pod, whose pod template Istio reads.`);
+    throw new Error(`${where}: ${obj.node.path} is a ${obj.kind}; pass a ${workloadKindList()}, whose pod template Istio reads.`);
+  }
+  if (path.length === 0) {
+    return objectTarget(`Pod ${obj.node.path}`, namespace, obj);
   }
   const template = (): any => {
-    let node: any = obj.toJson();
-    for (const seg of path) node = node?.[seg];
-    if (node === undefined || node === null || typeof node !== 'object') {
+    const node = podTemplateOf(obj.kind, obj.toJson());
+    if (node === undefined) {
       throw new Error(`${where}: ${obj.node.path} has no pod template at ${path.join('.')}; give the ${obj.kind} a pod template first.`);
     }
     return node;

@@ -1,8 +1,8 @@
 import { ApiObject } from 'cdk8s';
-import { Gateway, IGateway } from './gateway';
-import { GatewayExposureOptions } from './gateway-exposure-options';
-import { unique, virtualServiceHostProblem } from './hosts';
 import { IGNORE_ANNOTATION } from '../analysis/engine';
+import { Gateway, IGateway } from '../edge/gateway';
+import { GatewayExposureOptions } from '../edge/gateway-exposure-options';
+import { unique, virtualServiceHostProblem } from '../edge/hosts';
 
 /** The rule a VirtualService bound to a Gateway defined elsewhere switches off for itself. */
 export const GATEWAY_NOT_FOUND_RULE = 'virtualservice-gateway-not-found';

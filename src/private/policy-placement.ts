@@ -1,10 +1,10 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { isDns1123Subdomain } from './checks';
-import { PolicyTargetReference } from './policy-target';
-import { WorkloadSelector } from './workload-selector';
-import { isDns1123Label, toDns1123Label } from '../analysis/validators/names';
+import { RenderContext } from './render-context';
+import { isDns1123Label, isDns1123Subdomain, toDns1123Label } from '../analysis/validators/names';
 import { Mesh } from '../mesh/mesh';
+import { PolicyTargetReference } from '../security/policy-target';
+import { WorkloadSelector } from '../security/workload-selector';
 
 /** Where a policy goes and what it applies to (internal). */
 export interface PlacementInput {
@@ -69,14 +69,14 @@ export function policyNamespace(c: Construct, mesh: Mesh, input: PlacementInput,
 }
 
 /** The `targetRefs` of a policy, with groups filled in; checks names. */
-export function renderTargetRefs(where: string, refs: PolicyTargetReference[] | undefined): any[] | undefined {
+export function renderTargetRefs(ctx: RenderContext, refs: PolicyTargetReference[] | undefined): any[] | undefined {
   if (refs === undefined || refs.length === 0) return undefined;
   return refs.map((r, i) => {
     if (typeof r?.kind !== 'string' || !/^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/.test(r.kind)) {
-      throw new Error(`${where}: targetRefs[${i}].kind is ${JSON.stringify(r?.kind)}; write a resource kind such as 'Gateway' or 'Service'.`);
+      ctx.child(`[${i}].kind`).fail(`is ${JSON.stringify(r?.kind)}`, "write a resource kind such as 'Gateway' or 'Service'.");
     }
     if (typeof r.name !== 'string' || r.name.trim() === '') {
-      throw new Error(`${where}: targetRefs[${i}].name is ${JSON.stringify(r.name)}; write the name of the ${r.kind}.`);
+      ctx.child(`[${i}].name`).fail(`is ${JSON.stringify(r.name)}`, `write the name of the ${r.kind}.`);
     }
     return { group: r.group ?? KNOWN_GROUPS[r.kind] ?? '', kind: r.kind, name: r.name };
   });

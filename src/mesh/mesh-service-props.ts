@@ -1,0 +1,52 @@
+import { MeshServiceSource } from './mesh-service-source';
+import { MeshServicePort } from './protocol';
+import { TrafficPolicy } from '../traffic/traffic-policy';
+
+/** Properties of a `MeshService`. */
+export interface MeshServiceProps {
+  /**
+   * What the mesh service stands for: a Service to create, an existing Service, a workload, or
+   * a host defined elsewhere.
+   * @default MeshServiceSource.newService()
+   */
+  readonly source?: MeshServiceSource;
+
+  /**
+   * Name of the service: the Kubernetes Service name, and the name of its DestinationRule and
+   * VirtualService.
+   * @default - the adopted Service's name; for a host, its first label; otherwise the construct id in lower case
+   */
+  readonly name?: string;
+
+  /**
+   * Namespace of the service and of its routing objects.
+   * @default - the adopted Service's namespace, else the chart's namespace, else `default`
+   */
+  readonly namespace?: string;
+
+  /**
+   * Port of the service (HTTP). Shorthand for `ports: [{ port }]`.
+   * @default - see `ports`
+   */
+  readonly port?: number;
+
+  /**
+   * Ports of a Service this construct creates.
+   * @default - the container ports of the first version's workload
+   */
+  readonly ports?: MeshServicePort[];
+
+  /**
+   * Value of the `app` label that the created Service selects and that versions' pod templates
+   * receive (Istio also uses it to name the workload in telemetry).
+   * @default - the service name
+   */
+  readonly appLabel?: string;
+
+  /**
+   * Traffic policy for all traffic to the service (connection pool, outlier detection, load
+   * balancing, TLS origination), rendered into its DestinationRule.
+   * @default - none: Istio's defaults
+   */
+  readonly trafficPolicy?: TrafficPolicy;
+}

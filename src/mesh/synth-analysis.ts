@@ -1,0 +1,161 @@
+/**
+ * The synth-time analysis of a `Mesh`: renders every ApiObject of the app, runs the analysis
+ * engine over the manifests, fails the synth on errors and prints the rest. Internal: `Mesh`
+ * holds one and registers `validate()` as a construct validation.
+ *
+ * Why this file exists, and why it patches cdk8s: cdk8s validates the whole app again for every
+ * chart it writes (each chart's `toJson()` runs the validations), so an analysis per validation
+ * would render and analyse charts × objects manifests. This is the library's one global side
+ * effect: `App.prototype.synth` and `synthYaml` are wrapped (once per process) to mark an app
+ * while it synthesizes, so that one analysis serves every chart of that synth, and each object's
+ * `toJson()` returns the manifest the analysis already rendered until the synth ends. No user
+ * code runs inside a synth, so the manifests cannot change in between.
+ */
+import { ApiObject, App } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { CrdSchemas } from '../analysis/crd';
+import { Diagnostic, formatDiagnostic, Severity } from '../analysis/diagnostic';
+import { analyzeSources } from '../analysis/engine';
+import { ManifestSource } from '../analysis/manifest';
+
+/** On an App: how many `synth()`/`synthYaml()` calls are running now. */
+const SYNTH_DEPTH = Symbol.for('cdk8s-istio.synthDepth');
+/** On an App: number of the current (or last) outermost synth. */
+const SYNTH_SEQ = Symbol.for('cdk8s-istio.synthSeq');
+/** On App.prototype: the synth methods are wrapped. */
+const SYNTH_TRACKED = Symbol.for('cdk8s-istio.synthTracked');
+/** On an App: what to undo when the outermost synth ends. */
+const SYNTH_END = Symbol.for('cdk8s-istio.synthEnd');
+
+/**
+ * Makes `App.synth()` and `App.synthYaml()` mark the app while they run (depth and a sequence
+ * number per outermost synth), and run the registered undo steps when the outermost one ends.
+ * Installed once, on the prototype (jsii languages call prototype methods).
+ */
+export function trackSynths(): void {
+  const proto = App.prototype as any;
+  if (proto[SYNTH_TRACKED]) return;
+  proto[SYNTH_TRACKED] = true;
+  for (const method of ['synth', 'synthYaml']) {
+    const original = proto[method] as (...args: unknown[]) => unknown;
+    proto[method] = function (this: any, ...args: unknown[]): unknown {
+      const depth: number = this[SYNTH_DEPTH] ?? 0;
+      if (depth === 0) this[SYNTH_SEQ] = (this[SYNTH_SEQ] ?? 0) + 1;
+      this[SYNTH_DEPTH] = depth + 1;
+      try {
+        return original.apply(this, args);
+      } finally {
+        this[SYNTH_DEPTH] = depth;
+        if (depth === 0) {
+          const undo: Array<() => void> = this[SYNTH_END] ?? [];
+          this[SYNTH_END] = undefined;
+          undo.forEach((f) => f());
+        }
+      }
+    };
+  }
+}
+
+/** The number of the synth running now on `root`, or undefined outside a synth. */
+function currentSynth(root: any): number | undefined {
+  return (root[SYNTH_DEPTH] ?? 0) > 0 ? root[SYNTH_SEQ] : undefined;
+}
+
+/**
+ * Until the synth running now ends, each object's `toJson()` returns the manifest the analysis
+ * rendered, so cdk8s writes it instead of rendering every object a second time. Objects with an
+ * own `toJson` (a jsii override) are left alone.
+ */
+function reuseRenders(root: any, objects: ApiObject[], sources: ManifestSource[]): void {
+  const patched: ApiObject[] = [];
+  objects.forEach((apiObject, i) => {
+    if (Object.prototype.hasOwnProperty.call(apiObject, 'toJson')) return;
+    const manifest = sources[i].manifest;
+    Object.defineProperty(apiObject, 'toJson', { value: () => manifest, configurable: true, writable: true });
+    patched.push(apiObject);
+  });
+  (root[SYNTH_END] ??= []).push(() => patched.forEach((o) => delete (o as any).toJson));
+}
+
+/** What the analysis of one app runs with. */
+export interface SynthAnalysisOptions {
+  /** Run at synth at all (`Mesh` prop `analyze`). */
+  readonly enabled: boolean;
+  /** Fail the synth on warnings too. */
+  readonly failOnWarnings: boolean;
+  /** Rule ids to skip. */
+  readonly ignoreRules: string[];
+  /** Cluster DNS domain, for host names. */
+  readonly clusterDomain: string;
+  /** Istio's root namespace. */
+  readonly rootNamespace: string;
+  /** CRD schemas to check fields against, instead of the built-in ones. */
+  readonly crds?: CrdSchemas;
+}
+
+/** The analysis of every ApiObject under one app root, cached per synth and per rendering. */
+export class SynthAnalysis {
+  private lastAnalysis?: { key: string; diagnostics: Diagnostic[] };
+  private synthAnalysis?: { seq: number; diagnostics: Diagnostic[] };
+
+  constructor(private readonly root: IConstruct, private readonly options: SynthAnalysisOptions) {
+    trackSynths();
+  }
+
+  /**
+   * Renders every ApiObject and analyses them. Inside one `App.synth()` the first analysis serves
+   * every chart; elsewhere (a chart's `toJson()`, `Mesh.analyze()`) the previous result is reused
+   * while the rendered manifests are unchanged. `fresh` tells whether the engine ran now.
+   */
+  public run(): { diagnostics: Diagnostic[]; fresh: boolean } {
+    const root = this.root as any;
+    const synthSeq = currentSynth(root);
+    if (synthSeq !== undefined && this.synthAnalysis?.seq === synthSeq) {
+      return { diagnostics: this.synthAnalysis.diagnostics, fresh: false };
+    }
+    const sources: ManifestSource[] = [];
+    const objects: ApiObject[] = [];
+    for (const c of this.root.node.findAll()) {
+      if (!(c instanceof ApiObject)) continue;
+      sources.push({ manifest: c.toJson(), constructPath: c.node.path });
+      objects.push(c);
+    }
+    if (synthSeq !== undefined) {
+      const diagnostics = this.runEngine(sources);
+      this.synthAnalysis = { seq: synthSeq, diagnostics };
+      reuseRenders(root, objects, sources);
+      return { diagnostics, fresh: true };
+    }
+    const key = JSON.stringify(sources);
+    if (this.lastAnalysis && this.lastAnalysis.key === key) {
+      return { diagnostics: this.lastAnalysis.diagnostics, fresh: false };
+    }
+    const diagnostics = this.runEngine(sources);
+    this.lastAnalysis = { key, diagnostics };
+    return { diagnostics, fresh: true };
+  }
+
+  /**
+   * The construct validation: the failing diagnostics as messages (errors, and warnings with
+   * `failOnWarnings`); the others are printed to stderr, once per fresh analysis.
+   */
+  public validate(): string[] {
+    if (!this.options.enabled) return [];
+    const { diagnostics, fresh } = this.run();
+    const failing = diagnostics.filter((d) => d.severity === Severity.ERROR || (this.options.failOnWarnings && d.severity === Severity.WARNING));
+    const printed = diagnostics.filter((d) => !failing.includes(d));
+    for (const d of fresh ? printed : []) {
+      process.stderr.write(`cdk8s-istio: ${formatDiagnostic(d)}\n`);
+    }
+    return failing.map(formatDiagnostic);
+  }
+
+  private runEngine(sources: ManifestSource[]): Diagnostic[] {
+    return analyzeSources(sources, {
+      ignoreRules: this.options.ignoreRules,
+      clusterDomain: this.options.clusterDomain,
+      rootNamespace: this.options.rootNamespace,
+      ...(this.options.crds ? { crds: this.options.crds } : {}),
+    });
+  }
+}

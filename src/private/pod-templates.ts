@@ -1,0 +1,122 @@
+/**
+ * Pod templates of workloads: where each workload kind keeps its pod template, and the labelling
+ * and port reading that mesh services and platform enrollment do on them. Internal.
+ *
+ * `POD_TEMPLATE_PATHS` is the one table of template paths; it imports nothing from the construct
+ * layer so that the analysis engine can read it too.
+ */
+import { ApiObject, JsonPatch } from 'cdk8s';
+import type * as kplus from 'cdk8s-plus-28';
+
+/** Where the pod template sits in each workload kind (a Pod is its own template: `[]`). */
+export const POD_TEMPLATE_PATHS: Readonly<Record<string, readonly string[]>> = {
+  Deployment: ['spec', 'template'],
+  StatefulSet: ['spec', 'template'],
+  DaemonSet: ['spec', 'template'],
+  ReplicaSet: ['spec', 'template'],
+  ReplicationController: ['spec', 'template'],
+  Job: ['spec', 'template'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
+  Pod: [],
+};
+
+/** The workload kinds of the table, for messages: `Deployment, StatefulSet, … or Pod`. */
+export function workloadKindList(): string {
+  const kinds = Object.keys(POD_TEMPLATE_PATHS);
+  return `${kinds.slice(0, -1).join(', ')} or ${kinds[kinds.length - 1]}`;
+}
+
+/** Escapes one JSON-pointer segment (RFC 6901). */
+export function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** The pod template of a rendered workload manifest, or undefined when it has none there. */
+export function podTemplateOf(kind: string, manifest: any): any {
+  const path = POD_TEMPLATE_PATHS[kind];
+  if (path === undefined) return undefined;
+  let node: any = manifest;
+  for (const seg of path) node = node?.[seg];
+  return node !== null && typeof node === 'object' ? node : undefined;
+}
+
+/**
+ * Adds `labels` to the pod template of a cdk8s-plus workload, after checking that none of them
+ * is already there with another value.
+ * @param where start of an error message (construct path and call)
+ * @param advice what to do about a conflict on a given key (appended to the error)
+ */
+export function labelWorkload(
+  where: string, workload: kplus.Workload, labels: Record<string, string>, advice: (key: string, existing: string) => string,
+): void {
+  for (const [k, v] of Object.entries(labels)) {
+    const existing = workload.podMetadata.getLabel(k);
+    if (existing !== undefined && existing !== v) {
+      throw new Error(
+        `${where}: the pod template of ${workload.node.path} already has label ${k}=${existing}, ` +
+        `but this service needs ${k}=${v}. ${advice(k, existing)}`,
+      );
+    }
+  }
+  for (const [k, v] of Object.entries(labels)) workload.podMetadata.addLabel(k, v);
+}
+
+/**
+ * Adds `labels` to the pod template of a workload written as a plain ApiObject (with JSON patches,
+ * since the object's own metadata is not its pods'), or to a bare Pod's metadata.
+ * @param where start of an error message (construct path and call)
+ */
+export function labelWorkloadObject(where: string, obj: ApiObject, labels: Record<string, string>): void {
+  if (Object.keys(labels).length === 0) return;
+  const path = POD_TEMPLATE_PATHS[obj.kind];
+  if (path === undefined) {
+    throw new Error(`${where}: ${obj.node.path} is a ${obj.kind}; pass a ${workloadKindList()}.`);
+  }
+  if (path.length === 0) {
+    for (const [k, v] of Object.entries(labels)) obj.metadata.addLabel(k, v);
+    return;
+  }
+  const template = podTemplateOf(obj.kind, obj.toJson());
+  if (template === undefined) {
+    throw new Error(`${where}: ${obj.node.path} has no pod template at ${path.join('.')}.`);
+  }
+  const pointer = '/' + path.join('/');
+  if (!template.metadata) {
+    obj.addJsonPatch(JsonPatch.add(`${pointer}/metadata`, { labels }));
+    return;
+  }
+  if (!template.metadata.labels) {
+    obj.addJsonPatch(JsonPatch.add(`${pointer}/metadata/labels`, labels));
+    return;
+  }
+  for (const [k, v] of Object.entries(labels)) {
+    const existing = template.metadata.labels[k];
+    if (existing !== undefined && existing !== v) {
+      throw new Error(`${where}: the pod template of ${obj.node.path} already has label ${k}=${existing}, but this service needs ${k}=${v}.`);
+    }
+    obj.addJsonPatch(JsonPatch.add(`${pointer}/metadata/labels/${escapePointer(k)}`, v));
+  }
+}
+
+/**
+ * The container ports of the first workload that declares any: a Service created for these
+ * workloads gets them when it is given no ports.
+ */
+export function inferPorts(workloads: ReadonlyArray<kplus.Workload | ApiObject>): number[] {
+  for (const source of workloads) {
+    const numbers = new Set<number>();
+    if (source instanceof ApiObject) {
+      const template = podTemplateOf(source.kind, source.toJson());
+      for (const c of template?.spec?.containers ?? []) {
+        for (const p of c.ports ?? []) if (typeof p.containerPort === 'number') numbers.add(p.containerPort);
+      }
+    } else {
+      for (const c of source.containers) {
+        if (c.portNumber !== undefined) numbers.add(c.portNumber);
+        for (const p of c.ports) numbers.add(p.number);
+      }
+    }
+    if (numbers.size > 0) return [...numbers];
+  }
+  return [];
+}
