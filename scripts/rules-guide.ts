@@ -169,6 +169,8 @@ export const RULE_GUIDE: Readonly<Record<string, RuleGuide>> = {
   // Istio installation objects
   'webhook-overlapping-injection': ['webhooks[].namespaceSelector, objectSelector', 'Make the injection webhooks of different revisions select disjoint namespaces and pods, or remove the stale one.'],
   'webhook-service-not-found': ['webhooks[].clientConfig.service', 'Point the webhook at the istiod Service of its revision.'],
+  // The analysed set itself (istioctl's local-file semantics)
+  'manifest-duplicate-object': ['metadata.name', 'Keep one definition per object in the files linted together, or lint each overlay or tutorial step on its own.'],
 };
 
 /** The kinds a rule reports on, from its id's prefix. */
@@ -191,4 +193,5 @@ export const KIND_OF_PREFIX: Readonly<Record<string, string>> = {
   policy: 'AuthorizationPolicy, RequestAuthentication, Telemetry, WasmPlugin',
   envoyfilter: 'EnvoyFilter',
   webhook: 'MutatingWebhookConfiguration',
+  manifest: 'any object',
 };

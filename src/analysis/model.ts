@@ -34,11 +34,30 @@ export interface ModelOptions {
 }
 
 /**
+ * The key under which Istio's file source stores an object: API group, kind, namespace and name.
+ * The version is left out because istioctl maps every served version of a kind (v1, v1beta1,
+ * v1alpha3) to one schema, so a v1 and a v1beta1 copy of one VirtualService are one object.
+ * Cluster-scoped objects have no namespace there.
+ */
+export function objectKey(record: ObjectRecord): string {
+  const namespace = isClusterScoped(record.group, record.kind) ? '' : record.namespace;
+  return nameKey(record.group, record.kind, namespace, record.name);
+}
+
+/**
  * Everything the rules look at, read once and indexed by kind, host, namespace and name,
  * so that cross-resource rules look things up instead of comparing every pair of objects.
  */
 export class MeshModel {
+  /** The objects analysed: one per kind and namespace/name, the last one read (see `shadowedBy`). */
   public readonly objects: ObjectRecord[];
+  /**
+   * Earlier copies of an object that a later one with the same group, kind, namespace and name
+   * replaced, keyed by the copy that was kept, in input order. istioctl analyze keeps only the
+   * last object it reads under one key (and `kubectl apply` leaves the last one applied), so the
+   * shadowed copies are not analysed.
+   */
+  public readonly shadowedBy: ReadonlyMap<ObjectRecord, readonly ObjectRecord[]>;
   public readonly clusterDomain: string;
   /** Istio root namespace: selector-less policies there apply to the whole mesh. */
   public readonly rootNamespace: string;
@@ -56,11 +75,15 @@ export class MeshModel {
   constructor(sources: ManifestSource[], options: ModelOptions = {}) {
     this.clusterDomain = options.clusterDomain ?? 'cluster.local';
     this.rootNamespace = options.rootNamespace ?? 'istio-system';
-    this.objects = [];
+    const records: ObjectRecord[] = [];
     for (const source of sources) {
       const record = toRecord(source);
-      if (!record) continue;
-      this.objects.push(record);
+      if (record) records.push(record);
+    }
+    const { kept, shadowed } = keepLastOfEachKey(records);
+    this.objects = kept;
+    this.shadowedBy = shadowed;
+    for (const record of kept) {
       const key = kindKey(record.group, record.kind);
       let list = this.byKind.get(key);
       if (!list) {
@@ -376,6 +399,52 @@ export class MeshModel {
   public sidecars(): ObjectRecord[] {
     return this.ofKind(NETWORKING_GROUP, 'Sidecar');
   }
+}
+
+/**
+ * Keeps the last record of each object key, in input order, and groups the earlier ones under the
+ * record that replaced them. Objects without a name are all kept: they are not the same object
+ * (each one is an error of its own).
+ */
+function keepLastOfEachKey(records: ObjectRecord[]): { kept: ObjectRecord[]; shadowed: Map<ObjectRecord, ObjectRecord[]> } {
+  const last = new Map<string, ObjectRecord>();
+  for (const r of records) {
+    if (r.name !== '') last.set(objectKey(r), r);
+  }
+  const kept: ObjectRecord[] = [];
+  const shadowed = new Map<ObjectRecord, ObjectRecord[]>();
+  for (const r of records) {
+    const winner = r.name === '' ? r : last.get(objectKey(r))!;
+    if (winner === r) {
+      kept.push(r);
+      continue;
+    }
+    const list = shadowed.get(winner);
+    if (list) list.push(r);
+    else shadowed.set(winner, [r]);
+  }
+  return { kept, shadowed };
+}
+
+/**
+ * Kinds that live outside namespaces (the ones analysed manifests commonly hold): istioctl clears
+ * their namespace, and a default namespace never applies to them.
+ */
+const CLUSTER_SCOPED_KINDS = new Set([
+  '/Namespace', '/Node', '/PersistentVolume', '/ComponentStatus',
+  'rbac.authorization.k8s.io/ClusterRole', 'rbac.authorization.k8s.io/ClusterRoleBinding',
+  'apiextensions.k8s.io/CustomResourceDefinition',
+  'admissionregistration.k8s.io/MutatingWebhookConfiguration', 'admissionregistration.k8s.io/ValidatingWebhookConfiguration',
+  'admissionregistration.k8s.io/ValidatingAdmissionPolicy', 'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding',
+  'storage.k8s.io/StorageClass', 'storage.k8s.io/CSIDriver', 'storage.k8s.io/CSINode', 'storage.k8s.io/VolumeAttachment',
+  'networking.k8s.io/IngressClass', 'gateway.networking.k8s.io/GatewayClass', 'scheduling.k8s.io/PriorityClass',
+  'apiregistration.k8s.io/APIService', 'node.k8s.io/RuntimeClass', 'certificates.k8s.io/CertificateSigningRequest',
+  'flowcontrol.apiserver.k8s.io/FlowSchema', 'flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration',
+]);
+
+/** Whether objects of this group and kind are cluster-scoped. */
+export function isClusterScoped(group: string, kind: string): boolean {
+  return CLUSTER_SCOPED_KINDS.has(kindKey(group, kind));
 }
 
 function labelKey(namespace: string, k: string, v: string): string {

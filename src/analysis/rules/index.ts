@@ -5,6 +5,7 @@ import { virtualServiceConflictingMeshHosts } from './cross/virtualservice-confl
 import { virtualServiceGatewayNotFound } from './cross/virtualservice-gateway-not-found';
 import { virtualServiceSubsetNotFound } from './cross/virtualservice-subset-not-found';
 import { EDGE_RULES } from './edge';
+import { manifestDuplicateObject } from './manifest/manifest-duplicate-object';
 import { PARITY_RULES } from './parity';
 import { RESILIENCE_RULES } from './resilience';
 import { SCHEMA_RULES } from './schema';
@@ -33,4 +34,5 @@ export const ALL_RULES: readonly Rule[] = [
   ...SECURITY_RULES,
   ...PARITY_RULES,
   ...EDGE_RULES,
+  manifestDuplicateObject,
 ];
