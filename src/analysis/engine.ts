@@ -16,6 +16,11 @@ export interface EngineOptions {
   /** Istio root namespace, where selector-less policies apply mesh-wide. @default 'istio-system' */
   readonly rootNamespace?: string;
   /**
+   * Namespace of namespaced objects that declare none, as `istioctl analyze -n` and
+   * `kubectl apply -n` give it (`lint -n`). @default 'default'
+   */
+  readonly defaultNamespace?: string;
+  /**
    * CRDs of the Istio version the cluster runs (`lint --crds FILE`, Mesh `crdFile`): the schema
    * rules check against them instead of the built-in table, and `schema-cel-validation` runs
    * their CEL rules. @default - the built-in table; CEL rules are not run
@@ -33,7 +38,11 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
  * local files) and returns the diagnostics, errors first, in input order within a severity.
  */
 export function analyzeSources(sources: ManifestSource[], options: EngineOptions = {}): Diagnostic[] {
-  const model = new MeshModel(sources, { clusterDomain: options.clusterDomain, rootNamespace: options.rootNamespace });
+  const model = new MeshModel(sources, {
+    clusterDomain: options.clusterDomain,
+    rootNamespace: options.rootNamespace,
+    defaultNamespace: options.defaultNamespace,
+  });
   const ignored = new Set(options.ignoreRules ?? []);
   const order = new Map<ManifestSource, number>();
   sources.forEach((s, i) => order.set(s, i));

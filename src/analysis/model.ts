@@ -1,4 +1,4 @@
-import { isPlainObject, ManifestSource, ObjectRecord, stringMap, toRecord } from './manifest';
+import { isClusterScoped, isPlainObject, ManifestSource, ObjectRecord, stringMap, toRecord } from './manifest';
 
 export const NETWORKING_GROUP = 'networking.istio.io';
 export const SECURITY_GROUP = 'security.istio.io';
@@ -31,6 +31,11 @@ export interface ModelOptions {
   readonly clusterDomain?: string;
   /** Istio root namespace (mesh-wide policies live there). @default 'istio-system' */
   readonly rootNamespace?: string;
+  /**
+   * Namespace of namespaced objects that declare none (`istioctl analyze -n`, `kubectl apply -n`).
+   * @default 'default'
+   */
+  readonly defaultNamespace?: string;
 }
 
 /**
@@ -61,6 +66,8 @@ export class MeshModel {
   public readonly clusterDomain: string;
   /** Istio root namespace: selector-less policies there apply to the whole mesh. */
   public readonly rootNamespace: string;
+  /** Namespace of namespaced objects that declare none. */
+  public readonly defaultNamespace: string;
   private readonly byKind = new Map<string, ObjectRecord[]>();
   private _services?: Map<string, ObjectRecord>;
   private _destinationRules?: Map<string, ObjectRecord[]>;
@@ -75,9 +82,10 @@ export class MeshModel {
   constructor(sources: ManifestSource[], options: ModelOptions = {}) {
     this.clusterDomain = options.clusterDomain ?? 'cluster.local';
     this.rootNamespace = options.rootNamespace ?? 'istio-system';
+    this.defaultNamespace = options.defaultNamespace ?? 'default';
     const records: ObjectRecord[] = [];
     for (const source of sources) {
-      const record = toRecord(source);
+      const record = toRecord(source, this.defaultNamespace);
       if (record) records.push(record);
     }
     const { kept, shadowed } = keepLastOfEachKey(records);
@@ -283,7 +291,7 @@ export class MeshModel {
 
   /**
    * Namespaces the analysed set knows: those of Namespace objects and those any object lives in
-   * (an object without namespace counts for `default`).
+   * (an object without namespace counts for the default namespace).
    */
   public namespaceNames(): Set<string> {
     if (!this._namespaceNames) {
@@ -424,27 +432,6 @@ function keepLastOfEachKey(records: ObjectRecord[]): { kept: ObjectRecord[]; sha
     else shadowed.set(winner, [r]);
   }
   return { kept, shadowed };
-}
-
-/**
- * Kinds that live outside namespaces (the ones analysed manifests commonly hold): istioctl clears
- * their namespace, and a default namespace never applies to them.
- */
-const CLUSTER_SCOPED_KINDS = new Set([
-  '/Namespace', '/Node', '/PersistentVolume', '/ComponentStatus',
-  'rbac.authorization.k8s.io/ClusterRole', 'rbac.authorization.k8s.io/ClusterRoleBinding',
-  'apiextensions.k8s.io/CustomResourceDefinition',
-  'admissionregistration.k8s.io/MutatingWebhookConfiguration', 'admissionregistration.k8s.io/ValidatingWebhookConfiguration',
-  'admissionregistration.k8s.io/ValidatingAdmissionPolicy', 'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding',
-  'storage.k8s.io/StorageClass', 'storage.k8s.io/CSIDriver', 'storage.k8s.io/CSINode', 'storage.k8s.io/VolumeAttachment',
-  'networking.k8s.io/IngressClass', 'gateway.networking.k8s.io/GatewayClass', 'scheduling.k8s.io/PriorityClass',
-  'apiregistration.k8s.io/APIService', 'node.k8s.io/RuntimeClass', 'certificates.k8s.io/CertificateSigningRequest',
-  'flowcontrol.apiserver.k8s.io/FlowSchema', 'flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration',
-]);
-
-/** Whether objects of this group and kind are cluster-scoped. */
-export function isClusterScoped(group: string, kind: string): boolean {
-  return CLUSTER_SCOPED_KINDS.has(kindKey(group, kind));
 }
 
 function labelKey(namespace: string, k: string, v: string): string {

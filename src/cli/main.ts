@@ -78,6 +78,10 @@ Options:
   -i, --ignore RULE        do not run RULE; repeat, or separate ids with commas
       --cluster-domain D   cluster DNS domain used to expand short host names
                            (default cluster.local)
+  -n, --namespace NS       namespace of the objects that declare none, as with
+                           'kubectl apply -n NS' or 'istioctl analyze -n NS'
+                           (default: default). Cluster-scoped kinds have none.
+                           Unlike istioctl, findings of every namespace are reported.
       --root-namespace NS  Istio's root namespace, whose policies apply mesh-wide
                            (default istio-system)
       --crds FILE          check against the CustomResourceDefinitions of the Istio
@@ -122,12 +126,16 @@ interface LintArgs {
   readonly paths: string[];
   readonly clusterDomain?: string;
   readonly rootNamespace?: string;
+  readonly namespace?: string;
   readonly crds?: string;
   readonly help: boolean;
   readonly version: boolean;
   readonly listRules: boolean;
   readonly explain?: string;
 }
+
+/** A Kubernetes namespace name (DNS-1123 label). */
+const NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** The least severe finding that makes lint exit 1. */
 type FailOn = Severity.ERROR | Severity.WARNING;
@@ -270,6 +278,7 @@ async function lint(argv: readonly string[], io: CliIo, options: CliOptions): Pr
     ignoreRules: args.ignore,
     ...(args.clusterDomain !== undefined ? { clusterDomain: args.clusterDomain } : {}),
     ...(args.rootNamespace !== undefined ? { rootNamespace: args.rootNamespace } : {}),
+    ...(args.namespace !== undefined ? { defaultNamespace: args.namespace } : {}),
     ...(crds ? { crds } : {}),
   });
 
@@ -301,6 +310,7 @@ function parseLintArgs(argv: readonly string[]): LintArgs {
   const paths: string[] = [];
   let clusterDomain: string | undefined;
   let rootNamespace: string | undefined;
+  let namespace: string | undefined;
   let crds: string | undefined;
   let help = false;
   let version = false;
@@ -364,6 +374,15 @@ function parseLintArgs(argv: readonly string[]): LintArgs {
       case '--root-namespace':
         rootNamespace = value();
         break;
+      case '-n':
+      case '--namespace': {
+        const v = value();
+        if (!NAMESPACE_NAME.test(v) || v.length > 63) {
+          throw new UsageError(`${name} ${v}: not a namespace name (lower-case letters, digits and '-', at most 63 characters, e.g. shop)`);
+        }
+        namespace = v;
+        break;
+      }
       case '--crds':
         crds = value();
         break;
@@ -388,7 +407,7 @@ function parseLintArgs(argv: readonly string[]): LintArgs {
         throw new UsageError(`unknown option '${name}'`);
     }
   }
-  return { format, failOn, ignore, paths, clusterDomain, rootNamespace, crds, help, version, listRules, explain };
+  return { format, failOn, ignore, paths, clusterDomain, rootNamespace, namespace, crds, help, version, listRules, explain };
 }
 
 function formatRuleList(rules: readonly Rule[]): string {

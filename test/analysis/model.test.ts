@@ -65,3 +65,25 @@ describe('MeshModel keeps one object per kind and namespace/name, as istioctl an
     expect(model.ofKind('', 'Namespace')).toHaveLength(1);
   });
 });
+
+describe('MeshModel default namespace (lint -n)', () => {
+  test('namespaced objects that declare none get the default namespace', () => {
+    const model = new MeshModel([{ manifest: vs('reviews') }], { defaultNamespace: 'shop' });
+    expect(model.virtualServices()[0].namespace).toBe('shop');
+    expect(model.virtualServices()[0].declaredNamespace).toBeUndefined();
+  });
+
+  test('is `default` when not given', () => {
+    expect(new MeshModel([{ manifest: vs('reviews') }]).virtualServices()[0].namespace).toBe('default');
+  });
+
+  test('does not apply to cluster-scoped objects: a Namespace is found whatever the default namespace', () => {
+    const model = new MeshModel([{ manifest: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } } }], { defaultNamespace: 'shop' });
+    expect(model.namespaceObject('shop')?.name).toBe('shop');
+  });
+
+  test('an object without namespace and one declaring the default namespace are one object', () => {
+    const model = new MeshModel([{ manifest: vs('reviews') }, { manifest: vs('reviews', undefined, 'shop') }], { defaultNamespace: 'shop' });
+    expect(model.virtualServices()).toHaveLength(1);
+  });
+});

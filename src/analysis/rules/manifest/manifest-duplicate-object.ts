@@ -5,8 +5,8 @@
  * copies are not analysed. Reporting it says which copy the findings are about.
  */
 import { Severity } from '../../diagnostic';
-import { ObjectRecord } from '../../manifest';
-import { isClusterScoped, MeshModel } from '../../model';
+import { isClusterScoped, ObjectRecord } from '../../manifest';
+import { MeshModel } from '../../model';
 import { Report, Rule } from '../../rule';
 
 /** Where a copy comes from, for messages: `base/vs.yaml:12`, a construct path, or its apiVersion alone. */
