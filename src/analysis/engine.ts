@@ -2,6 +2,7 @@ import { bindCrdSchemas, CrdSchemas } from './crd';
 import { Diagnostic, Severity } from './diagnostic';
 import { formatPath } from './json-path';
 import { ManifestSource } from './manifest';
+import { MeshConfigSetting } from './mesh-config-file';
 import { MeshModel } from './model';
 import { Rule } from './rule';
 import { ALL_RULES } from './rules';
@@ -20,6 +21,15 @@ export interface EngineOptions {
    * `kubectl apply -n` give it (`lint -n`). @default 'default'
    */
   readonly defaultNamespace?: string;
+  /**
+   * A mesh config given from outside the manifests (`lint --mesh-config FILE`, read with
+   * `readMeshConfigFile`): it takes precedence over a mesh config ConfigMap or IstioOperator
+   * among them, and sets the root namespace and trust domain unless those are given.
+   * @default - the mesh config among the manifests, else Istio's defaults
+   */
+  readonly meshConfig?: MeshConfigSetting;
+  /** Trust domain of the mesh. @default - the mesh config's, else 'cluster.local' */
+  readonly trustDomain?: string;
   /**
    * CRDs of the Istio version the cluster runs (`lint --crds FILE`, Mesh `crdFile`): the schema
    * rules check against them instead of the built-in table, and `schema-cel-validation` runs
@@ -42,6 +52,8 @@ export function analyzeSources(sources: ManifestSource[], options: EngineOptions
     clusterDomain: options.clusterDomain,
     rootNamespace: options.rootNamespace,
     defaultNamespace: options.defaultNamespace,
+    meshConfig: options.meshConfig,
+    trustDomain: options.trustDomain,
   });
   const ignored = new Set(options.ignoreRules ?? []);
   const order = new Map<ManifestSource, number>();

@@ -1,4 +1,5 @@
 import { isClusterScoped, isPlainObject, ManifestSource, ObjectRecord, stringMap, toRecord } from './manifest';
+import { MeshConfigSetting } from './mesh-config-file';
 
 export const NETWORKING_GROUP = 'networking.istio.io';
 export const SECURITY_GROUP = 'security.istio.io';
@@ -36,6 +37,14 @@ export interface ModelOptions {
    * @default 'default'
    */
   readonly defaultNamespace?: string;
+  /**
+   * The mesh config given from outside the manifests (`lint --mesh-config`): it takes precedence
+   * over a mesh config ConfigMap or IstioOperator among them, and its rootNamespace and trustDomain
+   * apply unless `rootNamespace`/`trustDomain` are given. @default - the one in the manifests, else Istio's defaults
+   */
+  readonly meshConfig?: MeshConfigSetting;
+  /** Trust domain of the mesh's workload identities. @default - the mesh config's, else 'cluster.local' */
+  readonly trustDomain?: string;
 }
 
 /**
@@ -68,6 +77,10 @@ export class MeshModel {
   public readonly rootNamespace: string;
   /** Namespace of namespaced objects that declare none. */
   public readonly defaultNamespace: string;
+  /** Trust domain of the mesh's workload identities (SPIFFE ids `<trustDomain>/ns/<ns>/sa/<sa>`). */
+  public readonly trustDomain: string;
+  /** The mesh config given from outside the manifests, which rules prefer to one found among them. */
+  public readonly meshConfig?: MeshConfigSetting;
   private readonly byKind = new Map<string, ObjectRecord[]>();
   private _services?: Map<string, ObjectRecord>;
   private _destinationRules?: Map<string, ObjectRecord[]>;
@@ -81,7 +94,10 @@ export class MeshModel {
 
   constructor(sources: ManifestSource[], options: ModelOptions = {}) {
     this.clusterDomain = options.clusterDomain ?? 'cluster.local';
-    this.rootNamespace = options.rootNamespace ?? 'istio-system';
+    const given = options.meshConfig?.config;
+    this.meshConfig = options.meshConfig;
+    this.rootNamespace = options.rootNamespace ?? stringField(given, 'rootNamespace') ?? 'istio-system';
+    this.trustDomain = options.trustDomain ?? stringField(given, 'trustDomain') ?? 'cluster.local';
     this.defaultNamespace = options.defaultNamespace ?? 'default';
     const records: ObjectRecord[] = [];
     for (const source of sources) {
@@ -407,6 +423,12 @@ export class MeshModel {
   public sidecars(): ObjectRecord[] {
     return this.ofKind(NETWORKING_GROUP, 'Sidecar');
   }
+}
+
+/** A non-empty string field of a mesh config, if written. */
+function stringField(config: Record<string, any> | undefined, key: string): string | undefined {
+  const v = config?.[key];
+  return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
 /**

@@ -6,6 +6,7 @@ import { DescribedRule, formatSarif, istioCodeUrl } from './sarif';
 import { CrdFileError, CrdSchemas } from '../analysis/crd';
 import { Severity } from '../analysis/diagnostic';
 import { analyzeSources, IGNORE_ANNOTATION } from '../analysis/engine';
+import { MeshConfigFileError, MeshConfigSetting, readMeshConfigFile } from '../analysis/mesh-config-file';
 import { Rule } from '../analysis/rule';
 import { ALL_RULES } from '../analysis/rules';
 import { editDistance } from '../analysis/rules/schema/suggest';
@@ -83,7 +84,14 @@ Options:
                            (default: default). Cluster-scoped kinds have none.
                            Unlike istioctl, findings of every namespace are reported.
       --root-namespace NS  Istio's root namespace, whose policies apply mesh-wide
-                           (default istio-system)
+                           (default: the mesh config's rootNamespace, else istio-system)
+      --mesh-config FILE   the mesh config to check against, as 'istioctl analyze
+                           --meshConfigFile FILE': MeshConfig YAML (the data.mesh of the
+                           istio ConfigMap; the ConfigMap itself is accepted too), applied
+                           over Istio's defaults. Its rootNamespace, trustDomain,
+                           outboundTrafficPolicy, defaultConfig and extensionProviders
+                           take precedence over a mesh config ConfigMap or IstioOperator
+                           among the inputs. An unreadable file exits 2.
       --crds FILE          check against the CustomResourceDefinitions of the Istio
                            version you run (e.g. 'kubectl get crd -l app=istio-pilot
                            -o yaml'): their OpenAPI schemas instead of the built-in
@@ -127,6 +135,7 @@ interface LintArgs {
   readonly clusterDomain?: string;
   readonly rootNamespace?: string;
   readonly namespace?: string;
+  readonly meshConfig?: string;
   readonly crds?: string;
   readonly help: boolean;
   readonly version: boolean;
@@ -260,6 +269,17 @@ async function lint(argv: readonly string[], io: CliIo, options: CliOptions): Pr
     for (const note of crds.notes) io.stderr.write(`note: --crds ${args.crds}: ${note}\n`);
   }
 
+  let meshConfig: MeshConfigSetting | undefined;
+  if (args.meshConfig !== undefined) {
+    try {
+      meshConfig = readMeshConfigFile(path.resolve(io.cwd, args.meshConfig), args.meshConfig);
+    } catch (e) {
+      if (!(e instanceof MeshConfigFileError)) throw e;
+      io.stderr.write(`${PROGRAM} lint: --mesh-config: ${e.message}\n`);
+      return ExitCode.USAGE_OR_INPUT;
+    }
+  }
+
   const loaded = await loadManifests(args.paths, { cwd: io.cwd, readStdin: () => readAll(io.stdin) });
   for (const note of loaded.notes) {
     io.stderr.write(formatInputProblem(note, 'note: '));
@@ -279,6 +299,7 @@ async function lint(argv: readonly string[], io: CliIo, options: CliOptions): Pr
     ...(args.clusterDomain !== undefined ? { clusterDomain: args.clusterDomain } : {}),
     ...(args.rootNamespace !== undefined ? { rootNamespace: args.rootNamespace } : {}),
     ...(args.namespace !== undefined ? { defaultNamespace: args.namespace } : {}),
+    ...(meshConfig ? { meshConfig } : {}),
     ...(crds ? { crds } : {}),
   });
 
@@ -311,6 +332,7 @@ function parseLintArgs(argv: readonly string[]): LintArgs {
   let clusterDomain: string | undefined;
   let rootNamespace: string | undefined;
   let namespace: string | undefined;
+  let meshConfig: string | undefined;
   let crds: string | undefined;
   let help = false;
   let version = false;
@@ -383,6 +405,9 @@ function parseLintArgs(argv: readonly string[]): LintArgs {
         namespace = v;
         break;
       }
+      case '--mesh-config':
+        meshConfig = value();
+        break;
       case '--crds':
         crds = value();
         break;
@@ -407,7 +432,7 @@ function parseLintArgs(argv: readonly string[]): LintArgs {
         throw new UsageError(`unknown option '${name}'`);
     }
   }
-  return { format, failOn, ignore, paths, clusterDomain, rootNamespace, namespace, crds, help, version, listRules, explain };
+  return { format, failOn, ignore, paths, clusterDomain, rootNamespace, namespace, meshConfig, crds, help, version, listRules, explain };
 }
 
 function formatRuleList(rules: readonly Rule[]): string {
