@@ -171,6 +171,7 @@ export const RULE_GUIDE: Readonly<Record<string, RuleGuide>> = {
   'webhook-service-not-found': ['webhooks[].clientConfig.service', 'Point the webhook at the istiod Service of its revision.'],
   // The analysed set itself (istioctl's local-file semantics)
   'manifest-duplicate-object': ['metadata.name', 'Keep one definition per object in the files linted together, or lint each overlay or tutorial step on its own.'],
+  'manifest-patch-skipped': ['the document, $patch directives', 'Nothing to fix; lint the output of kustomize build to check the patched objects.'],
 };
 
 /** The kinds a rule reports on, from its id's prefix. */

@@ -23,6 +23,13 @@ export interface ManifestSource {
    * @default - only the document line is known
    */
   readonly lineOf?: (segments: Array<string | number>) => number | undefined;
+  /**
+   * The kustomization that lists `file` as a patch (`patches`, `patchesStrategicMerge`,
+   * `patchesJson6902`): the document changes an object kustomize builds and is not one itself.
+   * Lint sets this from the kustomization files next to its inputs.
+   * @default - not known to be a patch
+   */
+  readonly kustomizePatch?: string;
 }
 
 /** A manifest with the fields every rule needs already read off. */

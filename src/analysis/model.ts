@@ -72,6 +72,11 @@ export class MeshModel {
    * shadowed copies are not analysed.
    */
   public readonly shadowedBy: ReadonlyMap<ObjectRecord, readonly ObjectRecord[]>;
+  /**
+   * Kustomize patch documents set aside, in input order: they change objects kustomize builds and
+   * are not objects of their own, so they are neither analysed nor allowed to replace an object.
+   */
+  public readonly skippedPatches: readonly SkippedPatch[];
   public readonly clusterDomain: string;
   /** Istio root namespace: selector-less policies there apply to the whole mesh. */
   public readonly rootNamespace: string;
@@ -100,10 +105,15 @@ export class MeshModel {
     this.trustDomain = options.trustDomain ?? stringField(given, 'trustDomain') ?? 'cluster.local';
     this.defaultNamespace = options.defaultNamespace ?? 'default';
     const records: ObjectRecord[] = [];
+    const patches: SkippedPatch[] = [];
     for (const source of sources) {
       const record = toRecord(source, this.defaultNamespace);
-      if (record) records.push(record);
+      if (!record) continue;
+      const patch = patchOf(record);
+      if (patch) patches.push(patch);
+      else records.push(record);
     }
+    this.skippedPatches = patches;
     const { kept, shadowed } = keepLastOfEachKey(records);
     this.objects = kept;
     this.shadowedBy = shadowed;
@@ -423,6 +433,64 @@ export class MeshModel {
   public sidecars(): ObjectRecord[] {
     return this.ofKind(NETWORKING_GROUP, 'Sidecar');
   }
+}
+
+/** A kustomize patch document the model set aside. */
+export interface SkippedPatch {
+  readonly record: ObjectRecord;
+  /** Why it is a patch, for messages. */
+  readonly reason: string;
+  /** The field that shows it (a `$patch` directive), empty for the whole document. */
+  readonly path: Array<string | number>;
+}
+
+/**
+ * Keys of kustomize's (and kubectl's) strategic-merge patch directives. No Kubernetes or Istio
+ * object has such a field, so a document holding one is a patch.
+ */
+function isPatchDirective(key: string): boolean {
+  return key === '$patch' || key === '$retainKeys' || key.startsWith('$setElementOrder/') || key.startsWith('$deleteFromPrimitiveList/');
+}
+
+/** Free-form fields whose keys are the user's (Envoy config, Wasm plugin config), not searched for directives. */
+const FREE_FORM_FIELDS: Record<string, (path: Array<string | number>) => boolean> = {
+  EnvoyFilter: (p) => p.length === 5 && p[0] === 'spec' && p[1] === 'configPatches' && p[3] === 'patch' && p[4] === 'value',
+  WasmPlugin: (p) => p.length === 2 && p[0] === 'spec' && p[1] === 'pluginConfig',
+};
+
+/** Path of the first strategic-merge directive in `node`, or undefined when it has none. */
+function findPatchDirective(node: unknown, at: Array<string | number>, kind: string): Array<string | number> | undefined {
+  if (FREE_FORM_FIELDS[kind]?.(at)) return undefined;
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const found = findPatchDirective(node[i], [...at, i], kind);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (!isPlainObject(node)) return undefined;
+  for (const [key, value] of Object.entries(node)) {
+    if (isPatchDirective(key)) return [...at, key];
+    const found = findPatchDirective(value, [...at, key], kind);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a record is a kustomize patch document: its file is listed as a patch by a
+ * kustomization, or it holds a strategic-merge directive (`$patch: delete`, `$patch: replace`, …).
+ */
+function patchOf(record: ObjectRecord): SkippedPatch | undefined {
+  if (record.source.kustomizePatch !== undefined) {
+    return { record, reason: `${record.source.kustomizePatch} lists its file as a patch`, path: [] };
+  }
+  const directive = findPatchDirective(record.source.manifest, [], record.kind);
+  if (!directive) return undefined;
+  let value: unknown = record.source.manifest;
+  for (const seg of directive) value = (value as any)[seg];
+  const shown = typeof value === 'string' ? `${String(directive[directive.length - 1])}: ${value}` : String(directive[directive.length - 1]);
+  return { record, reason: `it holds the strategic-merge patch directive "${shown}"`, path: directive };
 }
 
 /** A non-empty string field of a mesh config, if written. */

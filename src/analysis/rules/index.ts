@@ -6,6 +6,7 @@ import { virtualServiceGatewayNotFound } from './cross/virtualservice-gateway-no
 import { virtualServiceSubsetNotFound } from './cross/virtualservice-subset-not-found';
 import { EDGE_RULES } from './edge';
 import { manifestDuplicateObject } from './manifest/manifest-duplicate-object';
+import { manifestPatchSkipped } from './manifest/manifest-patch-skipped';
 import { PARITY_RULES } from './parity';
 import { RESILIENCE_RULES } from './resilience';
 import { SCHEMA_RULES } from './schema';
@@ -35,4 +36,5 @@ export const ALL_RULES: readonly Rule[] = [
   ...PARITY_RULES,
   ...EDGE_RULES,
   manifestDuplicateObject,
+  manifestPatchSkipped,
 ];
