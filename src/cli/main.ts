@@ -64,7 +64,15 @@ export const LINT_USAGE = `Usage: ${PROGRAM} lint [options] PATH...
 Checks Kubernetes and Istio manifests (YAML or JSON) with the rules that 'cdk8s synth' runs:
 the checks of Istio's validation webhook, of 'istioctl analyze', and of how Envoy applies
 the configuration. All inputs are analysed together, so cross-resource checks (a subset
-defined in one file and used in another) see every object.
+defined in one file and used in another) see every object. As 'istioctl analyze' does with
+local files:
+  - one object per kind and namespace/name is kept, the last one read (v1 and v1beta1
+    copies are one object); the info manifest-duplicate-object names the earlier copies;
+  - objects without a namespace are in 'default', or in the namespace given with -n.
+Kustomize patch documents (files a kustomization.yaml next to the inputs lists under
+patches, patchesStrategicMerge or patchesJson6902; documents with a $patch directive) are
+skipped, with the info manifest-patch-skipped. To check an overlay as applied, lint what
+kustomize builds: kustomize build DIR | ${PROGRAM} lint -
 
 Arguments:
   PATH                     a file; a folder, searched recursively for *.yaml, *.yml and

@@ -1,5 +1,6 @@
 import { runCli, tempTree } from './helpers';
 import { ALL_RULES } from '../../src/analysis/rules';
+import { LINT_USAGE } from '../../src/cli/main';
 
 // A kustomize base and its overlay both define the VirtualService: istioctl analyze keeps the
 // last one read, so lint must not report the two copies as conflicting VirtualServices.
@@ -43,5 +44,9 @@ describe('lint: one object per kind and namespace/name, the last read wins', () 
     const d = await lintJson({ 'old.yaml': VS('reviews', 'networking.istio.io/v1beta1'), 'new.yaml': VS('reviews') });
     expect(d.filter((x) => x.ruleId === 'manifest-duplicate-object')).toHaveLength(1);
     expect(d.map((x) => x.ruleId)).not.toContain('virtualservice-conflicting-mesh-hosts');
+  });
+
+  test('is documented in --help', () => {
+    expect(LINT_USAGE).toContain('manifest-duplicate-object');
   });
 });

@@ -1,5 +1,6 @@
 import { runCli, tempTree } from './helpers';
 import { ALL_RULES } from '../../src/analysis/rules';
+import { LINT_USAGE } from '../../src/cli/main';
 
 const VS = `apiVersion: networking.istio.io/v1
 kind: VirtualService
@@ -78,5 +79,9 @@ describe('lint: kustomize patch documents are skipped', () => {
     const r = await lint({ 'vs.yaml': VS, 'delete.yaml': 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: reviews, namespace: shop}\n$patch: delete\n' });
     expect(r.diagnostics.filter((d) => d.ruleId === 'manifest-patch-skipped').map((d) => [d.file, d.line])).toEqual([['delete.yaml', 4]]);
     expect(r.diagnostics.map((d) => d.ruleId)).not.toContain('manifest-duplicate-object');
+  });
+
+  test('is documented in --help', () => {
+    expect(LINT_USAGE).toContain('manifest-patch-skipped');
   });
 });

@@ -104,6 +104,13 @@ describe('lint --mesh-config FILE', () => {
     expect(r.ids).not.toContain('destinationrule-mtls-conflict');
   });
 
+  test('its defaultProviders apply: a Telemetry access log without provider is then not reported (as istioctl)', async () => {
+    const telemetry = 'apiVersion: telemetry.istio.io/v1\nkind: Telemetry\nmetadata: {name: logs, namespace: shop}\nspec:\n  accessLogging: [{}]\n';
+    const files = { 'app.yaml': telemetry, 'mesh.yaml': 'defaultProviders:\n  accessLogging: [envoy]\n' };
+    expect((await lint(files, [])).ids).toContain('telemetry-access-logging-without-provider');
+    expect((await lint(files, ['--mesh-config', 'mesh.yaml'])).ids).not.toContain('telemetry-access-logging-without-provider');
+  });
+
   test('unreadable YAML exits 2 with a message naming the file, and nothing is checked', async () => {
     const r = await lint({ 'app.yaml': APP, 'mesh.yaml': 'outboundTrafficPolicy: [mode: \n' }, ['--mesh-config', 'mesh.yaml']);
     expect(r.code).toBe(2);

@@ -3,6 +3,7 @@ import { Severity } from '../../diagnostic';
 import { isPlainObject, ObjectRecord, stringMap } from '../../manifest';
 import { MeshModel, PodTemplateRecord, TELEMETRY_GROUP } from '../../model';
 import { Finding, Report, Rule } from '../../rule';
+import { meshConfigOf } from '../edge/mesh-config';
 import { describeWorkload, formatLabels, hasTargetRef, listSome } from '../security/common';
 import { arrayOf, qualifiedName } from '../virtualservice-routes';
 
@@ -123,7 +124,8 @@ export const telemetryMultipleWithoutSelector: Rule = {
 /**
  * istioctl's InvalidTelemetryProvider (IST0157): an access logging entry names no provider. Istio
  * then uses `meshConfig.defaultProviders.accessLogging`, which is empty unless set at install
- * time (istioctl analyses against the default mesh config), so the entry is ignored.
+ * time (istioctl analyses against the default mesh config, or `--meshConfigFile`), so the entry
+ * is ignored. Like istioctl, nothing is reported when the mesh config names default providers.
  */
 export const telemetryAccessLoggingWithoutProvider: Rule = {
   id: 'telemetry-access-logging-without-provider',
@@ -131,6 +133,8 @@ export const telemetryAccessLoggingWithoutProvider: Rule = {
   istioCode: 'IST0157',
   summary: 'A Telemetry access logging entry names no provider, so it is ignored unless the mesh config sets default access log providers.',
   check(model: MeshModel, report: Report): void {
+    const defaults = meshConfigOf(model)?.config.defaultProviders;
+    if (isPlainObject(defaults) && arrayOf(defaults.accessLogging).length > 0) return;
     for (const t of telemetries(model)) {
       const entries = isPlainObject(t.spec) ? arrayOf(t.spec.accessLogging) : [];
       entries.forEach((l, i) => {
