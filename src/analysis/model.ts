@@ -449,6 +449,7 @@ export interface SkippedPatch {
  * object has such a field, so a document holding one is a patch.
  */
 function isPatchDirective(key: string): boolean {
+  if (key.charCodeAt(0) !== 36 /* $ */) return false;
   return key === '$patch' || key === '$retainKeys' || key.startsWith('$setElementOrder/') || key.startsWith('$deleteFromPrimitiveList/');
 }
 
@@ -458,23 +459,33 @@ const FREE_FORM_FIELDS: Record<string, (path: Array<string | number>) => boolean
   WasmPlugin: (p) => p.length === 2 && p[0] === 'spec' && p[1] === 'pluginConfig',
 };
 
-/** Path of the first strategic-merge directive in `node`, or undefined when it has none. */
-function findPatchDirective(node: unknown, at: Array<string | number>, kind: string): Array<string | number> | undefined {
-  if (FREE_FORM_FIELDS[kind]?.(at)) return undefined;
-  if (Array.isArray(node)) {
-    for (let i = 0; i < node.length; i++) {
-      const found = findPatchDirective(node[i], [...at, i], kind);
-      if (found) return found;
+/**
+ * Path of the first strategic-merge directive in `node`, or undefined when it has none. Walks
+ * with one shared path stack: every object of the input is searched, so nothing is allocated per
+ * node.
+ */
+function findPatchDirective(node: unknown, kind: string): Array<string | number> | undefined {
+  const freeForm = FREE_FORM_FIELDS[kind];
+  const at: Array<string | number> = [];
+  const walk = (n: unknown): boolean => {
+    if (freeForm?.(at)) return false;
+    if (Array.isArray(n)) {
+      for (let i = 0; i < n.length; i++) {
+        at.push(i);
+        if (walk(n[i])) return true;
+        at.pop();
+      }
+      return false;
     }
-    return undefined;
-  }
-  if (!isPlainObject(node)) return undefined;
-  for (const [key, value] of Object.entries(node)) {
-    if (isPatchDirective(key)) return [...at, key];
-    const found = findPatchDirective(value, [...at, key], kind);
-    if (found) return found;
-  }
-  return undefined;
+    if (!isPlainObject(n)) return false;
+    for (const key in n) {
+      at.push(key);
+      if (isPatchDirective(key) || walk(n[key])) return true;
+      at.pop();
+    }
+    return false;
+  };
+  return walk(node) ? at : undefined;
 }
 
 /**
@@ -485,7 +496,7 @@ function patchOf(record: ObjectRecord): SkippedPatch | undefined {
   if (record.source.kustomizePatch !== undefined) {
     return { record, reason: `${record.source.kustomizePatch} lists its file as a patch`, path: [] };
   }
-  const directive = findPatchDirective(record.source.manifest, [], record.kind);
+  const directive = findPatchDirective(record.source.manifest, record.kind);
   if (!directive) return undefined;
   let value: unknown = record.source.manifest;
   for (const seg of directive) value = (value as any)[seg];
