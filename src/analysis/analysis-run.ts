@@ -7,6 +7,7 @@ import { CrdSchemas } from './crd/crd-schemas';
 import { Diagnostic, Severity } from './diagnostic';
 import { runRules } from './engine';
 import { ManifestSource } from './manifest';
+import { MeshConfigSetting } from './mesh-config-file';
 import { Rule } from './rule';
 import { ALL_RULES } from './rules';
 import { editDistance } from './text';
@@ -27,6 +28,15 @@ export interface AnalysisRunOptions {
   readonly rootNamespace?: string;
   /** CRDs of the cluster's Istio version, read with {@link loadCrdFile}. @default - the built-in table */
   readonly crds?: CrdSchemas;
+  /** Namespace of namespaced objects that declare none (`lint -n`). @default 'default' */
+  readonly defaultNamespace?: string;
+  /**
+   * Mesh config given from outside the manifests (`lint --mesh-config`, Mesh `meshConfigFile`),
+   * read with `readMeshConfigFile`. @default - the one among the manifests, else Istio's defaults
+   */
+  readonly meshConfig?: MeshConfigSetting;
+  /** Trust domain of the mesh. @default - the mesh config's, else 'cluster.local' */
+  readonly trustDomain?: string;
   /** Rules to run. @default ALL_RULES */
   readonly rules?: readonly Rule[];
 }

@@ -2,6 +2,7 @@ import type { CrdSchemas } from './crd/crd-schemas';
 import { Diagnostic, Severity } from './diagnostic';
 import { formatPath } from './json-path';
 import { ManifestSource } from './manifest';
+import { MeshConfigSetting } from './mesh-config-file';
 import { MeshModel } from './model';
 import { Rule } from './rule';
 import { ALL_RULES } from './rules';
@@ -20,6 +21,20 @@ export interface RunOptions {
    * `schema-cel-validation` runs their CEL rules. @default - the built-in table; CEL rules are not run
    */
   readonly crds?: CrdSchemas;
+  /**
+   * Namespace of namespaced objects that declare none, as `istioctl analyze -n` and
+   * `kubectl apply -n` give it (`lint -n`). @default 'default'
+   */
+  readonly defaultNamespace?: string;
+  /**
+   * A mesh config given from outside the manifests (`lint --mesh-config FILE`, read with
+   * `readMeshConfigFile`): it takes precedence over a mesh config ConfigMap or IstioOperator
+   * among them, and sets the root namespace and trust domain unless those are given.
+   * @default - the mesh config among the manifests, else Istio's defaults
+   */
+  readonly meshConfig?: MeshConfigSetting;
+  /** Trust domain of the mesh. @default - the mesh config's, else 'cluster.local' */
+  readonly trustDomain?: string;
 }
 
 /** Annotation on an object that switches rules off for it: a comma-separated list of rule ids. */
@@ -39,6 +54,9 @@ export function runRules(sources: ManifestSource[], rules: readonly Rule[], opti
     clusterDomain: options.clusterDomain,
     rootNamespace: options.rootNamespace,
     ...(options.crds ? { schema: options.crds.lookup, cel: options.crds.cel } : {}),
+    defaultNamespace: options.defaultNamespace,
+    meshConfig: options.meshConfig,
+    trustDomain: options.trustDomain,
   });
   const ignored = new Set(options.ignoreRules ?? []);
   const order = new Map<ManifestSource, number>();

@@ -23,6 +23,13 @@ export interface ManifestSource {
    * @default - only the document line is known
    */
   readonly lineOf?: (segments: Array<string | number>) => number | undefined;
+  /**
+   * The kustomization that lists `file` as a patch (`patches`, `patchesStrategicMerge`,
+   * `patchesJson6902`): the document changes an object kustomize builds and is not one itself.
+   * Lint sets this from the kustomization files next to its inputs.
+   * @default - not known to be a patch
+   */
+  readonly kustomizePatch?: string;
 }
 
 /** A manifest with the fields every rule needs already read off. */
@@ -36,7 +43,11 @@ export interface ObjectRecord {
   readonly name: string;
   /** Namespace written on the object; undefined when none is written. */
   readonly declaredNamespace?: string;
-  /** Namespace the object lives in: the declared one, else `default`. */
+  /**
+   * Namespace the object lives in: the declared one, else the default namespace (`default`, or
+   * `lint -n`). Cluster-scoped objects (see {@link isClusterScoped}) stay under `default` whatever
+   * the default namespace, so that lookups of Namespaces and the like do not depend on it.
+   */
   readonly namespace: string;
   readonly labels: Record<string, string>;
   readonly annotations: Record<string, string>;
@@ -58,8 +69,11 @@ export function stringMap(v: unknown): Record<string, string> {
   return out;
 }
 
-/** Reads the identity of a manifest; returns undefined for something that is not a k8s object. */
-export function toRecord(source: ManifestSource): ObjectRecord | undefined {
+/**
+ * Reads the identity of a manifest; returns undefined for something that is not a k8s object.
+ * @param defaultNamespace namespace of a namespaced object that declares none
+ */
+export function toRecord(source: ManifestSource, defaultNamespace: string = 'default'): ObjectRecord | undefined {
   const m = source.manifest;
   if (!isPlainObject(m) || typeof m.kind !== 'string' || typeof m.apiVersion !== 'string') {
     return undefined;
@@ -77,9 +91,30 @@ export function toRecord(source: ManifestSource): ObjectRecord | undefined {
     kind: m.kind,
     name: typeof meta.name === 'string' ? meta.name : '',
     declaredNamespace,
-    namespace: declaredNamespace ?? 'default',
+    namespace: declaredNamespace ?? (isClusterScoped(group, m.kind) ? 'default' : defaultNamespace),
     labels: stringMap(meta.labels),
     annotations: stringMap(meta.annotations),
     spec: m.spec,
   };
+}
+
+/**
+ * Kinds that live outside namespaces (the ones analysed manifests commonly hold): istioctl clears
+ * their namespace, and a default namespace never applies to them.
+ */
+const CLUSTER_SCOPED_KINDS = new Set([
+  '/Namespace', '/Node', '/PersistentVolume', '/ComponentStatus',
+  'rbac.authorization.k8s.io/ClusterRole', 'rbac.authorization.k8s.io/ClusterRoleBinding',
+  'apiextensions.k8s.io/CustomResourceDefinition',
+  'admissionregistration.k8s.io/MutatingWebhookConfiguration', 'admissionregistration.k8s.io/ValidatingWebhookConfiguration',
+  'admissionregistration.k8s.io/ValidatingAdmissionPolicy', 'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding',
+  'storage.k8s.io/StorageClass', 'storage.k8s.io/CSIDriver', 'storage.k8s.io/CSINode', 'storage.k8s.io/VolumeAttachment',
+  'networking.k8s.io/IngressClass', 'gateway.networking.k8s.io/GatewayClass', 'scheduling.k8s.io/PriorityClass',
+  'apiregistration.k8s.io/APIService', 'node.k8s.io/RuntimeClass', 'certificates.k8s.io/CertificateSigningRequest',
+  'flowcontrol.apiserver.k8s.io/FlowSchema', 'flowcontrol.apiserver.k8s.io/PriorityLevelConfiguration',
+]);
+
+/** Whether objects of this group and kind are cluster-scoped. */
+export function isClusterScoped(group: string, kind: string): boolean {
+  return CLUSTER_SCOPED_KINDS.has(`${group}/${kind}`);
 }

@@ -1,5 +1,6 @@
-import { isPlainObject, ManifestSource, ObjectRecord, stringMap, toRecord } from './manifest';
 import { PathSegments } from './json-path';
+import { isClusterScoped, isPlainObject, ManifestSource, ObjectRecord, stringMap, toRecord } from './manifest';
+import { MeshConfigSetting } from './mesh-config-file';
 import { FieldTableLookup, ISTIO_FIELDS } from './schema/field-table';
 
 /**
@@ -48,6 +49,30 @@ export interface ModelOptions {
   readonly schema?: FieldTableLookup;
   /** The CEL rules of those CRDs, for `schema-cel-validation`. @default - CEL rules are not run */
   readonly cel?: CelCheck;
+  /**
+   * Namespace of namespaced objects that declare none (`istioctl analyze -n`, `kubectl apply -n`).
+   * @default 'default'
+   */
+  readonly defaultNamespace?: string;
+  /**
+   * The mesh config given from outside the manifests (`lint --mesh-config`): it takes precedence
+   * over a mesh config ConfigMap or IstioOperator among them, and its rootNamespace and trustDomain
+   * apply unless `rootNamespace`/`trustDomain` are given. @default - the one in the manifests, else Istio's defaults
+   */
+  readonly meshConfig?: MeshConfigSetting;
+  /** Trust domain of the mesh's workload identities. @default - the mesh config's, else 'cluster.local' */
+  readonly trustDomain?: string;
+}
+
+/**
+ * The key under which Istio's file source stores an object: API group, kind, namespace and name.
+ * The version is left out because istioctl maps every served version of a kind (v1, v1beta1,
+ * v1alpha3) to one schema, so a v1 and a v1beta1 copy of one VirtualService are one object.
+ * Cluster-scoped objects have no namespace there.
+ */
+export function objectKey(record: ObjectRecord): string {
+  const namespace = isClusterScoped(record.group, record.kind) ? '' : record.namespace;
+  return nameKey(record.group, record.kind, namespace, record.name);
 }
 
 /**
@@ -55,7 +80,20 @@ export interface ModelOptions {
  * so that cross-resource rules look things up instead of comparing every pair of objects.
  */
 export class MeshModel {
+  /** The objects analysed: one per kind and namespace/name, the last one read (see `shadowedBy`). */
   public readonly objects: ObjectRecord[];
+  /**
+   * Earlier copies of an object that a later one with the same group, kind, namespace and name
+   * replaced, keyed by the copy that was kept, in input order. istioctl analyze keeps only the
+   * last object it reads under one key (and `kubectl apply` leaves the last one applied), so the
+   * shadowed copies are not analysed.
+   */
+  public readonly shadowedBy: ReadonlyMap<ObjectRecord, readonly ObjectRecord[]>;
+  /**
+   * Kustomize patch documents set aside, in input order: they change objects kustomize builds and
+   * are not objects of their own, so they are neither analysed nor allowed to replace an object.
+   */
+  public readonly skippedPatches: readonly SkippedPatch[];
   public readonly clusterDomain: string;
   /** Istio root namespace: selector-less policies there apply to the whole mesh. */
   public readonly rootNamespace: string;
@@ -63,6 +101,12 @@ export class MeshModel {
   public readonly schema: FieldTableLookup;
   /** The CEL rules of a CRD file, when one was given. */
   public readonly cel?: CelCheck;
+  /** Namespace of namespaced objects that declare none. */
+  public readonly defaultNamespace: string;
+  /** Trust domain of the mesh's workload identities (SPIFFE ids `<trustDomain>/ns/<ns>/sa/<sa>`). */
+  public readonly trustDomain: string;
+  /** The mesh config given from outside the manifests, which rules prefer to one found among them. */
+  public readonly meshConfig?: MeshConfigSetting;
   private readonly byKind = new Map<string, ObjectRecord[]>();
   private _services?: Map<string, ObjectRecord>;
   private _destinationRules?: Map<string, ObjectRecord[]>;
@@ -76,14 +120,27 @@ export class MeshModel {
 
   constructor(sources: ManifestSource[], options: ModelOptions = {}) {
     this.clusterDomain = options.clusterDomain ?? 'cluster.local';
-    this.rootNamespace = options.rootNamespace ?? 'istio-system';
     this.schema = options.schema ?? ISTIO_FIELDS;
     this.cel = options.cel;
-    this.objects = [];
+    const given = options.meshConfig?.config;
+    this.meshConfig = options.meshConfig;
+    this.rootNamespace = options.rootNamespace ?? stringField(given, 'rootNamespace') ?? 'istio-system';
+    this.trustDomain = options.trustDomain ?? stringField(given, 'trustDomain') ?? 'cluster.local';
+    this.defaultNamespace = options.defaultNamespace ?? 'default';
+    const records: ObjectRecord[] = [];
+    const patches: SkippedPatch[] = [];
     for (const source of sources) {
-      const record = toRecord(source);
+      const record = toRecord(source, this.defaultNamespace);
       if (!record) continue;
-      this.objects.push(record);
+      const patch = patchOf(record);
+      if (patch) patches.push(patch);
+      else records.push(record);
+    }
+    this.skippedPatches = patches;
+    const { kept, shadowed } = keepLastOfEachKey(records);
+    this.objects = kept;
+    this.shadowedBy = shadowed;
+    for (const record of kept) {
       const key = kindKey(record.group, record.kind);
       let list = this.byKind.get(key);
       if (!list) {
@@ -277,7 +334,7 @@ export class MeshModel {
 
   /**
    * Namespaces the analysed set knows: those of Namespace objects and those any object lives in
-   * (an object without namespace counts for `default`).
+   * (an object without namespace counts for the default namespace).
    */
   public namespaceNames(): Set<string> {
     if (!this._namespaceNames) {
@@ -389,6 +446,106 @@ export class MeshModel {
   public sidecars(): ObjectRecord[] {
     return this.ofKind(NETWORKING_GROUP, 'Sidecar');
   }
+}
+
+/** A kustomize patch document the model set aside. */
+export interface SkippedPatch {
+  readonly record: ObjectRecord;
+  /** Why it is a patch, for messages. */
+  readonly reason: string;
+  /** The field that shows it (a `$patch` directive), empty for the whole document. */
+  readonly path: Array<string | number>;
+}
+
+/**
+ * Keys of kustomize's (and kubectl's) strategic-merge patch directives. No Kubernetes or Istio
+ * object has such a field, so a document holding one is a patch.
+ */
+function isPatchDirective(key: string): boolean {
+  if (key.charCodeAt(0) !== 36 /* $ */) return false;
+  return key === '$patch' || key === '$retainKeys' || key.startsWith('$setElementOrder/') || key.startsWith('$deleteFromPrimitiveList/');
+}
+
+/** Free-form fields whose keys are the user's (Envoy config, Wasm plugin config), not searched for directives. */
+const FREE_FORM_FIELDS: Record<string, (path: Array<string | number>) => boolean> = {
+  EnvoyFilter: (p) => p.length === 5 && p[0] === 'spec' && p[1] === 'configPatches' && p[3] === 'patch' && p[4] === 'value',
+  WasmPlugin: (p) => p.length === 2 && p[0] === 'spec' && p[1] === 'pluginConfig',
+};
+
+/**
+ * Path of the first strategic-merge directive in `node`, or undefined when it has none. Walks
+ * with one shared path stack: every object of the input is searched, so nothing is allocated per
+ * node.
+ */
+function findPatchDirective(node: unknown, kind: string): Array<string | number> | undefined {
+  const freeForm = FREE_FORM_FIELDS[kind];
+  const at: Array<string | number> = [];
+  const walk = (n: unknown): boolean => {
+    if (freeForm?.(at)) return false;
+    if (Array.isArray(n)) {
+      for (let i = 0; i < n.length; i++) {
+        at.push(i);
+        if (walk(n[i])) return true;
+        at.pop();
+      }
+      return false;
+    }
+    if (!isPlainObject(n)) return false;
+    for (const key in n) {
+      at.push(key);
+      if (isPatchDirective(key) || walk(n[key])) return true;
+      at.pop();
+    }
+    return false;
+  };
+  return walk(node) ? at : undefined;
+}
+
+/**
+ * Whether a record is a kustomize patch document: its file is listed as a patch by a
+ * kustomization, or it holds a strategic-merge directive (`$patch: delete`, `$patch: replace`, …).
+ */
+function patchOf(record: ObjectRecord): SkippedPatch | undefined {
+  if (record.source.kustomizePatch !== undefined) {
+    return { record, reason: `${record.source.kustomizePatch} lists its file as a patch`, path: [] };
+  }
+  const directive = findPatchDirective(record.source.manifest, record.kind);
+  if (!directive) return undefined;
+  let value: unknown = record.source.manifest;
+  for (const seg of directive) value = (value as any)[seg];
+  const shown = typeof value === 'string' ? `${String(directive[directive.length - 1])}: ${value}` : String(directive[directive.length - 1]);
+  return { record, reason: `it holds the strategic-merge patch directive "${shown}"`, path: directive };
+}
+
+/** A non-empty string field of a mesh config, if written. */
+function stringField(config: Record<string, any> | undefined, key: string): string | undefined {
+  const v = config?.[key];
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+/**
+ * Keeps the last record of each object key, in input order, and groups the earlier ones under the
+ * record that replaced them. Objects without a name are all kept: they are not the same object
+ * (each one is an error of its own).
+ */
+function keepLastOfEachKey(records: ObjectRecord[]): { kept: ObjectRecord[]; shadowed: Map<ObjectRecord, ObjectRecord[]> } {
+  const last = new Map<string, ObjectRecord>();
+  for (const r of records) {
+    if (r.name !== '') last.set(objectKey(r), r);
+  }
+  const kept: ObjectRecord[] = [];
+  const shadowed = new Map<ObjectRecord, ObjectRecord[]>();
+  for (const r of records) {
+    const winner = r.name === '' ? r : last.get(objectKey(r))!;
+    if (winner === r) {
+      kept.push(r);
+      continue;
+    }
+    const list = shadowed.get(winner);
+    if (list) list.push(r);
+    else shadowed.set(winner, [r]);
+  }
+  return { kept, shadowed };
 }
 
 function labelKey(namespace: string, k: string, v: string): string {

@@ -57,6 +57,7 @@ export interface LoadResult {
 export async function loadManifests(paths: readonly string[], options: LoadOptions): Promise<LoadResult> {
   const { files, errors } = expandPaths(paths, options.cwd);
   const result: LoadResult = { sources: [], files: [], errors, notes: [] };
+  const patches = kustomizePatchFiles(files, options.cwd);
   for (const file of files) {
     let text: string;
     try {
@@ -66,7 +67,7 @@ export async function loadManifests(paths: readonly string[], options: LoadOptio
       continue;
     }
     result.files.push(file.name);
-    const parsed = parseManifests(text, file.name);
+    const parsed = parseManifests(text, file.name, file.absolutePath !== undefined ? patches.get(file.absolutePath) : undefined);
     result.sources.push(...parsed.sources);
     result.errors.push(...parsed.errors);
     result.notes.push(...parsed.notes);
@@ -166,7 +167,11 @@ function findManifestFiles(root: string): string[] {
  * sources. Empty documents are skipped; `kind: List` (and `…List`) objects are flattened into their
  * items. Each source knows its file, the line where it starts, and the line of any field in it.
  */
-export function parseManifests(text: string, file: string): { sources: ManifestSource[]; errors: InputProblem[]; notes: InputProblem[] } {
+export function parseManifests(
+  text: string,
+  file: string,
+  kustomizePatch?: string,
+): { sources: ManifestSource[]; errors: InputProblem[]; notes: InputProblem[] } {
   const sources: ManifestSource[] = [];
   const errors: InputProblem[] = [];
   const notes: InputProblem[] = [];
@@ -212,18 +217,64 @@ export function parseManifests(text: string, file: string): { sources: ManifestS
           file,
           ...(line !== undefined ? { line } : {}),
           lineOf: (segments) => lineOfPath(node, segments, doc, lineCounter) ?? line,
+          ...(kustomizePatch !== undefined ? { kustomizePatch } : {}),
         });
         return;
       }
       notes.push({
         file,
         ...(line !== undefined ? { line } : {}),
-        message: `skipped ${what}: not a Kubernetes object (needs string apiVersion and kind)`,
+        message: kustomizePatch !== undefined
+          ? `skipped ${what}: a kustomize patch (${kustomizePatch} lists this file as a patch), not a Kubernetes object`
+          : KUSTOMIZATION_NAMES.includes(path.basename(file))
+            ? `skipped ${what}: a kustomization (kustomize's configuration), not a Kubernetes object`
+            : `skipped ${what}: not a Kubernetes object (needs string apiVersion and kind)`,
       });
     };
     collect(value, contents, 'document');
   }
   return { sources, errors, notes };
+}
+
+/** Names kustomize gives its configuration file, in the order it looks for them. */
+const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+
+/**
+ * The input files that a kustomization lists as patches, each with the kustomization (as a path
+ * relative to `cwd`). The kustomizations looked at are those in the folders of the input files,
+ * whether or not they are inputs themselves. A file that a kustomization also lists under
+ * `resources` is an object, not a patch.
+ */
+export function kustomizePatchFiles(files: readonly InputFile[], cwd: string): Map<string, string> {
+  const patches = new Map<string, string>();
+  const resources = new Set<string>();
+  const folders = new Set(files.flatMap((f) => (f.absolutePath !== undefined ? [path.dirname(f.absolutePath)] : [])));
+  for (const folder of folders) {
+    const found = KUSTOMIZATION_NAMES.map((n) => path.join(folder, n)).find((p) => fs.existsSync(p));
+    if (!found) continue;
+    let k: unknown;
+    try {
+      k = parseAllDocuments(fs.readFileSync(found, 'utf8'))[0]?.toJS();
+    } catch {
+      continue; // an unreadable kustomization says nothing about patches
+    }
+    if (!isPlainObject(k)) continue;
+    const shown = path.relative(cwd, found) || found;
+    const at = (p: unknown) => (typeof p === 'string' && p !== '' && !p.includes('\n') ? path.resolve(folder, p) : undefined);
+    const listed = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+    const patchPaths = [
+      ...listed(k.patchesStrategicMerge).map(at),
+      ...listed(k.patches).map((p) => (isPlainObject(p) ? at(p.path) : at(p))),
+      ...listed(k.patchesJson6902).map((p) => (isPlainObject(p) ? at(p.path) : undefined)),
+    ];
+    for (const p of patchPaths) if (p !== undefined && !patches.has(p)) patches.set(p, shown);
+    for (const r of listed(k.resources)) {
+      const p = at(r);
+      if (p !== undefined) resources.add(p);
+    }
+  }
+  for (const r of resources) patches.delete(r);
+  return patches;
 }
 
 /** `kind: List` as kubectl writes it, or a typed list such as `ServiceList`, with an `items` array. */

@@ -6,6 +6,7 @@ import { DescribedRule, formatSarif, istioCodeUrl } from './sarif';
 import { analyzeSources, closestRuleId, CrdFileError, didYouMean, failing, FailOn, IGNORE_ANNOTATION, loadCrdFile, unknownRuleIds } from '../analysis/analysis-run';
 import type { CrdSchemas } from '../analysis/crd/crd-schemas';
 import { Severity } from '../analysis/diagnostic';
+import { MeshConfigFileError, MeshConfigSetting, readMeshConfigFile } from '../analysis/mesh-config-file';
 import { Rule } from '../analysis/rule';
 import { ALL_RULES } from '../analysis/rules';
 
@@ -62,7 +63,15 @@ export const LINT_USAGE = `Usage: ${PROGRAM} lint [options] PATH...
 Checks Kubernetes and Istio manifests (YAML or JSON) with the rules that 'cdk8s synth' runs:
 the checks of Istio's validation webhook, of 'istioctl analyze', and of how Envoy applies
 the configuration. All inputs are analysed together, so cross-resource checks (a subset
-defined in one file and used in another) see every object.
+defined in one file and used in another) see every object. As 'istioctl analyze' does with
+local files:
+  - one object per kind and namespace/name is kept, the last one read (v1 and v1beta1
+    copies are one object); the info manifest-duplicate-object names the earlier copies;
+  - objects without a namespace are in 'default', or in the namespace given with -n.
+Kustomize patch documents (files a kustomization.yaml next to the inputs lists under
+patches, patchesStrategicMerge or patchesJson6902; documents with a $patch directive) are
+skipped, with the info manifest-patch-skipped. To check an overlay as applied, lint what
+kustomize builds: kustomize build DIR | ${PROGRAM} lint -
 
 Arguments:
   PATH                     a file; a folder, searched recursively for *.yaml, *.yml and
@@ -77,8 +86,19 @@ Options:
   -i, --ignore RULE        do not run RULE; repeat, or separate ids with commas
       --cluster-domain D   cluster DNS domain used to expand short host names
                            (default cluster.local)
+  -n, --namespace NS       namespace of the objects that declare none, as with
+                           'kubectl apply -n NS' or 'istioctl analyze -n NS'
+                           (default: default). Cluster-scoped kinds have none.
+                           Unlike istioctl, findings of every namespace are reported.
       --root-namespace NS  Istio's root namespace, whose policies apply mesh-wide
-                           (default istio-system)
+                           (default: the mesh config's rootNamespace, else istio-system)
+      --mesh-config FILE   the mesh config to check against, as 'istioctl analyze
+                           --meshConfigFile FILE': MeshConfig YAML (the data.mesh of the
+                           istio ConfigMap; the ConfigMap itself is accepted too), applied
+                           over Istio's defaults. Its rootNamespace, trustDomain,
+                           outboundTrafficPolicy, defaultConfig and extensionProviders
+                           take precedence over a mesh config ConfigMap or IstioOperator
+                           among the inputs. An unreadable file exits 2.
       --crds FILE          check against the CustomResourceDefinitions of the Istio
                            version you run (e.g. 'kubectl get crd -l app=istio-pilot
                            -o yaml'): their OpenAPI schemas instead of the built-in
@@ -121,12 +141,17 @@ interface LintArgs {
   readonly paths: string[];
   readonly clusterDomain?: string;
   readonly rootNamespace?: string;
+  readonly namespace?: string;
+  readonly meshConfig?: string;
   readonly crds?: string;
   readonly help: boolean;
   readonly version: boolean;
   readonly listRules: boolean;
   readonly explain?: string;
 }
+
+/** A Kubernetes namespace name (DNS-1123 label). */
+const NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** The least severe finding that makes lint exit 1. */
 const FAIL_ON_VALUES: readonly FailOn[] = [Severity.ERROR, Severity.WARNING];
@@ -247,6 +272,17 @@ async function lint(argv: readonly string[], io: CliIo, options: CliOptions): Pr
     for (const note of crds.notes) io.stderr.write(`note: --crds ${args.crds}: ${note}\n`);
   }
 
+  let meshConfig: MeshConfigSetting | undefined;
+  if (args.meshConfig !== undefined) {
+    try {
+      meshConfig = readMeshConfigFile(path.resolve(io.cwd, args.meshConfig), args.meshConfig);
+    } catch (e) {
+      if (!(e instanceof MeshConfigFileError)) throw e;
+      io.stderr.write(`${PROGRAM} lint: --mesh-config: ${e.message}\n`);
+      return ExitCode.USAGE_OR_INPUT;
+    }
+  }
+
   const loaded = await loadManifests(args.paths, { cwd: io.cwd, readStdin: () => readAll(io.stdin) });
   for (const note of loaded.notes) {
     io.stderr.write(formatInputProblem(note, 'note: '));
@@ -265,6 +301,8 @@ async function lint(argv: readonly string[], io: CliIo, options: CliOptions): Pr
     ignoreRules: args.ignore,
     ...(args.clusterDomain !== undefined ? { clusterDomain: args.clusterDomain } : {}),
     ...(args.rootNamespace !== undefined ? { rootNamespace: args.rootNamespace } : {}),
+    ...(args.namespace !== undefined ? { defaultNamespace: args.namespace } : {}),
+    ...(meshConfig ? { meshConfig } : {}),
     ...(crds ? { crds } : {}),
   });
 
@@ -295,6 +333,8 @@ function parseLintArgs(argv: readonly string[]): LintArgs {
   const paths: string[] = [];
   let clusterDomain: string | undefined;
   let rootNamespace: string | undefined;
+  let namespace: string | undefined;
+  let meshConfig: string | undefined;
   let crds: string | undefined;
   let help = false;
   let version = false;
@@ -358,6 +398,18 @@ function parseLintArgs(argv: readonly string[]): LintArgs {
       case '--root-namespace':
         rootNamespace = value();
         break;
+      case '-n':
+      case '--namespace': {
+        const v = value();
+        if (!NAMESPACE_NAME.test(v) || v.length > 63) {
+          throw new UsageError(`${name} ${v}: not a namespace name (lower-case letters, digits and '-', at most 63 characters, e.g. shop)`);
+        }
+        namespace = v;
+        break;
+      }
+      case '--mesh-config':
+        meshConfig = value();
+        break;
       case '--crds':
         crds = value();
         break;
@@ -382,7 +434,7 @@ function parseLintArgs(argv: readonly string[]): LintArgs {
         throw new UsageError(`unknown option '${name}'`);
     }
   }
-  return { format, failOn, ignore, paths, clusterDomain, rootNamespace, crds, help, version, listRules, explain };
+  return { format, failOn, ignore, paths, clusterDomain, rootNamespace, namespace, meshConfig, crds, help, version, listRules, explain };
 }
 
 function formatRuleList(rules: readonly Rule[]): string {

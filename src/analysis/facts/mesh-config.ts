@@ -1,19 +1,21 @@
 /**
- * The mesh configuration, when the analysed manifests carry it: the `istio` ConfigMap (or
- * `istio-<revision>`) of the root namespace, whose `data.mesh` is MeshConfig YAML, or an
- * IstioOperator's `spec.meshConfig`. Rules use it where istioctl reads the live MeshConfig.
+ * The mesh configuration: the one given from outside (`lint --mesh-config FILE`), else the one the
+ * analysed manifests carry: the `istio` ConfigMap (or `istio-<revision>`) of the root namespace,
+ * whose `data.mesh` is MeshConfig YAML, or an IstioOperator's `spec.meshConfig`. Either way with
+ * Istio's defaults applied. Rules use it where istioctl reads the live MeshConfig.
  */
 import { parse } from 'yaml';
 import { PathSegments } from '../json-path';
 import { isPlainObject, ObjectRecord } from '../manifest';
 import { MeshModel } from '../model';
+import { applyMeshConfigDefaults } from '../mesh-config-file';
 
 export interface MeshConfigSource {
-  /** The object the mesh config was read from. */
-  readonly object: ObjectRecord;
-  /** Path of the mesh config inside it (`data.mesh`, `spec.meshConfig`). */
-  readonly path: PathSegments;
-  /** The MeshConfig as a plain object. */
+  /** The object the mesh config was read from; undefined for a mesh config file. */
+  readonly object?: ObjectRecord;
+  /** Path of the mesh config inside it (`data.mesh`, `spec.meshConfig`); undefined for a file. */
+  readonly path?: PathSegments;
+  /** The MeshConfig as a plain object, Istio's defaults applied. */
   readonly config: Record<string, any>;
   /** `ConfigMap istio-system/istio (data.mesh)` for messages. */
   readonly label: string;
@@ -25,6 +27,7 @@ export function meshConfigOf(model: MeshModel): MeshConfigSource | undefined {
 }
 
 function readMeshConfig(model: MeshModel): MeshConfigSource | undefined {
+  if (model.meshConfig) return { config: model.meshConfig.config, label: model.meshConfig.label };
   const maps = model.ofKind('', 'ConfigMap')
     .filter((cm) => cm.namespace === model.rootNamespace && (cm.name === 'istio' || cm.name.startsWith('istio-')))
     .sort((a, b) => (a.name === 'istio' ? -1 : b.name === 'istio' ? 1 : 0));
@@ -33,14 +36,14 @@ function readMeshConfig(model: MeshModel): MeshConfigSource | undefined {
     if (!isPlainObject(data) || typeof data.mesh !== 'string') continue;
     try {
       const config = parse(data.mesh);
-      if (isPlainObject(config)) return { object: cm, path: ['data', 'mesh'], config, label: `ConfigMap ${cm.namespace}/${cm.name} (data.mesh)` };
+      if (isPlainObject(config)) return { object: cm, path: ['data', 'mesh'], config: applyMeshConfigDefaults(config), label: `ConfigMap ${cm.namespace}/${cm.name} (data.mesh)` };
     } catch {
       // An unreadable mesh config is not this rule's to report.
     }
   }
   for (const op of model.ofKind('install.istio.io', 'IstioOperator')) {
     if (isPlainObject(op.spec) && isPlainObject(op.spec.meshConfig)) {
-      return { object: op, path: ['spec', 'meshConfig'], config: op.spec.meshConfig, label: `IstioOperator ${op.namespace}/${op.name} (spec.meshConfig)` };
+      return { object: op, path: ['spec', 'meshConfig'], config: applyMeshConfigDefaults(op.spec.meshConfig), label: `IstioOperator ${op.namespace}/${op.name} (spec.meshConfig)` };
     }
   }
   return undefined;

@@ -56,6 +56,8 @@ import { gatewayInvalidTls } from './gateway/gateway-invalid-tls';
 import { gatewayPortNotOnService } from './gateway/gateway-port-not-on-service';
 import { gatewaySelectorNoWorkloads } from './gateway/gateway-selector-no-workloads';
 import { gatewayTlsMissingCredential } from './gateway/gateway-tls-missing-credential';
+import { manifestDuplicateObject } from './manifest/manifest-duplicate-object';
+import { manifestPatchSkipped } from './manifest/manifest-patch-skipped';
 import { namespaceMultipleInjectionLabels } from './namespace/namespace-multiple-injection-labels';
 import { namespaceNotEnrolled } from './namespace/namespace-not-enrolled';
 import { peerAuthenticationConflictingPolicies } from './peerauthentication/peerauthentication-conflicting-policies';
@@ -216,6 +218,8 @@ export const ALL_RULES: readonly Rule[] = [
   gatewayPortNotOnService,
   gatewaySelectorNoWorkloads,
   gatewayTlsMissingCredential,
+  manifestDuplicateObject,
+  manifestPatchSkipped,
   namespaceMultipleInjectionLabels,
   namespaceNotEnrolled,
   peerAuthenticationConflictingPolicies,

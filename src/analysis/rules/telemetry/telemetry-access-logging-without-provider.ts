@@ -1,4 +1,5 @@
 import { Severity } from '../../diagnostic';
+import { meshConfigOf } from '../../facts/mesh-config';
 import { telemetries } from '../../facts/telemetry';
 import { isPlainObject } from '../../manifest';
 import { MeshModel } from '../../model';
@@ -15,10 +16,13 @@ export const telemetryAccessLoggingWithoutProvider: Rule = {
   istioSource: 'pkg/config/analysis/analyzers, message InvalidTelemetryProvider (IST0157)',
   docs: 'istioctl\'s InvalidTelemetryProvider (IST0157): an access logging entry names no provider. Istio\n' +
     'then uses `meshConfig.defaultProviders.accessLogging`, which is empty unless set at install\n' +
-    'time (istioctl analyses against the default mesh config), so the entry is ignored.',
+    'time (istioctl analyses against the default mesh config, or `--meshConfigFile`), so the entry\n' +
+    'is ignored. Like istioctl, nothing is reported when the mesh config names default providers.',
   fields: 'spec.accessLogging[].providers',
   fix: 'Name a provider (envoy), unless the mesh config sets default access log providers.',
   check(model: MeshModel, report: Report): void {
+    const defaults = meshConfigOf(model)?.config.defaultProviders;
+    if (isPlainObject(defaults) && arrayOf(defaults.accessLogging).length > 0) return;
     for (const t of telemetries(model)) {
       const entries = isPlainObject(t.spec) ? arrayOf(t.spec.accessLogging) : [];
       entries.forEach((l, i) => {
