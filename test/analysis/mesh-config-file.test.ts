@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { applyMeshConfigDefaults, MeshConfigFileError, parseMeshConfig, readMeshConfigFile } from '../../src/analysis/mesh-config-file';
 import { MeshModel } from '../../src/analysis/model';
-import { meshConfigOf } from '../../src/analysis/rules/edge/mesh-config';
+import { meshConfigOf } from '../../src/analysis/facts/mesh-config';
 
 describe('parseMeshConfig: a mesh config file read as Istio reads it', () => {
   test('fields not written keep Istio\'s defaults', () => {

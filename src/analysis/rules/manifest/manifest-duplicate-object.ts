@@ -10,7 +10,7 @@ import { MeshModel } from '../../model';
 import { Report, Rule } from '../../rule';
 
 /** Where a copy comes from, for messages: `base/vs.yaml:12`, a construct path, or its apiVersion alone. */
-export function whereDefined(o: ObjectRecord): string {
+function whereDefined(o: ObjectRecord): string {
   if (o.source.file) return o.source.line !== undefined ? `${o.source.file}:${o.source.line}` : o.source.file;
   if (o.source.constructPath) return `construct ${o.source.constructPath}`;
   return 'an earlier input';
