@@ -1,8 +1,10 @@
 import { Construct, IConstruct } from 'constructs';
 import { IstioApiVersion } from './istio-api-version';
 import { SynthAnalysis } from './synth-analysis';
+import { didYouMean, unknownRuleIds } from '../analysis/analysis-run';
 import { CrdFileError, CrdSchemas } from '../analysis/crd';
 import { Diagnostic } from '../analysis/diagnostic';
+import { MeshConfigFileError, MeshConfigSetting, readMeshConfigFile } from '../analysis/mesh-config-file';
 
 /**
  * Settings of the mesh an app deploys into.
@@ -63,6 +65,18 @@ export interface MeshProps {
    * @default - the built-in schemas, without CEL rules
    */
   readonly crdFile?: string;
+
+  /**
+   * Mesh config file of the cluster (MeshConfig YAML: the `data.mesh` of the `istio` ConfigMap,
+   * e.g. `kubectl -n istio-system get cm istio -o jsonpath='{.data.mesh}'`), read as
+   * `istioctl analyze --meshConfigFile` and `cdk8s-istio lint --mesh-config` read it: applied over
+   * Istio's defaults, it gives the synth-time analysis the outbound traffic policy, default
+   * providers, extension providers and proxy defaults the cluster runs with. Its `rootNamespace`
+   * and `trustDomain` are this Mesh's unless `rootNamespace`/`trustDomain` are set. A relative
+   * path is resolved against the current folder; the file is read when the Mesh is created.
+   * @default - Istio's default mesh config
+   */
+  readonly meshConfigFile?: string;
 }
 
 const MESH_SYMBOL = Symbol.for('cdk8s-istio.Mesh');
@@ -98,6 +112,11 @@ export class Mesh extends Construct {
    * @default - the built-in schemas
    */
   public readonly crdFile?: string;
+  /**
+   * Mesh config file the analysis reads.
+   * @default - Istio's default mesh config
+   */
+  public readonly meshConfigFile?: string;
 
   private readonly analysis: SynthAnalysis;
 
@@ -112,8 +131,22 @@ export class Mesh extends Construct {
     }
     root[MESH_SYMBOL] = this;
 
-    this.trustDomain = props.trustDomain ?? 'cluster.local';
-    this.rootNamespace = props.rootNamespace ?? 'istio-system';
+    let meshConfig: MeshConfigSetting | undefined;
+    if (props.meshConfigFile !== undefined) {
+      this.meshConfigFile = props.meshConfigFile;
+      try {
+        meshConfig = readMeshConfigFile(props.meshConfigFile);
+      } catch (e) {
+        if (!(e instanceof MeshConfigFileError)) throw e;
+        throw new Error(`${this.node.path}: meshConfigFile cannot be used: ${e.message}`);
+      }
+    }
+    const fromFile = (field: string): string | undefined => {
+      const v = meshConfig?.config[field];
+      return typeof v === 'string' && v !== '' ? v : undefined;
+    };
+    this.trustDomain = props.trustDomain ?? fromFile('trustDomain') ?? 'cluster.local';
+    this.rootNamespace = props.rootNamespace ?? fromFile('rootNamespace') ?? 'istio-system';
     this.clusterDomain = props.clusterDomain ?? 'cluster.local';
     this.apiVersion = props.apiVersion ?? IstioApiVersion.V1;
     let crds: CrdSchemas | undefined;
@@ -127,12 +160,19 @@ export class Mesh extends Construct {
       }
     }
 
+    // A misspelt id would silently skip nothing: warn as `lint --ignore` does.
+    for (const unknown of unknownRuleIds(props.ignoreRules ?? [])) {
+      process.stderr.write(`cdk8s-istio: warning: ${this.node.path}: ignoreRules: no rule has the id '${unknown.id}'.${didYouMean(unknown)}\n`);
+    }
+
     this.analysis = new SynthAnalysis(this.node.root, {
       enabled: props.analyze ?? true,
       failOnWarnings: props.failOnWarnings ?? false,
       ignoreRules: props.ignoreRules ?? [],
       clusterDomain: this.clusterDomain,
       rootNamespace: this.rootNamespace,
+      trustDomain: this.trustDomain,
+      meshConfig,
       crds,
     });
     this.node.addValidation({ validate: () => this.analysis.validate() });

@@ -13,10 +13,11 @@
  */
 import { ApiObject, App } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { analyzeSources, failingDiagnostics } from '../analysis/analysis-run';
 import { CrdSchemas } from '../analysis/crd';
 import { Diagnostic, formatDiagnostic, Severity } from '../analysis/diagnostic';
-import { analyzeSources } from '../analysis/engine';
 import { ManifestSource } from '../analysis/manifest';
+import { MeshConfigSetting } from '../analysis/mesh-config-file';
 
 /** On an App: how many `synth()`/`synthYaml()` calls are running now. */
 const SYNTH_DEPTH = Symbol.for('cdk8s-istio.synthDepth');
@@ -89,6 +90,10 @@ export interface SynthAnalysisOptions {
   readonly clusterDomain: string;
   /** Istio's root namespace. */
   readonly rootNamespace: string;
+  /** Trust domain of workload identities. */
+  readonly trustDomain: string;
+  /** Mesh config read from `Mesh` `meshConfigFile`, when given. */
+  readonly meshConfig?: MeshConfigSetting;
   /** CRD schemas to check fields against, instead of the built-in ones. */
   readonly crds?: CrdSchemas;
 }
@@ -142,7 +147,7 @@ export class SynthAnalysis {
   public validate(): string[] {
     if (!this.options.enabled) return [];
     const { diagnostics, fresh } = this.run();
-    const failing = diagnostics.filter((d) => d.severity === Severity.ERROR || (this.options.failOnWarnings && d.severity === Severity.WARNING));
+    const failing = failingDiagnostics(diagnostics, this.options.failOnWarnings ? Severity.WARNING : Severity.ERROR);
     const printed = diagnostics.filter((d) => !failing.includes(d));
     for (const d of fresh ? printed : []) {
       process.stderr.write(`cdk8s-istio: ${formatDiagnostic(d)}\n`);
@@ -155,6 +160,8 @@ export class SynthAnalysis {
       ignoreRules: this.options.ignoreRules,
       clusterDomain: this.options.clusterDomain,
       rootNamespace: this.options.rootNamespace,
+      trustDomain: this.options.trustDomain,
+      ...(this.options.meshConfig ? { meshConfig: this.options.meshConfig } : {}),
       ...(this.options.crds ? { crds: this.options.crds } : {}),
     });
   }
