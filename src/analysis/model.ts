@@ -1,5 +1,5 @@
-import { isPlainObject, ManifestSource, ObjectRecord, stringMap, toRecord } from './manifest';
 import { PathSegments } from './json-path';
+import { isPlainObject, ManifestSource, ObjectRecord, stringMap, toRecord } from './manifest';
 import { FieldTableLookup, ISTIO_FIELDS } from './schema/field-table';
 
 /**
