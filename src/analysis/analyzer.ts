@@ -1,5 +1,5 @@
 import { Diagnostic } from './diagnostic';
-import { analyzeSources } from './engine';
+import { analyzeSources } from './analysis-run';
 
 /** Options for {@link Analyzer.analyze}. */
 export interface AnalyzeOptions {

@@ -5,23 +5,25 @@
  * them serves (the routes for that host are dead).
  */
 import { isPlainObject, ObjectRecord } from '../manifest';
+import { MeshModel } from '../model';
 import { arrayOf } from '../resources/virtualservice';
 
-/**
- * The hosts a Gateway offers to VirtualServices of `vsNamespace`, as Istio reads server hosts:
- * `./h` is the Gateway's namespace, `*\/h` any namespace, `ns/h` only `ns`, a bare host any
- * namespace; `*\/*` means every host. Hidden hosts (another namespace) are returned apart.
- */
+/** Hosts a Gateway offers to the VirtualServices of one namespace. */
 interface Offered {
   readonly visible: string[];
   readonly hidden: Array<{ host: string; namespace: string }>;
 }
 
-const offeredCache = new WeakMap<ObjectRecord, Map<string, Offered>>();
-
-export function offeredHosts(gw: ObjectRecord, vsNamespace: string): Offered {
-  const perNamespace = offeredCache.get(gw) ?? new Map<string, Offered>();
-  offeredCache.set(gw, perNamespace);
+/**
+ * The hosts a Gateway offers to VirtualServices of `vsNamespace`, as Istio reads server hosts:
+ * `./h` is the Gateway's namespace, `*\/h` any namespace, `ns/h` only `ns`, a bare host any
+ * namespace; `*\/*` means every host. Hidden hosts (another namespace) are returned apart.
+ * Read once per gateway and namespace for the whole model.
+ */
+export function offeredHosts(model: MeshModel, gw: ObjectRecord, vsNamespace: string): Offered {
+  const byGateway = model.memo('offeredHosts', () => new Map<ObjectRecord, Map<string, Offered>>());
+  const perNamespace = byGateway.get(gw) ?? new Map<string, Offered>();
+  byGateway.set(gw, perNamespace);
   let offered = perNamespace.get(vsNamespace);
   if (!offered) {
     offered = readOfferedHosts(gw, vsNamespace);

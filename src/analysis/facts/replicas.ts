@@ -35,12 +35,6 @@ export function totalReplicas(pods: PodTemplateRecord[], index: TrafficIndex): {
   return { count, how };
 }
 
-export function stringMap(v: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (isPlainObject(v)) for (const [k, val] of Object.entries(v)) if (typeof val === 'string') out[k] = val;
-  return out;
-}
-
 /** The policy's outlierDetection when it may eject every host with panic mode off. */
 export function risky(p: TrafficPolicyRef): Record<string, any> | undefined {
   const od = objectAt(p.policy, 'outlierDetection');

@@ -1,5 +1,5 @@
-import { ISTIO_FIELD_TABLE } from '../generated/istio-fields.generated';
 import { FieldTable, KindEntry, KindVersion, SchemaNode } from './table-types';
+import { ISTIO_FIELD_TABLE } from '../generated/istio-fields.generated';
 
 export * from './table-types';
 

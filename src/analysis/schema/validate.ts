@@ -1,6 +1,6 @@
 import { RE2JS } from 're2js';
-import { checkMetadata } from './metadata';
 import { SchemaIssue, SchemaRuleId } from './issue';
+import { checkMetadata } from './metadata';
 import { formatPath, PathSegments } from '../json-path';
 import { isPlainObject, ObjectRecord } from '../manifest';
 import { andList, closestNames, MatchKind, normalizeName, orList, toCamelCase } from '../text';

@@ -2,12 +2,12 @@
  * Istio's validation webhook for AuthorizationPolicy (pkg/config/validation), in one place: the walkers and
  * value checks its webhook-parity rules report from.
  */
-import { arrayOf } from '../resources/virtualservice';
+import { isPlainObject } from '../manifest';
 import { Attribute, CONDITION_KEYS, CONDITION_MAP_KEYS, OPERATION_FIELDS, SOURCE_FIELDS } from '../resources/authorization';
+import { arrayOf } from '../resources/virtualservice';
 import { editDistance } from '../text';
 import { isDns1123Label } from '../validators/names';
 import { isDns1123Subdomain } from '../validators/subdomain';
-import { isPlainObject } from '../manifest';
 
 /** A list that is written (even empty), as Go's `!= nil` sees a decoded repeated field. */
 export function isWritten(v: unknown): boolean {

@@ -2,15 +2,15 @@
  * Istio's validation webhook for DestinationRule (pkg/config/validation), in one place: the walkers and
  * value checks its webhook-parity rules report from.
  */
+import { isPlainObject, ObjectRecord } from '../manifest';
+import { trafficPoliciesOf, TrafficPolicyRef } from '../resources/destinationrule';
+import { isSet, objectAt, wrappedNumber } from '../resources/http-routes';
 import { arrayOf } from '../resources/virtualservice';
 import { Finding } from '../rule';
-import { isIpAddress } from '../validators/ip';
 import { isIstioDnsLabel } from '../validators/hosts';
+import { isIpAddress } from '../validators/ip';
 import { isMaglevPrime, localityListProblem, MAGLEV_TABLE_SIZE_LIMIT, nextMaglevPrime, TOPOLOGY_FAILOVER_LABELS } from '../validators/load-balancer';
-import { isPlainObject, ObjectRecord } from '../manifest';
-import { isSet, objectAt, wrappedNumber } from '../resources/http-routes';
 import { labelsProblem, wildcardDomainProblem } from '../validators/webhook-values';
-import { trafficPoliciesOf, TrafficPolicyRef } from '../resources/destinationrule';
 
 /** Fields of a traffic policy Istio counts when it requires "at least one field". */
 const POLICY_FIELDS = ['outlierDetection', 'connectionPool', 'loadBalancer', 'tls', 'portLevelSettings', 'tunnel', 'proxyProtocol', 'retryBudget'];

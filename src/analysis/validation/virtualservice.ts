@@ -2,16 +2,16 @@
  * Istio's validation webhook for VirtualService (pkg/config/validation), in one place: the walkers and
  * value checks its webhook-parity rules report from.
  */
-import { arrayOf, describeRoute, destinationsOf, gatewaysOf, hostsOf, MESH_GATEWAY, routeList } from '../resources/virtualservice';
-import { checkIstioRegex } from '../validators/regex';
-import { cidrProblem, isIpAddress } from '../validators/ip';
-import { Finding, Report } from '../rule';
-import { HeaderOperation } from '../validators/http';
-import { HttpRouteRef, httpRoutesOf, isSet } from '../resources/http-routes';
-import { isIstioDnsLabel } from '../validators/hosts';
-import { isPlainObject, ObjectRecord } from '../manifest';
-import { labelsProblem, wildcardDomainProblem } from '../validators/webhook-values';
 import { Severity } from '../diagnostic';
+import { isPlainObject, ObjectRecord } from '../manifest';
+import { HttpRouteRef, httpRoutesOf, isSet } from '../resources/http-routes';
+import { arrayOf, describeRoute, destinationsOf, gatewaysOf, hostsOf, MESH_GATEWAY, routeList } from '../resources/virtualservice';
+import { Finding, Report } from '../rule';
+import { isIstioDnsLabel } from '../validators/hosts';
+import { HeaderOperation } from '../validators/http';
+import { cidrProblem, isIpAddress } from '../validators/ip';
+import { checkIstioRegex } from '../validators/regex';
+import { labelsProblem, wildcardDomainProblem } from '../validators/webhook-values';
 
 /** Whether a VirtualService applies to gateways only (no `mesh` among non-empty gateways). */
 export function gatewayOnly(vs: ObjectRecord): boolean {

@@ -5,7 +5,9 @@ import {
 import { ISTIO_ANNOTATIONS } from '../../../src/analysis/generated/istio-annotations.generated';
 
 const committed = fs.readFileSync(DEFAULT_OUT_FILE, 'utf8');
-const rows: AnnotationRow[] = ISTIO_ANNOTATIONS.map(([name, status, deprecated, resources]) => ({ name, status, deprecated, resources: [...resources] }));
+const rows: AnnotationRow[] = ISTIO_ANNOTATIONS.map(([name, status, deprecated, resources]) => (
+  { name, status, deprecated, resources: [...resources] }
+));
 
 describe('the generated annotation table', () => {
   test('names its source and how to regenerate it in the header every generated table carries', () => {

@@ -1,8 +1,8 @@
 import { Severity } from '../../diagnostic';
-import { risky, stringMap, totalReplicas } from '../../facts/replicas';
+import { risky, totalReplicas } from '../../facts/replicas';
 import { TOPOLOGY_LABELS } from '../../facts/subset-pods';
 import { trafficIndex } from '../../facts/traffic-index';
-import { isPlainObject } from '../../manifest';
+import { isPlainObject, stringMap } from '../../manifest';
 import { labelsMatch, MeshModel, PodTemplateRecord } from '../../model';
 import { hostOf, trafficPoliciesOf } from '../../resources/destinationrule';
 import { objectAt, wrappedNumber } from '../../resources/http-routes';

@@ -33,7 +33,7 @@ export const virtualServiceHostNotInGateway: Rule = {
         const { namespace, name } = resolveGatewayRef(ref, vs.namespace);
         const gw = model.find(NETWORKING_GROUP, 'Gateway', namespace, name);
         if (!gw) return; // virtualservice-gateway-not-found reports it
-        const { visible, hidden } = offeredHosts(gw, vs.namespace);
+        const { visible, hidden } = offeredHosts(model, gw, vs.namespace);
         bound.push({ offered: visible });
         const served = hosts.some(({ host }) => visible.some((g) => names(host).some((n) => hostsOverlap(g, n))));
         if (served) return;
