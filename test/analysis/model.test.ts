@@ -3,7 +3,7 @@
  */
 import { MeshModel } from '../../src/analysis/model';
 import { EffectiveMtls } from '../../src/analysis/rules/security/effective-mtls';
-import { peerAuthentication, workload } from '../analysis/rules/security/fixtures';
+import { peerAuthentication, workload } from '../fixtures/manifests';
 
 function mtls(manifests: any[]): EffectiveMtls {
   return EffectiveMtls.of(new MeshModel(manifests.map((manifest) => ({ manifest }))));

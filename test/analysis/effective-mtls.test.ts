@@ -1,11 +1,10 @@
-import { peerAuthentication } from './fixtures';
-import { MeshModel } from '../../../../src/analysis/model';
-import { describeDecision, EffectiveMtls } from '../../../../src/analysis/rules/security/effective-mtls';
+import { MeshModel } from '../../src/analysis/model';
+import { EffectiveMtls, describeDecision } from '../../src/analysis/rules/security/effective-mtls';
+import { peerAuthentication } from '../fixtures/manifests';
 
 function index(manifests: any[], rootNamespace?: string): EffectiveMtls {
   return EffectiveMtls.of(new MeshModel(manifests.map((manifest) => ({ manifest })), { rootNamespace }));
 }
-
 const mesh = (mode: string, ns = 'istio-system') => peerAuthentication('default', ns, { mtls: { mode } });
 const nsWide = (ns: string, mode: string, name = 'default') => peerAuthentication(name, ns, { mtls: { mode } });
 const forApp = (ns: string, app: string, spec: any, name = `${app}-mtls`) =>
