@@ -1,11 +1,11 @@
-import { edgeApp, find, synthValid } from './helpers';
 import { Gateway, GatewayServer, ServerTls, TlsProtocolVersion } from '../../src';
+import { edgeApp, only, synthValid } from '../fixtures/app';
 
 /** The `tls` of an HTTPS server with these settings, synthesized and schema-checked. */
 function rendered(tls: ServerTls): any {
   const { chart } = edgeApp();
   new Gateway(chart, 'gw', { servers: [GatewayServer.https({ hosts: ['bookinfo.example.com'], tls })] });
-  return find(synthValid(chart), 'Gateway').spec.servers[0].tls;
+  return only(synthValid(chart), 'Gateway').spec.servers[0].tls;
 }
 
 function refused(tls: ServerTls): () => void {

@@ -1,7 +1,7 @@
 import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { ClientTls, Mesh, MeshProps, MeshService, MtlsMode, PeerAuthentication, Severity, TrafficPolicy } from '../../src';
-import { synth } from '../util';
+import { synth } from '../fixtures/app';
 
 function app(props: MeshProps = {}) {
   const a = Testing.app();
