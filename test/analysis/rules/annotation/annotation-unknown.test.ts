@@ -1,30 +1,28 @@
 import { Severity } from '../../../../src/analysis/diagnostic';
 import { deployment, namespaceObject } from '../../../fixtures/manifests';
-import { none, one, ruleById, run } from '../../../fixtures/rules';
+import { none, one, ruleById } from '../../../fixtures/rules';
 
 const annotationUnknown = ruleById('annotation-unknown');
 
 describe('annotation-unknown (IST0108)', () => {
   test('warns on a misspelt Istio annotation and suggests the real one', () => {
     const d = deployment('api', 'shop', { podAnnotations: { 'sidecar.istio.io/proxyCpu': '100m' } });
-    const ds = run(annotationUnknown, [d]);
-    expect(ds).toHaveLength(1);
-    expect(ds[0]).toMatchObject({
+    const found = one(annotationUnknown, [d], { path: 'spec.template.metadata.annotations["sidecar.istio.io/proxyCpu"]' });
+    expect(found).toMatchObject({
       ruleId: 'annotation-unknown',
       severity: Severity.WARNING,
       istioCode: 'IST0108',
       path: 'spec.template.metadata.annotations["sidecar.istio.io/proxyCpu"]',
     });
-    expect(ds[0].message).toContain('the pod template of Deployment api');
-    expect(ds[0].fix).toContain('sidecar.istio.io/proxyCPU');
+    expect(found.message).toContain('the pod template of Deployment api');
+    expect(found.fix).toContain('sidecar.istio.io/proxyCPU');
   });
 
   test('says to make an Istio label a label when it is written as an annotation', () => {
     const ns = namespaceObject('shop', {}, { 'istio.io/dataplane-mode': 'ambient' });
-    const ds = run(annotationUnknown, [ns]);
-    expect(ds).toHaveLength(1);
-    expect(ds[0].message).toContain('Istio reads it as a label');
-    expect(ds[0].fix).toContain('from annotations to labels');
+    const found = one(annotationUnknown, [ns], { path: 'metadata.annotations["istio.io/dataplane-mode"]' });
+    expect(found.message).toContain('Istio reads it as a label');
+    expect(found.fix).toContain('from annotations to labels');
   });
 
   test('accepts known annotations, other domains and this library\'s annotations', () => {

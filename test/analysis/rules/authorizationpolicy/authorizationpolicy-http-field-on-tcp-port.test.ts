@@ -1,6 +1,6 @@
 import { Severity } from '../../../../src/analysis/diagnostic';
 import { authorizationPolicy, selecting, service, workload } from '../../../fixtures/manifests';
-import { none, one, ruleById, run } from '../../../fixtures/rules';
+import { none, one, ruleById } from '../../../fixtures/rules';
 
 const rule = ruleById('authorizationpolicy-http-field-on-tcp-port');
 
@@ -22,11 +22,10 @@ describe('authorizationpolicy-http-field-on-tcp-port', () => {
   test('a DENY rule with HTTP conditions on a TCP-only workload matches every connection', () => {
     const tcpOnly = service('db', 'data', selecting({ app: 'db' }, [{ name: 'postgres', port: 5432, appProtocol: 'tcp' }]));
     const ap = policy('DENY', [{ from: [{ source: { requestPrincipals: ['*'] } }], when: [{ key: 'request.headers[x-debug]', values: ['1'] }] }]);
-    const ds = run(rule, [db, tcpOnly, ap]);
-    expect(ds).toHaveLength(1);
-    expect(ds[0].path).toBe('spec.rules[0].from[0].source.requestPrincipals');
-    expect(ds[0].message).toContain('every port 5432 (Service data/db port 5432, appProtocol "tcp") carries TCP');
-    expect(ds[0].message).toContain('matches every connection');
+    const found = one(rule, [db, tcpOnly, ap], { path: 'spec.rules[0].from[0].source.requestPrincipals' });
+    expect(found.path).toBe('spec.rules[0].from[0].source.requestPrincipals');
+    expect(found.message).toContain('every port 5432 (Service data/db port 5432, appProtocol "tcp") carries TCP');
+    expect(found.message).toContain('matches every connection');
   });
 
   test('accepts HTTP fields on HTTP ports, or on a mix of ports, and TCP-only rules on TCP ports', () => {

@@ -39,10 +39,9 @@ describe('authorizationpolicy-identity-without-mtls', () => {
     const on8080 = policy('ALLOW', [{ ...fromFrontend, to: [{ operation: { ports: ['8080'] } }] }]);
     none(authorizationPolicyIdentityWithoutMtls, [backend, strict, pa, on8080]);
     const anyPort = policy('ALLOW', [fromFrontend]);
-    const ds = run(authorizationPolicyIdentityWithoutMtls, [backend, strict, pa, anyPort]);
-    expect(ds).toHaveLength(1);
-    expect(ds[0].message).toContain('plain text on port 9090: mTLS mode PERMISSIVE (port-level setting of PeerAuthentication shop/backend)');
-    expect(ds[0].fix).toContain('portLevelMtls 9090: STRICT');
+    const d = one(authorizationPolicyIdentityWithoutMtls, [backend, strict, pa, anyPort], { path: 'spec.rules[0].from[0].source.principals' });
+    expect(d.message).toContain('plain text on port 9090: mTLS mode PERMISSIVE (port-level setting of PeerAuthentication shop/backend)');
+    expect(d.fix).toContain('portLevelMtls 9090: STRICT');
   });
 
   test('checks source.* conditions too', () => {
@@ -53,9 +52,8 @@ describe('authorizationpolicy-identity-without-mtls', () => {
   });
 
   test('without workloads, judges the mode a pod with the selector labels would get', () => {
-    const ds = run(authorizationPolicyIdentityWithoutMtls, [policy('ALLOW', [fromFrontend])]);
-    expect(ds).toHaveLength(1);
-    expect(ds[0].message).toContain('the selected workloads accept plain text');
+    const found = one(authorizationPolicyIdentityWithoutMtls, [policy('ALLOW', [fromFrontend])], { path: 'spec.rules[0].from[0].source.principals' });
+    expect(found.message).toContain('the selected workloads accept plain text');
     const nsWide = authorizationPolicy('ns', 'shop', { rules: [fromFrontend] });
     expect(run(authorizationPolicyIdentityWithoutMtls, [nsWide])[0].message).toContain('workloads of namespace shop accept plain text');
     none(authorizationPolicyIdentityWithoutMtls, [strict, nsWide]);

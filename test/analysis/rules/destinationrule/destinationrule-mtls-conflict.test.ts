@@ -30,20 +30,18 @@ describe('destinationrule-mtls-conflict', () => {
   test('ISTIO_MUTUAL toward a workload with mTLS DISABLE fails', () => {
     const pa = peerAuthentication('reviews', 'shop', { selector: { matchLabels: { app: 'reviews' } }, mtls: { mode: 'DISABLE' } });
     const dr = destinationRule('reviews', 'shop', { host: 'reviews', ...tls('ISTIO_MUTUAL') });
-    const ds = run(rule, [pa, reviews, reviewsV1, dr]);
-    expect(ds).toHaveLength(1);
-    expect(ds[0].severity).toBe(Severity.ERROR);
-    expect(ds[0].message).toContain('tls.mode ISTIO_MUTUAL');
-    expect(ds[0].message).toContain('DISABLE (workload PeerAuthentication shop/reviews)');
-    expect(ds[0].fix).toContain('Remove the tls block');
+    const found = one(rule, [pa, reviews, reviewsV1, dr], { path: 'spec.trafficPolicy.tls.mode' });
+    expect(found.severity).toBe(Severity.ERROR);
+    expect(found.message).toContain('tls.mode ISTIO_MUTUAL');
+    expect(found.message).toContain('DISABLE (workload PeerAuthentication shop/reviews)');
+    expect(found.fix).toContain('Remove the tls block');
   });
 
   test('ISTIO_MUTUAL toward pods without sidecar fails', () => {
     const noSidecar = workload('reviews-v1', 'shop', { app: 'reviews' }, { podLabels: { 'sidecar.istio.io/inject': 'false' } });
     const dr = destinationRule('reviews', 'shop', { host: 'reviews', ...tls('ISTIO_MUTUAL') });
-    const ds = run(rule, [reviews, noSidecar, dr]);
-    expect(ds).toHaveLength(1);
-    expect(ds[0].message).toContain('without an Istio sidecar');
+    const d = one(rule, [reviews, noSidecar, dr], { path: 'spec.trafficPolicy.tls.mode' });
+    expect(d.message).toContain('without an Istio sidecar');
   });
 
   test('SIMPLE toward STRICT is an error, MUTUAL a warning', () => {
@@ -66,10 +64,9 @@ describe('destinationrule-mtls-conflict', () => {
     none(rule, [svc, db, pa, ok]);
     // DISABLE on 8080 reaches container port 9000 (named target port), which is STRICT.
     const bad = destinationRule('db', 'shop', { host: 'db', trafficPolicy: { portLevelSettings: [{ port: { number: 8080 }, tls: { mode: 'DISABLE' } }] } });
-    const ds = run(rule, [svc, db, pa, bad]);
-    expect(ds).toHaveLength(1);
-    expect(ds[0].path).toBe('spec.trafficPolicy.portLevelSettings[0].tls.mode');
-    expect(ds[0].message).toContain('port 8080 (container port 9000)');
+    const d = one(rule, [svc, db, pa, bad], { path: 'spec.trafficPolicy.portLevelSettings[0].tls.mode' });
+    expect(d.path).toBe('spec.trafficPolicy.portLevelSettings[0].tls.mode');
+    expect(d.message).toContain('port 8080 (container port 9000)');
     // A top-level DISABLE whose only STRICT port is overridden at port level is fine.
     const overridden = destinationRule('db', 'shop', { host: 'db', trafficPolicy: { tls: { mode: 'DISABLE' }, portLevelSettings: [{ port: { number: 8080 }, tls: { mode: 'ISTIO_MUTUAL' } }] } });
     none(rule, [svc, db, pa, overridden]);
@@ -85,11 +82,10 @@ describe('destinationrule-mtls-conflict', () => {
         { name: 'v2', labels: { version: 'v2' }, trafficPolicy: { tls: { mode: 'DISABLE' } } },
       ],
     });
-    const ds = run(rule, [reviews, reviewsV1, v2, pa, dr]);
-    expect(ds).toHaveLength(1);
-    expect(ds[0].path).toBe('spec.subsets[1].trafficPolicy.tls.mode');
-    expect(ds[0].message).toContain('for subset "v2"');
-    expect(ds[0].message).toContain('Deployment shop/reviews-v2');
+    const d = one(rule, [reviews, reviewsV1, v2, pa, dr], { path: 'spec.subsets[1].trafficPolicy.tls.mode' });
+    expect(d.path).toBe('spec.subsets[1].trafficPolicy.tls.mode');
+    expect(d.message).toContain('for subset "v2"');
+    expect(d.message).toContain('Deployment shop/reviews-v2');
   });
 
   test('a mesh-wide DISABLE DestinationRule toward a STRICT mesh is reported once, listing the hosts', () => {
@@ -99,11 +95,10 @@ describe('destinationrule-mtls-conflict', () => {
     for (const name of ['a', 'b', 'c', 'd', 'e', 'f']) {
       objects.push(service(name, 'shop', selecting({ app: name })), workload(name, 'shop', { app: name }));
     }
-    const ds = run(rule, objects, { rootNamespace: 'mesh-root' });
-    expect(ds).toHaveLength(1);
-    expect(ds[0].message).toContain('toward a.shop port 80');
-    expect(ds[0].message).toContain('and 5 other hosts: b.shop.svc.cluster.local, c.shop.svc.cluster.local, d.shop.svc.cluster.local, …');
-    expect(ds[0].message).toContain('mesh-wide PeerAuthentication mesh-root/default');
+    const found = one(rule, objects, { path: 'spec.trafficPolicy.tls.mode' }, { rootNamespace: 'mesh-root' });
+    expect(found.message).toContain('toward a.shop port 80');
+    expect(found.message).toContain('and 5 other hosts: b.shop.svc.cluster.local, c.shop.svc.cluster.local, d.shop.svc.cluster.local, …');
+    expect(found.message).toContain('mesh-wide PeerAuthentication mesh-root/default');
   });
 
   test('a more specific DestinationRule takes over from the wildcard one', () => {
@@ -114,9 +109,8 @@ describe('destinationrule-mtls-conflict', () => {
 
   test('judges the Service selector labels when its pods are not in the analysed set', () => {
     const dr = destinationRule('reviews', 'shop', { host: 'reviews', ...tls('DISABLE') });
-    const ds = run(rule, [strictShop, reviews, dr]);
-    expect(ds).toHaveLength(1);
-    expect(ds[0].message).toContain('served by the pods of Service shop/reviews');
+    const found = one(rule, [strictShop, reviews, dr], { path: 'spec.trafficPolicy.tls.mode' });
+    expect(found.message).toContain('served by the pods of Service shop/reviews');
   });
 
   test('says nothing for hosts outside the analysed Services', () => {

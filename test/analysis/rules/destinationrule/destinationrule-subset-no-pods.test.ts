@@ -27,9 +27,8 @@ describe('destinationrule-subset-no-pods', () => {
     // A pod labelled version=v1 exists, but it belongs to another app.
     const other = workload('ratings-v1', undefined, { app: 'ratings', version: 'v1' });
     const dr = destinationRule('reviews', undefined, { host: 'reviews', subsets: [subset('v1')] });
-    const ds = run(rule, [reviewsSvc, v2, other, dr]);
-    expect(ds).toHaveLength(1);
-    expect(ds[0].message).toContain('"version" is "v2"');
+    const found = one(rule, [reviewsSvc, v2, other, dr], { path: 'spec.subsets[0].labels' });
+    expect(found.message).toContain('"version" is "v2"');
   });
 
   test('says when no pod of the Service has the label key at all', () => {
@@ -43,9 +42,8 @@ describe('destinationrule-subset-no-pods', () => {
     const shopV1 = workload('reviews-v1', 'shop', { app: 'reviews', version: 'v1' });
     const dr = destinationRule('reviews', 'mesh-config', { host: 'reviews.shop.svc.cluster.local', subsets: [subset('v2')] });
     // v2 only exists in "default": not a pod of shop/reviews.
-    const ds = run(rule, [svc, shopV1, v2, dr]);
-    expect(ds).toHaveLength(1);
-    expect(ds[0].message).toContain('Service shop/reviews');
+    const d = one(rule, [svc, shopV1, v2, dr], { path: 'spec.subsets[0].labels' });
+    expect(d.message).toContain('Service shop/reviews');
   });
 
   test('says nothing when the host is not a Service in the analysed set', () => {
@@ -76,9 +74,8 @@ describe('destinationrule-subset-no-pods', () => {
         subset('west-v3', { 'version': 'v3', 'topology.kubernetes.io/zone': 'us-west1-a' }),
       ],
     });
-    const ds = run(rule, [reviewsSvc, v1, dr]);
-    expect(ds).toHaveLength(1);
-    expect(ds[0].path).toBe('spec.subsets[1].labels');
+    const d = one(rule, [reviewsSvc, v1, dr], { path: 'spec.subsets[1].labels' });
+    expect(d.path).toBe('spec.subsets[1].labels');
   });
 
   test('accepts a subset without labels (the whole Service)', () => {

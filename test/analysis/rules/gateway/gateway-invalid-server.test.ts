@@ -1,6 +1,6 @@
 import { Severity } from '../../../../src/analysis/diagnostic';
 import { gateway, gatewayWith, httpServer } from '../../../fixtures/manifests';
-import { clean, many, one, ruleById, run } from '../../../fixtures/rules';
+import { clean, many, one, ruleById } from '../../../fixtures/rules';
 
 const gatewayInvalidServer = ruleById('gateway-invalid-server');
 
@@ -17,10 +17,9 @@ describe('gateway-invalid-server', () => {
   });
 
   test('rejects a short host name, naming the qualified form', () => {
-    const ds = run(gatewayInvalidServer, [gatewayWith('web', 'edge', httpServer(['reviews']))]);
-    expect(ds).toHaveLength(1);
-    expect(ds[0].path).toBe('spec.servers[0].hosts[0]');
-    expect(ds[0].message).toContain('"reviews" is a short name');
+    const found = one(gatewayInvalidServer, [gatewayWith('web', 'edge', httpServer(['reviews']))], { path: 'spec.servers[0].hosts[0]' });
+    expect(found.path).toBe('spec.servers[0].hosts[0]');
+    expect(found.message).toContain('"reviews" is a short name');
   });
 
   test('rejects a bad namespace prefix and a partial wildcard', () => {

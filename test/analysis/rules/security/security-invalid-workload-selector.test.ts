@@ -1,6 +1,6 @@
 import { Severity } from '../../../../src/analysis/diagnostic';
 import { authorizationPolicy, peerAuthentication, requestAuthentication } from '../../../fixtures/manifests';
-import { none, one, ruleById, run } from '../../../fixtures/rules';
+import { none, one, ruleById } from '../../../fixtures/rules';
 
 const securityInvalidWorkloadSelector = ruleById('security-invalid-workload-selector');
 
@@ -17,10 +17,9 @@ describe('security-invalid-workload-selector', () => {
 
   test('rejects an empty label key on any of the three kinds', () => {
     const ra = requestAuthentication('jwt', 'shop', { selector: { matchLabels: { '': 'x' } } });
-    const ds = run(securityInvalidWorkloadSelector, [ra]);
-    expect(ds).toHaveLength(1);
-    expect(ds[0].path).toBe('spec.selector.matchLabels[""]');
-    expect(ds[0].message).toContain('empty key');
+    const found = one(securityInvalidWorkloadSelector, [ra], { path: 'spec.selector.matchLabels[""]' });
+    expect(found.path).toBe('spec.selector.matchLabels[""]');
+    expect(found.message).toContain('empty key');
   });
 
   test('accepts exact labels', () => {

@@ -25,12 +25,9 @@ describe('virtualservice-destination-host-not-found (IST0101)', () => {
 
   test('reports a mirror to an external host without ServiceEntry as a warning, since the ServiceEntry may live elsewhere', () => {
     const vs = virtualService('reviews', 'shop', { hosts: ['reviews'], http: [{ route: [{ destination: { host: 'reviews' } }], mirror: { host: 'shadow.example.com' } }] });
-    const ds = run(virtualServiceDestinationHostNotFound, [reviews, reviewsSvc, vs]);
-    expect(ds).toHaveLength(1);
-    expect(ds[0].path).toBe('spec.http[0].mirror.host');
-    expect(ds[0].message).toContain('mirror host "shadow.example.com"');
-    expect(ds[0].severity).toBe(Severity.WARNING);
-    expect(ds[0].message).toContain('istioctl reports this as an error');
+    const found = one(virtualServiceDestinationHostNotFound, [reviews, reviewsSvc, vs], { path: 'spec.http[0].mirror.host', severity: Severity.WARNING });
+    expect(found.message).toContain('mirror host "shadow.example.com"');
+    expect(found.message).toContain('istioctl reports this as an error');
   });
 
   test('accepts Services, ServiceEntries and hosts in namespaces the app does not define', () => {

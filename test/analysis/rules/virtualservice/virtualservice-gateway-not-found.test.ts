@@ -1,6 +1,6 @@
 import { Severity } from '../../../../src/analysis/diagnostic';
 import { gatewayWith, httpServer, to, virtualService } from '../../../fixtures/manifests';
-import { many, none, one, ruleById, run } from '../../../fixtures/rules';
+import { many, none, one, ruleById } from '../../../fixtures/rules';
 
 const rule = ruleById('virtualservice-gateway-not-found');
 
@@ -19,10 +19,9 @@ describe('virtualservice-gateway-not-found', () => {
   });
 
   test('does not resolve a short name in another namespace', () => {
-    const ds = run(rule, [gatewayWith('web-gateway', 'istio-system', httpServer(['*'])), bound(['web-gateway'], 'shop')]);
-    expect(ds).toHaveLength(1);
-    expect(ds[0].message).toContain('resolved to shop/web-gateway');
-    expect(ds[0].fix).toContain('reference it as "istio-system/web-gateway"');
+    const found = one(rule, [gatewayWith('web-gateway', 'istio-system', httpServer(['*'])), bound(['web-gateway'], 'shop')], { path: 'spec.gateways[0]' });
+    expect(found.message).toContain('resolved to shop/web-gateway');
+    expect(found.fix).toContain('reference it as "istio-system/web-gateway"');
   });
 
   test('accepts namespace/name, ./name and the legacy FQDN form', () => {
@@ -35,12 +34,11 @@ describe('virtualservice-gateway-not-found', () => {
   });
 
   test('reports a cross-namespace reference to a missing Gateway like istioctl, with the ignore hint', () => {
-    const ds = run(rule, [bound(['istio-system/ingressgateway'])]);
-    expect(ds).toHaveLength(1);
-    expect(ds[0].message).toContain('Gateway "istio-system/ingressgateway" is not among');
-    expect(ds[0].message).not.toContain('resolved to');
-    expect(ds[0].fix).toContain('Define a Gateway istio-system/ingressgateway');
-    expect(ds[0].fix).toContain('cdk8s-istio.io/ignore-rules: virtualservice-gateway-not-found');
+    const d = one(rule, [bound(['istio-system/ingressgateway'])], { path: 'spec.gateways[0]' });
+    expect(d.message).toContain('Gateway "istio-system/ingressgateway" is not among');
+    expect(d.message).not.toContain('resolved to');
+    expect(d.fix).toContain('Define a Gateway istio-system/ingressgateway');
+    expect(d.fix).toContain('cdk8s-istio.io/ignore-rules: virtualservice-gateway-not-found');
   });
 
   test('checks the gateways of http, tcp and tls match entries', () => {
@@ -61,10 +59,9 @@ describe('virtualservice-gateway-not-found', () => {
       metadata: { name: 'public', namespace: 'default' },
       spec: { gatewayClassName: 'istio', listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }] },
     };
-    const ds = run(rule, [k8sGateway, bound(['public'])]);
-    expect(ds).toHaveLength(1);
-    expect(ds[0].message).toContain('Gateway API (gateway.networking.k8s.io) Gateway');
-    expect(ds[0].fix).toContain('HTTPRoute whose parentRefs name default/public');
+    const d = one(rule, [k8sGateway, bound(['public'])], { path: 'spec.gateways[0]' });
+    expect(d.message).toContain('Gateway API (gateway.networking.k8s.io) Gateway');
+    expect(d.fix).toContain('HTTPRoute whose parentRefs name default/public');
   });
 
   test.each([

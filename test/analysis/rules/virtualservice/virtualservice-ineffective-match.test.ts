@@ -22,24 +22,22 @@ describe('virtualservice-ineffective-match', () => {
   });
 
   test('ignores key order and match names when comparing', () => {
-    const ds = run(rule, [
+    const ds = [one(rule, [
       vsWith([
         route([{ name: 'first', uri: { prefix: '/a' }, method: { exact: 'GET' } }]),
         route([{ method: { exact: 'GET' }, name: 'second', uri: { prefix: '/a' } }]),
       ]),
-    ]);
-    expect(ds).toHaveLength(1);
+    ], { path: 'spec.http[1].match[0]' })];
     expect(ds[0].path).toBe('spec.http[1].match[0]');
   });
 
   test('reports a longer prefix after a shorter one with the same other conditions', () => {
-    const ds = run(rule, [
+    const ds = [one(rule, [
       vsWith([
         route([{ uri: { prefix: '/api' }, headers: { 'x-env': { exact: 'test' } } }]),
         route([{ uri: { prefix: '/api/v1' }, headers: { 'x-env': { exact: 'test' } } }]),
       ]),
-    ]);
-    expect(ds).toHaveLength(1);
+    ], { path: 'spec.http[1].match[0]' })];
     expect(ds[0].path).toBe('spec.http[1].match[0]');
     expect(ds[0].message).toContain('uri prefix "/api/v1"');
     expect(ds[0].message).toContain('is included in match[0] of route #0');
@@ -59,15 +57,13 @@ describe('virtualservice-ineffective-match', () => {
   });
 
   test('reports an exact uri under an earlier prefix', () => {
-    const ds = run(rule, [vsWith([route([{ uri: { prefix: '/static' } }]), route([{ uri: { exact: '/static/app.js' } }])])]);
-    expect(ds).toHaveLength(1);
+    one(rule, [vsWith([route([{ uri: { prefix: '/static' } }]), route([{ uri: { exact: '/static/app.js' } }])])], { path: 'spec.http[1].match[0]' });
   });
 
   test('respects ignoreUriCase: a case-sensitive prefix does not cover a case-insensitive match', () => {
     const ds = run(rule, [vsWith([route([{ uri: { prefix: '/api' } }]), route([{ uri: { prefix: '/api/v1' }, ignoreUriCase: true }])])]);
     expect(ds).toEqual([]);
-    const covered = run(rule, [vsWith([route([{ uri: { prefix: '/API' }, ignoreUriCase: true }]), route([{ uri: { prefix: '/api/v1' } }])])]);
-    expect(covered).toHaveLength(1);
+    one(rule, [vsWith([route([{ uri: { prefix: '/API' }, ignoreUriCase: true }]), route([{ uri: { prefix: '/api/v1' } }])])], { path: 'spec.http[1].match[0]' });
   });
 
   test('does not report matches of a route already dead behind a catch-all', () => {
@@ -76,8 +72,7 @@ describe('virtualservice-ineffective-match', () => {
 
   test('reports repeated tcp matches', () => {
     const tcp = { match: [{ port: 9000 }], route: [to('db')] };
-    const ds = run(rule, [virtualService('db', undefined, { hosts: ['db'], tcp: [tcp, tcp] })]);
-    expect(ds).toHaveLength(1);
-    expect(ds[0].path).toBe('spec.tcp[1].match[0]');
+    const d = one(rule, [virtualService('db', undefined, { hosts: ['db'], tcp: [tcp, tcp] })], { path: 'spec.tcp[1].match[0]' });
+    expect(d.path).toBe('spec.tcp[1].match[0]');
   });
 });

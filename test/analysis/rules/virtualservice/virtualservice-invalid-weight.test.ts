@@ -1,6 +1,6 @@
 import { Severity } from '../../../../src/analysis/diagnostic';
 import { to, virtualService } from '../../../fixtures/manifests';
-import { many, none, one, ruleById, run } from '../../../fixtures/rules';
+import { many, none, one, ruleById } from '../../../fixtures/rules';
 
 const rule = ruleById('virtualservice-invalid-weight');
 
@@ -19,12 +19,11 @@ describe('virtualservice-invalid-weight', () => {
   });
 
   test('reports a split of several destinations whose weights are all zero or missing', () => {
-    const ds = run(rule, [split(to('reviews', 'v1', 0), to('reviews', 'v2'))]);
-    expect(ds).toHaveLength(1);
-    expect(ds[0].path).toBe('spec.http[0].route');
-    expect(ds[0].message).toContain('total weight is 0');
-    expect(ds[0].message).toContain('reviews subset v1, reviews subset v2');
-    expect(ds[0].fix).toContain('positive weights');
+    const found = one(rule, [split(to('reviews', 'v1', 0), to('reviews', 'v2'))], { path: 'spec.http[0].route' });
+    expect(found.path).toBe('spec.http[0].route');
+    expect(found.message).toContain('total weight is 0');
+    expect(found.message).toContain('reviews subset v1, reviews subset v2');
+    expect(found.fix).toContain('positive weights');
   });
 
   test('accepts a single destination without weight, or with weight 0', () => {
@@ -39,16 +38,14 @@ describe('virtualservice-invalid-weight', () => {
   });
 
   test('reports a quoted weight', () => {
-    const ds = run(rule, [split({ destination: { host: 'reviews' }, weight: '50' }, to('ratings', undefined, 50))]);
-    expect(ds).toHaveLength(1);
-    expect(ds[0].message).toContain('Weight "50" of reviews');
-    expect(ds[0].fix).toContain('weight: 50');
+    const d = one(rule, [split({ destination: { host: 'reviews' }, weight: '50' }, to('ratings', undefined, 50))], { path: 'spec.http[0].route[0].weight' });
+    expect(d.message).toContain('Weight "50" of reviews');
+    expect(d.fix).toContain('weight: 50');
   });
 
   test('reports a weight beyond int32', () => {
-    const ds = run(rule, [split(to('reviews', 'v1', 3_000_000_000), to('reviews', 'v2', 1))]);
-    expect(ds).toHaveLength(1);
-    expect(ds[0].message).toContain('3000000000');
+    const found = one(rule, [split(to('reviews', 'v1', 3_000_000_000), to('reviews', 'v2', 1))], { path: 'spec.http[0].route[0].weight' });
+    expect(found.message).toContain('3000000000');
   });
 
   test('checks tcp and tls splits too', () => {

@@ -33,19 +33,17 @@ describe('virtualservice-subset-not-found', () => {
 
   test('says to add a DestinationRule when none exists for the host', () => {
     const vs = virtualService('reviews', undefined, { hosts: ['reviews'], http: [{ route: [to('reviews', 'v1')] }] });
-    const ds = run(rule, [vs]);
-    expect(ds).toHaveLength(1);
-    expect(ds[0].path).toBe('spec.http[0].route[0].destination.subset');
-    expect(ds[0].message).toContain('no DestinationRule');
-    expect(ds[0].fix).toContain('Add a DestinationRule with host "reviews.default.svc.cluster.local" that defines a subset named "v1"');
+    const found = one(rule, [vs], { path: 'spec.http[0].route[0].destination.subset' });
+    expect(found.path).toBe('spec.http[0].route[0].destination.subset');
+    expect(found.message).toContain('no DestinationRule');
+    expect(found.fix).toContain('Add a DestinationRule with host "reviews.default.svc.cluster.local" that defines a subset named "v1"');
   });
 
   test('resolves a short destination host in the VirtualService namespace, not the DestinationRule one', () => {
     const vs = virtualService('reviews', 'prod', { hosts: ['reviews'], http: [{ route: [to('reviews', 'v1')] }] });
     // The DestinationRule in "default" is for reviews.default, not reviews.prod.
-    const ds = run(rule, [reviewsDr, vs]);
-    expect(ds).toHaveLength(1);
-    expect(ds[0].message).toContain('reviews.prod.svc.cluster.local');
+    const d = one(rule, [reviewsDr, vs], { path: 'spec.http[0].route[0].destination.subset' });
+    expect(d.message).toContain('reviews.prod.svc.cluster.local');
     none(rule, [destinationRule('reviews', 'prod', { host: 'reviews', subsets: [subset('v1')] }), vs]);
   });
 
@@ -79,10 +77,9 @@ describe('virtualservice-subset-not-found', () => {
       tcp: [{ route: [to('db', 'primary')] }],
       tls: [{ match: [{ sniHosts: ['db'] }], route: [to('db', 'replica')] }],
     });
-    const ds = run(rule, [destinationRule('db', undefined, { host: 'db', subsets: [subset('primary')] }), vs]);
-    expect(ds).toHaveLength(1);
-    expect(ds[0].path).toBe('spec.tls[0].route[0].destination.subset');
-    expect(ds[0].message).toContain('"replica"');
+    const d = one(rule, [destinationRule('db', undefined, { host: 'db', subsets: [subset('primary')] }), vs], { path: 'spec.tls[0].route[0].destination.subset' });
+    expect(d.path).toBe('spec.tls[0].route[0].destination.subset');
+    expect(d.message).toContain('"replica"');
   });
 
   test('suggests the nearest defined subset for a typo', () => {

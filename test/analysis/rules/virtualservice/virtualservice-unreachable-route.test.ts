@@ -25,16 +25,14 @@ describe('virtualservice-unreachable-route', () => {
   });
 
   test('treats a match with only a name as matching everything', () => {
-    const ds = run(rule, [vsWith([route([{ name: 'all' }]), route([{ uri: { prefix: '/v2' } }])])]);
-    expect(ds).toHaveLength(1);
-    expect(ds[0].path).toBe('spec.http[1]');
-    expect(ds[0].message).toContain('its match[0] has no condition that narrows it');
+    const found = one(rule, [vsWith([route([{ name: 'all' }]), route([{ uri: { prefix: '/v2' } }])])], { path: 'spec.http[1]' });
+    expect(found.path).toBe('spec.http[1]');
+    expect(found.message).toContain('its match[0] has no condition that narrows it');
   });
 
   test('treats uri prefix "/" as matching everything', () => {
-    const ds = run(rule, [vsWith([route([{ uri: { prefix: '/' } }]), route([{ headers: { x: { exact: '1' } } }])])]);
-    expect(ds).toHaveLength(1);
-    expect(ds[0].path).toBe('spec.http[1]');
+    const d = one(rule, [vsWith([route([{ uri: { prefix: '/' } }]), route([{ headers: { x: { exact: '1' } } }])])], { path: 'spec.http[1]' });
+    expect(d.path).toBe('spec.http[1]');
   });
 
   test('does not treat a narrowing condition next to prefix "/" as a catch-all', () => {
@@ -43,13 +41,12 @@ describe('virtualservice-unreachable-route', () => {
   });
 
   test('reports a route whose every match repeats earlier matches (names ignored)', () => {
-    const ds = run(rule, [
+    const ds = [one(rule, [
       vsWith([
         route([{ name: 'a', uri: { prefix: '/a' } }, { uri: { prefix: '/b' } }]),
         route([{ uri: { prefix: '/b' } }, { name: 'other', uri: { prefix: '/a' } }], 'dup'),
       ]),
-    ]);
-    expect(ds).toHaveLength(1);
+    ], { path: 'spec.http[1]' })];
     expect(ds[0].path).toBe('spec.http[1]');
     expect(ds[0].message).toContain('every one of its matches is already taken');
     expect(ds[0].message).toContain('match[1] of route #0; match[0] of route #0');
@@ -61,24 +58,21 @@ describe('virtualservice-unreachable-route', () => {
   });
 
   test('reports a route whose match a shorter prefix earlier already takes', () => {
-    const ds = run(rule, [vsWith([route([{ uri: { prefix: '/api' } }]), route([{ uri: { prefix: '/api/v1' } }])])]);
-    expect(ds).toHaveLength(1);
-    expect(ds[0].path).toBe('spec.http[1]');
+    const d = one(rule, [vsWith([route([{ uri: { prefix: '/api' } }]), route([{ uri: { prefix: '/api/v1' } }])])], { path: 'spec.http[1]' });
+    expect(d.path).toBe('spec.http[1]');
   });
 
   test('checks tcp routes: an empty match list takes every connection', () => {
     const vs = virtualService('db', undefined, { hosts: ['db'], tcp: [{ route: [to('db')] }, { match: [{ port: 5432 }], route: [to('db')] }] });
-    const ds = run(rule, [vs]);
-    expect(ds).toHaveLength(1);
-    expect(ds[0].path).toBe('spec.tcp[1]');
-    expect(ds[0].message).toContain('of spec.tcp');
+    const found = one(rule, [vs], { path: 'spec.tcp[1]' });
+    expect(found.path).toBe('spec.tcp[1]');
+    expect(found.message).toContain('of spec.tcp');
   });
 
   test('checks tls routes for repeated matches', () => {
     const tlsRoute = { match: [{ port: 443, sniHosts: ['a.example.com'] }], route: [to('a.example.com')] };
-    const ds = run(rule, [virtualService('tls', undefined, { hosts: ['a.example.com'], tls: [tlsRoute, tlsRoute] })]);
-    expect(ds).toHaveLength(1);
-    expect(ds[0].path).toBe('spec.tls[1]');
+    const found = one(rule, [virtualService('tls', undefined, { hosts: ['a.example.com'], tls: [tlsRoute, tlsRoute] })], { path: 'spec.tls[1]' });
+    expect(found.path).toBe('spec.tls[1]');
   });
 
   test('keeps http, tcp and tls lists separate', () => {
