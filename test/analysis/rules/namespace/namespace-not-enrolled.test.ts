@@ -10,11 +10,11 @@ describe('namespace-not-enrolled', () => {
   const vs = virtualService('api', 'shop', { hosts: ['api'], http: [{ route: [{ destination: { host: 'api' } }] }] });
 
   test('reports a namespace with workloads the Istio config addresses but no enrollment', () => {
-    const ds = [one(namespaceNotEnrolled, [namespaceObject('shop'), api, vs], { path: 'metadata.labels', severity: Severity.INFO })];
-    expect(ds[0]).toMatchObject({ resource: { kind: 'Namespace', name: 'shop' } });
-    expect(ds[0].message).toContain('Deployment api');
-    expect(ds[0].message).toContain('VirtualService shop/api');
-    expect(ds[0].fix).toContain('istio-injection=enabled');
+    const found = one(namespaceNotEnrolled, [namespaceObject('shop'), api, vs], { path: 'metadata.labels', severity: Severity.INFO });
+    expect(found).toMatchObject({ resource: { kind: 'Namespace', name: 'shop' } });
+    expect(found.message).toContain('Deployment api');
+    expect(found.message).toContain('VirtualService shop/api');
+    expect(found.fix).toContain('istio-injection=enabled');
   });
 
   test('counts a VirtualService of another namespace whose host is a service of this one', () => {

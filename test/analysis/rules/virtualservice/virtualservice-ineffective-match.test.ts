@@ -22,26 +22,24 @@ describe('virtualservice-ineffective-match', () => {
   });
 
   test('ignores key order and match names when comparing', () => {
-    const ds = [one(rule, [
+    one(rule, [
       vsWith([
         route([{ name: 'first', uri: { prefix: '/a' }, method: { exact: 'GET' } }]),
         route([{ method: { exact: 'GET' }, name: 'second', uri: { prefix: '/a' } }]),
       ]),
-    ], { path: 'spec.http[1].match[0]' })];
-    expect(ds[0].path).toBe('spec.http[1].match[0]');
+    ], { path: 'spec.http[1].match[0]' });
   });
 
   test('reports a longer prefix after a shorter one with the same other conditions', () => {
-    const ds = [one(rule, [
+    const found = one(rule, [
       vsWith([
         route([{ uri: { prefix: '/api' }, headers: { 'x-env': { exact: 'test' } } }]),
         route([{ uri: { prefix: '/api/v1' }, headers: { 'x-env': { exact: 'test' } } }]),
       ]),
-    ], { path: 'spec.http[1].match[0]' })];
-    expect(ds[0].path).toBe('spec.http[1].match[0]');
-    expect(ds[0].message).toContain('uri prefix "/api/v1"');
-    expect(ds[0].message).toContain('is included in match[0] of route #0');
-    expect(ds[0].fix).toContain('Put the more specific route #1 before route #0');
+    ], { path: 'spec.http[1].match[0]' });
+    expect(found.message).toContain('uri prefix "/api/v1"');
+    expect(found.message).toContain('is included in match[0] of route #0');
+    expect(found.fix).toContain('Put the more specific route #1 before route #0');
   });
 
   test('accepts a longer prefix placed before the shorter one', () => {

@@ -10,9 +10,9 @@ describe('workload-services-target-port-conflict (IST0137)', () => {
   test('warns when Services send one target port to different service ports', () => {
     const a = service('api', 'shop', selecting({ app: 'api' }, [{ name: 'http', port: 80, targetPort: 8080 }]));
     const b = service('api-alt', 'shop', selecting({ app: 'api' }, [{ name: 'http', port: 8000, targetPort: 'http' }]));
-    const ds = [one(workloadServicesTargetPortConflict, [api, a, b], { path: 'metadata.name', severity: Severity.WARNING })];
-    expect(ds[0].message).toContain('target port 8080 ("http")');
-    expect(ds[0].message).toContain('80 (shop/api) and 8000 (shop/api-alt)');
+    const found = one(workloadServicesTargetPortConflict, [api, a, b], { path: 'metadata.name', severity: Severity.WARNING });
+    expect(found.message).toContain('target port 8080 ("http")');
+    expect(found.message).toContain('80 (shop/api) and 8000 (shop/api-alt)');
   });
 
   test('accepts Services that expose a target port under the same port number', () => {
