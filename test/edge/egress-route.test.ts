@@ -1,6 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
-import { edgeApp, find, problems, synthValid } from './helpers';
 import { Gateway, GatewaySelector, GatewayServer, Mesh, Protocol, ServiceEntry, ServiceEntryResolution } from '../../src';
+import { edgeApp, only, problems, synthValid } from '../fixtures/app';
 
 const GATEWAY_SERVICE = 'istio-egressgateway.istio-system.svc.cluster.local';
 
@@ -15,7 +15,7 @@ describe('ServiceEntry.routeThroughEgressGateway: the objects of Istio\'s Egress
   test('an egress Gateway serving the host: HTTP as is, HTTPS as TLS passthrough', () => {
     const { chart, entry } = cnn();
     entry.routeThroughEgressGateway();
-    const gw = find(synthValid(chart), 'Gateway');
+    const gw = only(synthValid(chart), 'Gateway');
     expect(gw.metadata).toEqual({ name: 'cnn-egress', namespace: 'shop' });
     expect(gw.spec).toEqual({
       selector: { istio: 'egressgateway' },
@@ -29,7 +29,7 @@ describe('ServiceEntry.routeThroughEgressGateway: the objects of Istio\'s Egress
   test('a DestinationRule with a subset for the egress gateway, in the gateway Service\'s namespace', () => {
     const { chart, entry } = cnn();
     entry.routeThroughEgressGateway();
-    const dr = find(synthValid(chart), 'DestinationRule');
+    const dr = only(synthValid(chart), 'DestinationRule');
     expect(dr.metadata).toEqual({ name: 'cnn-egress', namespace: 'istio-system' });
     expect(dr.spec).toEqual({ host: GATEWAY_SERVICE, subsets: [{ name: 'cnn' }] });
   });
@@ -37,7 +37,7 @@ describe('ServiceEntry.routeThroughEgressGateway: the objects of Istio\'s Egress
   test('a VirtualService sending sidecars to the gateway and the gateway to the host, per port', () => {
     const { chart, entry } = cnn();
     entry.routeThroughEgressGateway();
-    const vs = find(synthValid(chart), 'VirtualService');
+    const vs = only(synthValid(chart), 'VirtualService');
     expect(vs.metadata).toEqual({ name: 'cnn-egress', namespace: 'shop' });
     expect(vs.spec).toEqual({
       hosts: ['edition.cnn.com'],
@@ -87,7 +87,7 @@ describe('ServiceEntry.routeThroughEgressGateway: the objects of Istio\'s Egress
     const chart = new Chart(app, 'shop', { namespace: 'shop' });
     const route = new ServiceEntry(chart, 'cnn', { hosts: ['edition.cnn.com'], ports: [{ number: 80, protocol: Protocol.HTTP }] }).routeThroughEgressGateway();
     expect(route.gatewayService).toBe('istio-egressgateway.istio-gateways.svc.corp.local');
-    expect(find(synthValid(chart), 'DestinationRule').metadata.namespace).toBe('istio-gateways');
+    expect(only(synthValid(chart), 'DestinationRule').metadata.namespace).toBe('istio-gateways');
   });
 });
 
@@ -96,7 +96,7 @@ describe('ServiceEntry.routeThroughEgressGateway: options', () => {
     const { chart, entry } = cnn();
     const route = entry.routeThroughEgressGateway({ ports: [443] });
     expect(route.ports).toEqual([443]);
-    const vs = find(synthValid(chart), 'VirtualService');
+    const vs = only(synthValid(chart), 'VirtualService');
     expect(vs.spec.http).toBeUndefined();
     expect(vs.spec.tls).toHaveLength(2);
   });
@@ -105,8 +105,8 @@ describe('ServiceEntry.routeThroughEgressGateway: options', () => {
     const { chart, entry } = cnn();
     entry.routeThroughEgressGateway({ name: 'news', subsetName: 'news', gatewayService: 'egress.gateways.svc.cluster.local' });
     const manifests = synthValid(chart);
-    expect(find(manifests, 'DestinationRule').metadata).toEqual({ name: 'news', namespace: 'gateways' });
-    expect(find(manifests, 'VirtualService').spec.http[0].route[0].destination).toEqual({ host: 'egress.gateways.svc.cluster.local', subset: 'news', port: { number: 80 } });
+    expect(only(manifests, 'DestinationRule').metadata).toEqual({ name: 'news', namespace: 'gateways' });
+    expect(only(manifests, 'VirtualService').spec.http[0].route[0].destination).toEqual({ host: 'egress.gateways.svc.cluster.local', subset: 'news', port: { number: 80 } });
   });
 
   test('a Gateway of the app gets the servers the route needs', () => {
@@ -115,8 +115,8 @@ describe('ServiceEntry.routeThroughEgressGateway: options', () => {
     entry.routeThroughEgressGateway({ gateway: shared });
     const manifests = synthValid(chart);
     expect(manifests.filter((m) => m.kind === 'Gateway')).toHaveLength(1);
-    expect(find(manifests, 'Gateway').spec.servers[1]).toEqual({ port: { number: 443, name: 'tls-443', protocol: 'TLS' }, hosts: ['edition.cnn.com'], tls: { mode: 'PASSTHROUGH' } });
-    expect(find(manifests, 'VirtualService').spec.gateways).toEqual(['shop/egress', 'mesh']);
+    expect(only(manifests, 'Gateway').spec.servers[1]).toEqual({ port: { number: 443, name: 'tls-443', protocol: 'TLS' }, hosts: ['edition.cnn.com'], tls: { mode: 'PASSTHROUGH' } });
+    expect(only(manifests, 'VirtualService').spec.gateways).toEqual(['shop/egress', 'mesh']);
   });
 
   test('a Gateway defined elsewhere is named, and the VirtualService skips virtualservice-gateway-not-found', () => {
@@ -124,7 +124,7 @@ describe('ServiceEntry.routeThroughEgressGateway: options', () => {
     entry.routeThroughEgressGateway({ gateway: Gateway.fromName(chart, 'egress', 'istio-system/egress-gateway') });
     const manifests = synthValid(chart);
     expect(manifests.filter((m) => m.kind === 'Gateway')).toHaveLength(0);
-    const vs = find(manifests, 'VirtualService');
+    const vs = only(manifests, 'VirtualService');
     expect(vs.spec.gateways).toEqual(['istio-system/egress-gateway', 'mesh']);
     expect(vs.metadata.annotations).toEqual({ 'cdk8s-istio.io/ignore-rules': 'virtualservice-gateway-not-found' });
     expect(problems(mesh)).toEqual([]);

@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { edgeApp, find, problems, synthValid } from './helpers';
 import { Gateway, GatewayServer, MeshService, ServerTls } from '../../src';
+import { edgeApp, only, problems, synthValid } from '../fixtures/app';
 
 /** An app with productpage (one version) and a gateway serving bookinfo.example.com. */
 function bookinfo() {
@@ -17,7 +17,7 @@ function bookinfo() {
   return { mesh, chart, productpage, gateway };
 }
 
-const vsOf = (chart: any) => find(synthValid(chart), 'VirtualService');
+const vsOf = (chart: any) => only(synthValid(chart), 'VirtualService');
 
 describe('MeshService.exposeThroughGateway', () => {
   test('binds the VirtualService to the gateway and to the mesh, adding the external host', () => {

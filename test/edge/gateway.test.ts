@@ -1,11 +1,11 @@
 import * as kplus from 'cdk8s-plus-28';
-import { edgeApp, find, problems, synthValid } from './helpers';
 import { Gateway, GatewaySelector, GatewayServer, IstioApiVersion, Protocol, ServerTls } from '../../src';
+import { edgeApp, only, problems, synthValid } from '../fixtures/app';
 
 const HOSTS = ['bookinfo.example.com'];
 
 function gatewayOf(chart: any, name?: string): any {
-  return find(synthValid(chart), 'Gateway', name);
+  return only(synthValid(chart), 'Gateway', name);
 }
 
 describe('Gateway: object and selector', () => {

@@ -1,12 +1,11 @@
-import { edgeApp, find, synthValid } from './helpers';
 import { Gateway, GatewayServer, ServerTls, TlsProtocolVersion } from '../../src';
-import { RenderContext } from '../../src/private/render-context';
+import { edgeApp, only, synthValid } from '../fixtures/app';
 
 /** The `tls` of an HTTPS server with these settings, synthesized and schema-checked. */
 function rendered(tls: ServerTls): any {
   const { chart } = edgeApp();
   new Gateway(chart, 'gw', { servers: [GatewayServer.https({ hosts: ['bookinfo.example.com'], tls })] });
-  return find(synthValid(chart), 'Gateway').spec.servers[0].tls;
+  return only(synthValid(chart), 'Gateway').spec.servers[0].tls;
 }
 
 function refused(tls: ServerTls): () => void {
@@ -58,8 +57,8 @@ describe('ServerTls: modes', () => {
   });
 
   test('PASSTHROUGH and AUTO_PASSTHROUGH carry only the mode', () => {
-    expect(ServerTls.passthrough()._render(RenderContext.of('x').child('tls'))).toEqual({ mode: 'PASSTHROUGH' });
-    expect(ServerTls.autoPassthrough()._render(RenderContext.of('x').child('tls'))).toEqual({ mode: 'AUTO_PASSTHROUGH' });
+    expect(ServerTls.passthrough()._render('x', 'tls')).toEqual({ mode: 'PASSTHROUGH' });
+    expect(ServerTls.autoPassthrough()._render('x', 'tls')).toEqual({ mode: 'AUTO_PASSTHROUGH' });
   });
 
   test('protocol versions and cipher suites', () => {

@@ -1,11 +1,11 @@
 import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { edgeApp, find, problems, synthValid } from './helpers';
 import {
   MeshService, MeshServiceSource, Protocol, RetryPolicy, ServiceEntry, ServiceEntryLocation, ServiceEntryResolution, WorkloadSelector,
 } from '../../src';
+import { edgeApp, only, problems, synthValid } from '../fixtures/app';
 
-const entryOf = (chart: any) => find(synthValid(chart), 'ServiceEntry');
+const entryOf = (chart: any) => only(synthValid(chart), 'ServiceEntry');
 
 describe('ServiceEntry: rendering', () => {
   test('an external HTTPS API: hosts, ports named after their protocol, MESH_EXTERNAL, DNS', () => {
@@ -201,7 +201,7 @@ describe('ServiceEntry: a MeshService routes to its host', () => {
     const payments = new MeshService(chart, 'payments', { source: MeshServiceSource.fromHost(se.host) });
     payments.addRoute({ timeout: Duration.seconds(3), retries: RetryPolicy.of({ attempts: 2, perTryTimeout: Duration.seconds(1) }) });
     const manifests = synthValid(chart);
-    const vs = find(manifests, 'VirtualService');
+    const vs = only(manifests, 'VirtualService');
     expect(vs.spec.hosts).toEqual(['api.payments.example.com']);
     expect(vs.spec.http[0].route).toEqual([{ destination: { host: 'api.payments.example.com' } }]);
     expect(problems(mesh)).toEqual([]);

@@ -1,11 +1,11 @@
 import { Chart, Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { edgeApp, find, problems, synthValid } from './helpers';
 import {
   CaptureMode, Mesh, MeshService, OutboundTrafficPolicy, Protocol, ServerTls, ServiceEntry, Sidecar, WorkloadSelector,
 } from '../../src';
+import { edgeApp, only, problems, synthValid } from '../fixtures/app';
 
-const sidecarOf = (chart: any) => find(synthValid(chart), 'Sidecar');
+const sidecarOf = (chart: any) => only(synthValid(chart), 'Sidecar');
 
 describe('Sidecar: scope', () => {
   test('without selector it applies to the chart\'s namespace', () => {

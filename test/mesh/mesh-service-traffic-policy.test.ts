@@ -4,7 +4,7 @@ import {
   ClientTls, IstioApiVersion, LoadBalancer, Mesh, MeshService, MeshServiceSource, TrafficPolicy,
 } from '../../src';
 import { expectValidIstioObjects } from '../conformance/istio-crd-validator';
-import { ofKind, only, shopChart, synth } from '../util';
+import { ofKind, only, shopChart, synth } from '../fixtures/app';
 
 const ROUND_ROBIN = new TrafficPolicy({ loadBalancer: LoadBalancer.roundRobin() });
 const BREAKER = TrafficPolicy.circuitBreaker({ maxConnections: 10, consecutive5xxErrors: 3 });

@@ -1,7 +1,7 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { MeshService, MeshServiceSource, Protocol } from '../../src';
-import { ofKind, only, shopChart, synth } from '../util';
+import { ofKind, only, shopChart, synth } from '../fixtures/app';
 
 function deployment(chart: Chart, id: string, port = 9080): kplus.Deployment {
   return new kplus.Deployment(chart, id, { containers: [{ image: `${id}:1`, portNumber: port }] });

@@ -1,6 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import { IstioApiVersion, Mesh, MeshService } from '../../src';
-import { only, synth } from '../util';
+import { only, synth } from '../fixtures/app';
 
 describe('Mesh', () => {
   test('emits networking.istio.io/v1 by default', () => {

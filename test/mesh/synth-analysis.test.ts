@@ -1,8 +1,7 @@
-import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
+import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { ClientTls, Mesh, MeshProps, MeshService, MtlsMode, PeerAuthentication, Severity, TrafficPolicy } from '../../src';
-import { SynthAnalysis, trackSynths } from '../../src/mesh/synth-analysis';
-import { synth } from '../util';
+import { synth } from '../fixtures/app';
 
 function app(props: MeshProps = {}) {
   const a = Testing.app();
@@ -146,62 +145,5 @@ describe('the mesh root namespace reaches the analysis', () => {
     const policy = mesh.node.root.node.findAll().find((c) => c.node.path === 'shop/strict');
     expect(policy).toBeDefined();
     expect(mesh.analyze().map((d) => d.ruleId)).toContain('destinationrule-mtls-conflict');
-  });
-});
-
-describe('SynthAnalysis (the App.prototype wrapper)', () => {
-  const quiet = { enabled: true, failOnWarnings: false, ignoreRules: [] as string[], clusterDomain: 'cluster.local', rootNamespace: 'istio-system' };
-
-  test('wraps App.prototype.synth and synthYaml once, however many meshes exist', () => {
-    app();
-    const synthMethod = App.prototype.synth;
-    const synthYamlMethod = App.prototype.synthYaml;
-    trackSynths();
-    app();
-    expect(App.prototype.synth).toBe(synthMethod);
-    expect(App.prototype.synthYaml).toBe(synthYamlMethod);
-  });
-
-  test('outside a synth, the analysis is reused while the rendered manifests are unchanged', () => {
-    const { chart, reviews, v1 } = app({ analyze: false });
-    reviews.addRoute({ destinations: [{ version: v1 }] });
-    const analysis = new SynthAnalysis(chart.node.root, quiet);
-    expect(analysis.run().fresh).toBe(true);
-    expect(analysis.run().fresh).toBe(false);
-    reviews.addRoute({ destinations: [{ version: v1 }] });
-    expect(analysis.run().fresh).toBe(true);
-  });
-
-  test('inside one synth, every chart\'s validation shares one analysis, and objects return its manifests', () => {
-    const { chart, reviews, v1 } = app({ analyze: false });
-    new Chart(chart.node.root, 'second');
-    reviews.addRoute({ destinations: [{ version: v1 }] });
-    const analysis = new SynthAnalysis(chart.node.root, quiet);
-    const runs: boolean[] = [];
-    const seen: any[] = [];
-    chart.node.addValidation({
-      validate: () => {
-        runs.push(analysis.run().fresh);
-        seen.push(reviews.virtualService!.toJson());
-        return [];
-      },
-    });
-    new Chart(chart.node.root, 'third').node.addValidation({ validate: () => (runs.push(analysis.run().fresh), []) });
-    (chart.node.root as App).synthYaml();
-    expect(runs[0]).toBe(true);
-    expect(runs.slice(1).every((fresh) => !fresh)).toBe(true);
-    // The object's toJson returns the very manifest the analysis rendered...
-    expect(seen.every((m) => m === seen[0])).toBe(true);
-    // ...and only until the synth ends.
-    expect(Object.prototype.hasOwnProperty.call(reviews.virtualService!, 'toJson')).toBe(false);
-  });
-
-  test('a disabled analysis fails nothing and prints nothing', () => {
-    const { chart, reviews, v1 } = app({ analyze: false });
-    reviews.addRoute({ destinations: [{ version: v1 }] });
-    reviews.virtualService!.addJsonPatch(JsonPatch.replace('/spec/http/0/route/0/destination/subset', 'v9'));
-    expect(new SynthAnalysis(chart.node.root, { ...quiet, enabled: false }).validate()).toEqual([]);
-    expect(new SynthAnalysis(chart.node.root, quiet).validate()[0]).toMatch(/virtualservice-subset-not-found/);
-    expect(printed()).toBe('');
   });
 });

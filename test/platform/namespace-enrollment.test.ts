@@ -1,33 +1,33 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { one, shop, synthValid } from './helpers';
 import { DataplaneMode, NamespaceEnrollment, Waypoint, WaypointAllowedNamespaces, WaypointTrafficType } from '../../src';
+import { only, shopChart, synthValid } from '../fixtures/app';
 
 function namespaceObject(chart: Chart, name = 'shop'): any {
-  return one(synthValid(chart), 'Namespace', name);
+  return only(synthValid(chart), 'Namespace', name);
 }
 
 describe('NamespaceEnrollment: the label Istio reads', () => {
   test('sidecar() labels the namespace istio-injection: enabled', () => {
-    const chart = shop();
+    const chart = shopChart();
     new NamespaceEnrollment(chart, 'mesh', { mode: DataplaneMode.sidecar() });
     expect(namespaceObject(chart).metadata.labels).toEqual({ 'istio-injection': 'enabled' });
   });
 
   test('sidecarRevision() labels it istio.io/rev and not istio-injection (Istio would take istio-injection first)', () => {
-    const chart = shop();
+    const chart = shopChart();
     new NamespaceEnrollment(chart, 'mesh', { mode: DataplaneMode.sidecarRevision('1-30-3') });
     expect(namespaceObject(chart).metadata.labels).toEqual({ 'istio.io/rev': '1-30-3' });
   });
 
   test('ambient() labels it istio.io/dataplane-mode: ambient', () => {
-    const chart = shop();
+    const chart = shopChart();
     new NamespaceEnrollment(chart, 'mesh', { mode: DataplaneMode.ambient() });
     expect(namespaceObject(chart).metadata.labels).toEqual({ 'istio.io/dataplane-mode': 'ambient' });
   });
 
   test('none() labels it istio-injection: disabled, an explicit opt-out', () => {
-    const chart = shop();
+    const chart = shopChart();
     new NamespaceEnrollment(chart, 'mesh', { mode: DataplaneMode.none() });
     expect(namespaceObject(chart).metadata.labels).toEqual({ 'istio-injection': 'disabled' });
   });
@@ -38,7 +38,7 @@ describe('NamespaceEnrollment: the label Istio reads', () => {
   });
 
   test('a mode that is not a DataplaneMode is refused', () => {
-    expect(() => new NamespaceEnrollment(shop(), 'mesh', { mode: 'sidecar' as any })).toThrow(/shop\/mesh: mode must be a DataplaneMode/);
+    expect(() => new NamespaceEnrollment(shopChart(), 'mesh', { mode: 'sidecar' as any })).toThrow(/shop\/mesh: mode must be a DataplaneMode/);
   });
 
   test('modes describe themselves', () => {
@@ -49,7 +49,7 @@ describe('NamespaceEnrollment: the label Istio reads', () => {
 
 describe('NamespaceEnrollment: which Namespace', () => {
   test('by default it creates the chart\'s Namespace, cluster-scoped (no metadata.namespace)', () => {
-    const chart = shop();
+    const chart = shopChart();
     const e = new NamespaceEnrollment(chart, 'mesh', { mode: DataplaneMode.sidecar() });
     const ns = namespaceObject(chart);
     expect(ns.apiVersion).toBe('v1');
@@ -70,7 +70,7 @@ describe('NamespaceEnrollment: which Namespace', () => {
   });
 
   test('an invalid name is refused', () => {
-    expect(() => new NamespaceEnrollment(shop(), 'mesh', { name: 'Shop', mode: DataplaneMode.sidecar() })).toThrow(/name 'Shop' is not a valid Kubernetes namespace name/);
+    expect(() => new NamespaceEnrollment(shopChart(), 'mesh', { name: 'Shop', mode: DataplaneMode.sidecar() })).toThrow(/name 'Shop' is not a valid Kubernetes namespace name/);
   });
 
   test('labels a cdk8s-plus Namespace, keeping its own labels', () => {
@@ -90,14 +90,14 @@ describe('NamespaceEnrollment: which Namespace', () => {
   });
 
   test('a namespaceObject of another kind is refused', () => {
-    const chart = shop();
+    const chart = shopChart();
     const cm = new ApiObject(chart, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } });
     expect(() => new NamespaceEnrollment(chart, 'mesh', { namespaceObject: cm, mode: DataplaneMode.sidecar() }))
       .toThrow(/namespaceObject must be an ApiObject of kind Namespace \(got ConfigMap\)/);
   });
 
   test('more than one of namespace, namespaceObject and name is refused', () => {
-    const chart = shop();
+    const chart = shopChart();
     const obj = new ApiObject(chart, 'ns', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } });
     expect(() => new NamespaceEnrollment(chart, 'mesh', { namespaceObject: obj, name: 'shop', mode: DataplaneMode.sidecar() }))
       .toThrow(/set only one of namespace, namespaceObject and name/);
@@ -113,14 +113,14 @@ describe('NamespaceEnrollment: one mode per namespace', () => {
   });
 
   test('an ambient namespace refuses sidecar injection', () => {
-    const chart = shop();
+    const chart = shopChart();
     const first = new NamespaceEnrollment(chart, 'ambient', { mode: DataplaneMode.ambient() });
     expect(() => new NamespaceEnrollment(chart, 'sidecar', { namespaceObject: first.createdNamespace, mode: DataplaneMode.sidecar() }))
       .toThrow(/already has label istio.io\/dataplane-mode=ambient, which contradicts istio-injection=enabled/);
   });
 
   test('enrolling twice with the same mode is accepted', () => {
-    const chart = shop();
+    const chart = shopChart();
     const first = new NamespaceEnrollment(chart, 'a', { mode: DataplaneMode.sidecar() });
     new NamespaceEnrollment(chart, 'b', { namespaceObject: first.createdNamespace, mode: DataplaneMode.sidecar() });
     expect(namespaceObject(chart).metadata.labels).toEqual({ 'istio-injection': 'enabled' });
@@ -129,14 +129,14 @@ describe('NamespaceEnrollment: one mode per namespace', () => {
 
 describe('NamespaceEnrollment: waypoint', () => {
   test('waypoint labels the namespace istio.io/use-waypoint', () => {
-    const chart = shop();
+    const chart = shopChart();
     const waypoint = new Waypoint(chart, 'waypoint');
     new NamespaceEnrollment(chart, 'mesh', { mode: DataplaneMode.ambient(), waypoint });
     expect(namespaceObject(chart).metadata.labels).toEqual({ 'istio.io/dataplane-mode': 'ambient', 'istio.io/use-waypoint': 'waypoint' });
   });
 
   test('useWaypoint() after construction is reflected and kept in waypoint', () => {
-    const chart = shop();
+    const chart = shopChart();
     const e = new NamespaceEnrollment(chart, 'mesh', { mode: DataplaneMode.ambient() });
     const waypoint = new Waypoint(chart, 'wp', { trafficType: WaypointTrafficType.ALL });
     e.useWaypoint(waypoint);
@@ -164,14 +164,14 @@ describe('NamespaceEnrollment: waypoint', () => {
   });
 
   test('a waypoint for workload traffic only serves a namespace too (its pods)', () => {
-    const chart = shop();
+    const chart = shopChart();
     const waypoint = new Waypoint(chart, 'wp', { trafficType: WaypointTrafficType.WORKLOAD });
     new NamespaceEnrollment(chart, 'mesh', { mode: DataplaneMode.ambient(), waypoint });
     expect(namespaceObject(chart).metadata.labels['istio.io/use-waypoint']).toBe('wp');
   });
 
   test('a waypoint that is not a Waypoint is refused', () => {
-    const e = new NamespaceEnrollment(shop(), 'mesh', { mode: DataplaneMode.ambient() });
+    const e = new NamespaceEnrollment(shopChart(), 'mesh', { mode: DataplaneMode.ambient() });
     expect(() => e.useWaypoint({ name: 'waypoint' } as any)).toThrow(/shop\/mesh: waypoint must be a Waypoint/);
   });
 });

@@ -1,9 +1,9 @@
 import { App, Chart, Testing } from 'cdk8s';
-import { deployment, one, synthValid } from './helpers';
 import {
   AuthorizationPolicy, AuthorizationRule, CustomTag, DataplaneMode, Mesh, MeshService, NamespaceEnrollment, RuleOperation,
   Severity, Telemetry, Waypoint, WorkloadEnrollment, WorkloadSelector,
 } from '../../src';
+import { deployment, only, synthValid } from '../fixtures/app';
 
 function errors(app: App): string[] {
   return Mesh.of(app).analyze().filter((d) => d.severity === Severity.ERROR).map((d) => `${d.ruleId}: ${d.message}`);
@@ -22,7 +22,7 @@ describe('telemetry and enrollment in a whole app', () => {
     new Telemetry(chart, 'reviews-logs', { selector: WorkloadSelector.fromMeshService(reviews), accessLogging: [{ providers: ['envoy'], filter: 'response.code >= 400' }] });
 
     const manifests = synthValid(chart);
-    expect(one(manifests, 'Namespace').metadata.labels).toEqual({ 'istio-injection': 'enabled' });
+    expect(only(manifests, 'Namespace').metadata.labels).toEqual({ 'istio-injection': 'enabled' });
     expect(manifests.filter((m) => m.kind === 'Telemetry').map((m) => `${m.metadata.namespace}/${m.metadata.name}`))
       .toEqual(['istio-system/mesh-default', 'shop/reviews-logs']);
     expect(errors(app)).toEqual([]);
@@ -43,8 +43,8 @@ describe('telemetry and enrollment in a whole app', () => {
     });
 
     const manifests = synthValid(chart);
-    expect(one(manifests, 'Namespace').metadata.labels).toEqual({ 'istio.io/dataplane-mode': 'ambient', 'istio.io/use-waypoint': 'waypoint' });
-    expect(one(manifests, 'Gateway').spec.gatewayClassName).toBe('istio-waypoint');
+    expect(only(manifests, 'Namespace').metadata.labels).toEqual({ 'istio.io/dataplane-mode': 'ambient', 'istio.io/use-waypoint': 'waypoint' });
+    expect(only(manifests, 'Gateway').spec.gatewayClassName).toBe('istio-waypoint');
     expect(errors(app)).toEqual([]);
   });
 });

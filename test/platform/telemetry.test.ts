@@ -1,17 +1,17 @@
 import { Chart, Duration, Testing } from 'cdk8s';
-import { deployment, one, shop, synthValid } from './helpers';
 import {
   CustomTag, IstioApiVersion, IstioMetric, Mesh, MeshService, TagOverride, Telemetry, Waypoint, WorkloadMode, WorkloadSelector,
 } from '../../src';
 import { validateIstioObject } from '../conformance/istio-crd-validator';
+import { deployment, only, shopChart, synthValid } from '../fixtures/app';
 
 function telemetry(chart: Chart): any {
-  return one(synthValid(chart), 'Telemetry');
+  return only(synthValid(chart), 'Telemetry');
 }
 
 describe('Telemetry: scope', () => {
   test('without selector it configures the chart\'s namespace, as telemetry.istio.io/v1', () => {
-    const chart = shop();
+    const chart = shopChart();
     new Telemetry(chart, 'Shop-Logs', { accessLogging: [{ providers: ['envoy'] }] });
     const t = telemetry(chart);
     expect(t.apiVersion).toBe('telemetry.istio.io/v1');
@@ -38,25 +38,25 @@ describe('Telemetry: scope', () => {
   });
 
   test('meshWide with a selector is refused: a mesh-wide Telemetry has none', () => {
-    expect(() => new Telemetry(shop(), 't', { meshWide: true, selector: WorkloadSelector.fromLabels({ app: 'a' }) }))
+    expect(() => new Telemetry(shopChart(), 't', { meshWide: true, selector: WorkloadSelector.fromLabels({ app: 'a' }) }))
       .toThrow(/shop\/t: a mesh-wide policy applies to every workload and has no selector/);
   });
 
   test('an explicit namespace is used', () => {
-    const chart = shop();
+    const chart = shopChart();
     new Telemetry(chart, 't', { namespace: 'payments' });
     expect(telemetry(chart).metadata.namespace).toBe('payments');
   });
 
   test('a MeshService selector selects its app label', () => {
-    const chart = shop();
+    const chart = shopChart();
     const reviews = new MeshService(chart, 'reviews', { port: 9080 });
     new Telemetry(chart, 't', { selector: WorkloadSelector.fromMeshService(reviews), tracing: [{ disableSpanReporting: true }] });
     expect(telemetry(chart).spec.selector).toEqual({ matchLabels: { app: 'reviews' } });
   });
 
   test('a cdk8s-plus workload selector selects its pods, in its namespace', () => {
-    const chart = shop();
+    const chart = shopChart();
     const api = deployment(chart, 'api');
     new Telemetry(chart, 't', { selector: WorkloadSelector.fromWorkload(api) });
     const t = telemetry(chart);
@@ -65,24 +65,24 @@ describe('Telemetry: scope', () => {
   });
 
   test('a label selector is written as matchLabels', () => {
-    const chart = shop();
+    const chart = shopChart();
     new Telemetry(chart, 't', { selector: WorkloadSelector.fromLabels({ tier: 'edge' }) });
     expect(telemetry(chart).spec.selector).toEqual({ matchLabels: { tier: 'edge' } });
   });
 
   test('targetRefs attach it to a Gateway API resource', () => {
-    const chart = shop();
+    const chart = shopChart();
     new Telemetry(chart, 't', { targetRefs: [{ kind: 'Gateway', name: 'ingress' }] });
     expect(telemetry(chart).spec.targetRefs).toEqual([{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'ingress' }]);
   });
 
   test('selector and targetRefs together are refused', () => {
-    expect(() => new Telemetry(shop(), 't', { selector: WorkloadSelector.fromLabels({ app: 'a' }), targetRefs: [{ kind: 'Gateway', name: 'gw' }] }))
+    expect(() => new Telemetry(shopChart(), 't', { selector: WorkloadSelector.fromLabels({ app: 'a' }), targetRefs: [{ kind: 'Gateway', name: 'gw' }] }))
       .toThrow(/set either selector or targetRefs, not both/);
   });
 
   test('waypoint attaches it to the waypoint\'s Gateway, in the waypoint\'s namespace', () => {
-    const chart = shop();
+    const chart = shopChart();
     const wp = new Waypoint(chart, 'waypoint', { namespace: 'mesh-infra' });
     new Telemetry(chart, 't', { waypoint: wp, accessLogging: [{ providers: ['envoy'] }] });
     const t = telemetry(chart);
@@ -91,27 +91,27 @@ describe('Telemetry: scope', () => {
   });
 
   test('waypoint with another namespace is refused', () => {
-    const chart = shop();
+    const chart = shopChart();
     const wp = new Waypoint(chart, 'waypoint', { namespace: 'mesh-infra' });
     expect(() => new Telemetry(chart, 't', { waypoint: wp, namespace: 'shop' }))
       .toThrow(/shop\/t: namespace is 'shop' but waypoint waypoint is in 'mesh-infra'.*Remove namespace/);
   });
 
   test('waypoint with a selector is refused: waypoints ignore selectors', () => {
-    const chart = shop();
+    const chart = shopChart();
     const wp = new Waypoint(chart, 'waypoint');
     expect(() => new Telemetry(chart, 't', { waypoint: wp, selector: WorkloadSelector.fromLabels({ app: 'a' }) }))
       .toThrow(/remove selector, targetRefs and meshWide/);
   });
 
   test('an invalid name is refused with a suggestion', () => {
-    expect(() => new Telemetry(shop(), 't', { name: 'Bad_Name' })).toThrow(/name 'Bad_Name' is not a valid Kubernetes name.*bad-name/);
+    expect(() => new Telemetry(shopChart(), 't', { name: 'Bad_Name' })).toThrow(/name 'Bad_Name' is not a valid Kubernetes name.*bad-name/);
   });
 });
 
 describe('Telemetry: access logging', () => {
   test('writes providers, filter, disabled and match mode', () => {
-    const chart = shop();
+    const chart = shopChart();
     new Telemetry(chart, 't', {
       accessLogging: [{ providers: ['envoy', 'otel-als'], filter: 'response.code >= 400', disabled: false, mode: WorkloadMode.SERVER }],
     });
@@ -124,36 +124,36 @@ describe('Telemetry: access logging', () => {
   });
 
   test('disabled: true turns logging off', () => {
-    const chart = shop();
+    const chart = shopChart();
     new Telemetry(chart, 't', { accessLogging: [{ disabled: true }] });
     expect(telemetry(chart).spec.accessLogging).toEqual([{ disabled: true }]);
   });
 
   test('an entry without providers is written as is: it uses the mesh config\'s default providers', () => {
-    const chart = shop();
+    const chart = shopChart();
     new Telemetry(chart, 't', { accessLogging: [{}] });
     expect(telemetry(chart).spec.accessLogging).toEqual([{}]);
   });
 
   test('a blank filter is refused', () => {
-    expect(() => new Telemetry(shop(), 't', { accessLogging: [{ filter: ' ' }] }))
+    expect(() => new Telemetry(shopChart(), 't', { accessLogging: [{ filter: ' ' }] }))
       .toThrow(/shop\/t: accessLogging\[0\]\.filter is " "; write a CEL expression/);
   });
 
   test('an empty provider name is refused', () => {
-    expect(() => new Telemetry(shop(), 't', { accessLogging: [{ providers: ['envoy', ''] }] }))
+    expect(() => new Telemetry(shopChart(), 't', { accessLogging: [{ providers: ['envoy', ''] }] }))
       .toThrow(/accessLogging\[0\]\.providers\[1\] is ""/);
   });
 
   test('an unknown mode is refused with the valid ones', () => {
-    expect(() => new Telemetry(shop(), 't', { accessLogging: [{ mode: 'INBOUND' as any }] }))
+    expect(() => new Telemetry(shopChart(), 't', { accessLogging: [{ mode: 'INBOUND' as any }] }))
       .toThrow(/accessLogging\[0\]\.mode is "INBOUND"; use WorkloadMode.CLIENT, SERVER or CLIENT_AND_SERVER/);
   });
 });
 
 describe('Telemetry: tracing', () => {
   test('writes provider, sampling, span reporting, match mode and custom tags', () => {
-    const chart = shop();
+    const chart = shopChart();
     new Telemetry(chart, 't', {
       tracing: [{
         provider: 'zipkin',
@@ -185,33 +185,33 @@ describe('Telemetry: tracing', () => {
   });
 
   test.each([0, 0.01, 100])('a sampling percentage of %d is accepted', (p) => {
-    const chart = shop();
+    const chart = shopChart();
     new Telemetry(chart, 't', { tracing: [{ randomSamplingPercentage: p }] });
     expect(telemetry(chart).spec.tracing[0].randomSamplingPercentage).toBe(p);
   });
 
   test.each([-1, 100.5, NaN, Infinity])('a sampling percentage of %d is refused', (p) => {
-    expect(() => new Telemetry(shop(), 't', { tracing: [{ randomSamplingPercentage: p }] }))
+    expect(() => new Telemetry(shopChart(), 't', { tracing: [{ randomSamplingPercentage: p }] }))
       .toThrow(/tracing\[0\]\.randomSamplingPercentage is .*; Istio takes a percentage from 0 to 100/);
   });
 
   test('disableSpanReporting: true stops reporting', () => {
-    const chart = shop();
+    const chart = shopChart();
     new Telemetry(chart, 't', { tracing: [{ disableSpanReporting: true }] });
     expect(telemetry(chart).spec.tracing).toEqual([{ disableSpanReporting: true }]);
   });
 
   test('a blank provider is refused', () => {
-    expect(() => new Telemetry(shop(), 't', { tracing: [{ provider: '' }] })).toThrow(/tracing\[0\]\.provider is ""/);
+    expect(() => new Telemetry(shopChart(), 't', { tracing: [{ provider: '' }] })).toThrow(/tracing\[0\]\.provider is ""/);
   });
 
   test('a custom tag that is not a CustomTag is refused', () => {
-    expect(() => new Telemetry(shop(), 't', { tracing: [{ customTags: { x: { literal: { value: 'a' } } as any } }] }))
+    expect(() => new Telemetry(shopChart(), 't', { tracing: [{ customTags: { x: { literal: { value: 'a' } } as any } }] }))
       .toThrow(/tracing\[0\]\.customTags\.x must be a CustomTag/);
   });
 
   test('an empty custom tag name is refused', () => {
-    expect(() => new Telemetry(shop(), 't', { tracing: [{ customTags: { '': CustomTag.literal('a') } }] }))
+    expect(() => new Telemetry(shopChart(), 't', { tracing: [{ customTags: { '': CustomTag.literal('a') } }] }))
       .toThrow(/customTags has an empty tag name/);
   });
 
@@ -224,7 +224,7 @@ describe('Telemetry: tracing', () => {
 
 describe('Telemetry: metrics', () => {
   test('writes providers and overrides with match, disabled and tag overrides', () => {
-    const chart = shop();
+    const chart = shopChart();
     new Telemetry(chart, 't', {
       metrics: [{
         providers: ['prometheus'],
@@ -248,32 +248,32 @@ describe('Telemetry: metrics', () => {
   });
 
   test('reportingInterval is written as an Istio duration', () => {
-    const chart = shop();
+    const chart = shopChart();
     new Telemetry(chart, 't', { metrics: [{ reportingInterval: Duration.seconds(15) }] });
     expect(telemetry(chart).spec.metrics).toEqual([{ reportingInterval: '15s' }]);
   });
 
   test('a reportingInterval under 1 ms is refused', () => {
-    expect(() => new Telemetry(shop(), 't', { metrics: [{ reportingInterval: Duration.millis(0) }] }))
-      .toThrow(/^shop\/t: metrics\[0\]\.reportingInterval is 0 ms; Istio rejects durations under 1 ms/);
+    expect(() => new Telemetry(shopChart(), 't', { metrics: [{ reportingInterval: Duration.millis(0) }] }))
+      .toThrow(/metrics\[0\]\.reportingInterval is 0 ms; Istio needs a duration of at least 1 ms/);
   });
 
   test('an override with both metric and customMetric is refused', () => {
-    expect(() => new Telemetry(shop(), 't', { metrics: [{ overrides: [{ metric: IstioMetric.REQUEST_SIZE, customMetric: 'x' }] }] }))
+    expect(() => new Telemetry(shopChart(), 't', { metrics: [{ overrides: [{ metric: IstioMetric.REQUEST_SIZE, customMetric: 'x' }] }] }))
       .toThrow(/metrics\[0\]\.overrides\[0\] sets both metric \(REQUEST_SIZE\) and customMetric \('x'\).*Use two overrides/);
   });
 
   test('an unknown metric is refused', () => {
-    expect(() => new Telemetry(shop(), 't', { metrics: [{ overrides: [{ metric: 'REQUESTS' as any }] }] }))
+    expect(() => new Telemetry(shopChart(), 't', { metrics: [{ overrides: [{ metric: 'REQUESTS' as any }] }] }))
       .toThrow(/overrides\[0\]\.metric is "REQUESTS"; use an IstioMetric/);
   });
 
   test('an empty customMetric is refused', () => {
-    expect(() => new Telemetry(shop(), 't', { metrics: [{ overrides: [{ customMetric: '' }] }] })).toThrow(/overrides\[0\]\.customMetric is ""/);
+    expect(() => new Telemetry(shopChart(), 't', { metrics: [{ overrides: [{ customMetric: '' }] }] })).toThrow(/overrides\[0\]\.customMetric is ""/);
   });
 
   test('a tag override that is not a TagOverride is refused', () => {
-    expect(() => new Telemetry(shop(), 't', { metrics: [{ overrides: [{ tagOverrides: { x: { operation: 'REMOVE' } as any } }] }] }))
+    expect(() => new Telemetry(shopChart(), 't', { metrics: [{ overrides: [{ tagOverrides: { x: { operation: 'REMOVE' } as any } }] }] }))
       .toThrow(/tagOverrides\.x must be a TagOverride/);
   });
 
@@ -285,7 +285,7 @@ describe('Telemetry: metrics', () => {
 
 describe('Telemetry: rendering', () => {
   test('settings added after construction are in the output', () => {
-    const chart = shop();
+    const chart = shopChart();
     const t = new Telemetry(chart, 't');
     t.addAccessLogging({ providers: ['envoy'] });
     t.addTracing({ randomSamplingPercentage: 10 });
@@ -299,13 +299,13 @@ describe('Telemetry: rendering', () => {
   });
 
   test('a Telemetry with no settings has an empty spec', () => {
-    const chart = shop();
+    const chart = shopChart();
     new Telemetry(chart, 't');
     expect(telemetry(chart).spec).toEqual({});
   });
 
   test('a bad value given to an add method is refused with the call named', () => {
-    const t = new Telemetry(shop(), 't');
+    const t = new Telemetry(shopChart(), 't');
     t.addTracing({});
     expect(() => t.addTracing({ randomSamplingPercentage: 101 })).toThrow(/shop\/t: addTracing\(\) #2\.randomSamplingPercentage is 101/);
   });

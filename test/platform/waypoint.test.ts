@@ -1,10 +1,10 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { one, shop, synthValid } from './helpers';
 import {
   AuthorizationPolicy, AuthorizationRule, MeshService, MeshServiceSource, Principal, RuleSource, Telemetry, Waypoint,
   WaypointAllowedNamespaces, WaypointTrafficType,
 } from '../../src';
+import { only, shopChart, synthValid } from '../fixtures/app';
 
 /**
  * The Gateway API Gateway is not an Istio CRD, so the schema validator does not check it: this
@@ -26,18 +26,18 @@ function expectWaypointShape(gw: any): void {
 }
 
 function gateway(chart: Chart): any {
-  const gw = one(synthValid(chart), 'Gateway');
+  const gw = only(synthValid(chart), 'Gateway');
   expectWaypointShape(gw);
   return gw;
 }
 
 function labelsOf(manifests: any[], kind: string, name: string): Record<string, string> {
-  return one(manifests, kind, name).metadata.labels ?? {};
+  return only(manifests, kind, name).metadata.labels ?? {};
 }
 
 describe('Waypoint: the Gateway', () => {
   test('is a Gateway API Gateway of class istio-waypoint with one HBONE listener on 15008, for service traffic', () => {
-    const chart = shop();
+    const chart = shopChart();
     new Waypoint(chart, 'Waypoint');
     expect(gateway(chart)).toEqual({
       apiVersion: 'gateway.networking.k8s.io/v1',
@@ -52,17 +52,17 @@ describe('Waypoint: the Gateway', () => {
     [WaypointTrafficType.ALL, 'all'],
     [WaypointTrafficType.NONE, 'none'],
   ])('trafficType %s is the istio.io/waypoint-for label', (trafficType, label) => {
-    const chart = shop();
+    const chart = shopChart();
     new Waypoint(chart, 'wp', { trafficType });
     expect(gateway(chart).metadata.labels['istio.io/waypoint-for']).toBe(label);
   });
 
   test('an unknown trafficType is refused', () => {
-    expect(() => new Waypoint(shop(), 'wp', { trafficType: 'pods' as any })).toThrow(/shop\/wp: trafficType is "pods"; use WaypointTrafficType/);
+    expect(() => new Waypoint(shopChart(), 'wp', { trafficType: 'pods' as any })).toThrow(/shop\/wp: trafficType is "pods"; use WaypointTrafficType/);
   });
 
   test('name, namespace and revision are written', () => {
-    const chart = shop();
+    const chart = shopChart();
     new Waypoint(chart, 'wp', { name: 'reviews-waypoint', namespace: 'mesh-infra', revision: '1-30-3' });
     const gw = gateway(chart);
     expect(gw.metadata).toEqual({ name: 'reviews-waypoint', namespace: 'mesh-infra', labels: { 'istio.io/waypoint-for': 'service', 'istio.io/rev': '1-30-3' } });
@@ -75,33 +75,33 @@ describe('Waypoint: the Gateway', () => {
   });
 
   test('the name none is refused: it is the value that opts out of waypoints', () => {
-    expect(() => new Waypoint(shop(), 'wp', { name: 'none' })).toThrow(/shop\/wp: name 'none' is reserved/);
+    expect(() => new Waypoint(shopChart(), 'wp', { name: 'none' })).toThrow(/shop\/wp: name 'none' is reserved/);
   });
 
   test('a name that cannot name a Service is refused', () => {
-    expect(() => new Waypoint(shop(), 'wp', { name: 'Reviews.WP' })).toThrow(/name 'Reviews.WP' is not a valid waypoint name.*'reviews-wp'/);
+    expect(() => new Waypoint(shopChart(), 'wp', { name: 'Reviews.WP' })).toThrow(/name 'Reviews.WP' is not a valid waypoint name.*'reviews-wp'/);
   });
 
   test('an invalid revision is refused', () => {
-    expect(() => new Waypoint(shop(), 'wp', { revision: '1.30/3' })).toThrow(/revision "1.30\/3" is not a valid label value/);
+    expect(() => new Waypoint(shopChart(), 'wp', { revision: '1.30/3' })).toThrow(/revision "1.30\/3" is not a valid label value/);
   });
 });
 
 describe('Waypoint: allowed namespaces', () => {
   test('same() (the default) writes no allowedRoutes', () => {
-    const chart = shop();
+    const chart = shopChart();
     new Waypoint(chart, 'wp', { allowedNamespaces: WaypointAllowedNamespaces.same() });
     expect(gateway(chart).spec.listeners[0].allowedRoutes).toBeUndefined();
   });
 
   test('all() allows every namespace', () => {
-    const chart = shop();
+    const chart = shopChart();
     new Waypoint(chart, 'wp', { allowedNamespaces: WaypointAllowedNamespaces.all() });
     expect(gateway(chart).spec.listeners[0].allowedRoutes).toEqual({ namespaces: { from: 'All' } });
   });
 
   test('named() selects namespaces by their kubernetes.io/metadata.name label', () => {
-    const chart = shop();
+    const chart = shopChart();
     new Waypoint(chart, 'wp', { allowedNamespaces: WaypointAllowedNamespaces.named(['shop', 'billing', 'shop']) });
     expect(gateway(chart).spec.listeners[0].allowedRoutes).toEqual({
       namespaces: { from: 'Selector', selector: { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: ['billing', 'shop'] }] } },
@@ -109,7 +109,7 @@ describe('Waypoint: allowed namespaces', () => {
   });
 
   test('withLabels() selects namespaces by labels', () => {
-    const chart = shop();
+    const chart = shopChart();
     new Waypoint(chart, 'wp', { allowedNamespaces: WaypointAllowedNamespaces.withLabels({ team: 'payments' }) });
     expect(gateway(chart).spec.listeners[0].allowedRoutes).toEqual({ namespaces: { from: 'Selector', selector: { matchLabels: { team: 'payments' } } } });
   });
@@ -127,7 +127,7 @@ describe('Waypoint: allowed namespaces', () => {
 
 describe('Waypoint: services that use it', () => {
   test('addMeshService labels the Service the MeshService creates', () => {
-    const chart = shop();
+    const chart = shopChart();
     const wp = new Waypoint(chart, 'waypoint');
     const reviews = new MeshService(chart, 'reviews', { port: 9080 });
     wp.addMeshService(reviews);
@@ -135,14 +135,14 @@ describe('Waypoint: services that use it', () => {
   });
 
   test('addMeshService on a MeshService of a host is refused: there is no Service to label', () => {
-    const chart = shop();
+    const chart = shopChart();
     const wp = new Waypoint(chart, 'waypoint');
     const ext = new MeshService(chart, 'ext', { source: MeshServiceSource.fromHost('api.example.com') });
     expect(() => wp.addMeshService(ext)).toThrow(/shop\/waypoint: addMeshService\(shop\/ext\): this MeshService adopts a Service or a host.*addServiceObject/);
   });
 
   test('addService labels a cdk8s-plus Service', () => {
-    const chart = shop();
+    const chart = shopChart();
     const wp = new Waypoint(chart, 'waypoint');
     const svc = new kplus.Service(chart, 'details', { ports: [{ port: 9080 }] });
     wp.addService(svc);
@@ -150,7 +150,7 @@ describe('Waypoint: services that use it', () => {
   });
 
   test('addServiceObject labels a plain Service or ServiceEntry', () => {
-    const chart = shop();
+    const chart = shopChart();
     const wp = new Waypoint(chart, 'waypoint');
     wp.addServiceObject(new ApiObject(chart, 'svc', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'ratings' }, spec: { ports: [{ port: 9080, name: 'http' }], selector: { app: 'ratings' } } }));
     wp.addServiceObject(new ApiObject(chart, 'se', {
@@ -165,7 +165,7 @@ describe('Waypoint: services that use it', () => {
   });
 
   test('addServiceObject refuses other kinds', () => {
-    const chart = shop();
+    const chart = shopChart();
     const wp = new Waypoint(chart, 'waypoint');
     const cm = new ApiObject(chart, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } });
     expect(() => wp.addServiceObject(cm)).toThrow(/addServiceObject\(shop\/cm\): pass a Service or ServiceEntry ApiObject \(got ConfigMap\)/);
@@ -204,14 +204,14 @@ describe('Waypoint: services that use it', () => {
   });
 
   test('a waypoint for workload traffic only is refused for a Service', () => {
-    const chart = shop();
+    const chart = shopChart();
     const wp = new Waypoint(chart, 'wp', { trafficType: WaypointTrafficType.WORKLOAD });
     const reviews = new MeshService(chart, 'reviews', { port: 9080 });
     expect(() => wp.addMeshService(reviews)).toThrow(/waypoint shop\/wp handles only workload traffic.*trafficType: WaypointTrafficType.SERVICE or ALL/);
   });
 
   test('a waypoint for all traffic is accepted for a Service', () => {
-    const chart = shop();
+    const chart = shopChart();
     const wp = new Waypoint(chart, 'wp', { trafficType: WaypointTrafficType.ALL });
     const reviews = new MeshService(chart, 'reviews', { port: 9080 });
     wp.addMeshService(reviews);
@@ -219,7 +219,7 @@ describe('Waypoint: services that use it', () => {
   });
 
   test('a Service that already uses another waypoint is refused; the same waypoint twice is fine', () => {
-    const chart = shop();
+    const chart = shopChart();
     const a = new Waypoint(chart, 'a');
     const b = new Waypoint(chart, 'b');
     const reviews = new MeshService(chart, 'reviews', { port: 9080 });
@@ -231,7 +231,7 @@ describe('Waypoint: services that use it', () => {
 
 describe('Waypoint: policies attached to it', () => {
   test('targetReference points policies at the Gateway', () => {
-    const chart = shop();
+    const chart = shopChart();
     const wp = new Waypoint(chart, 'waypoint');
     new AuthorizationPolicy(chart, 'viewer', {
       targetRefs: [wp.targetReference],
@@ -240,12 +240,12 @@ describe('Waypoint: policies attached to it', () => {
     new Telemetry(chart, 'logs', { targetRefs: [wp.targetReference], accessLogging: [{ providers: ['envoy'] }] });
     const m = synthValid(chart);
     const ref = [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: 'waypoint' }];
-    expect(one(m, 'AuthorizationPolicy').spec.targetRefs).toEqual(ref);
-    expect(one(m, 'Telemetry').spec.targetRefs).toEqual(ref);
+    expect(only(m, 'AuthorizationPolicy').spec.targetRefs).toEqual(ref);
+    expect(only(m, 'Telemetry').spec.targetRefs).toEqual(ref);
   });
 
   test('principal is the waypoint\'s service account, named after the Gateway', () => {
-    const wp = new Waypoint(shop(), 'reviews-wp');
+    const wp = new Waypoint(shopChart(), 'reviews-wp');
     expect(wp.principal.toIdentity('cluster.local')).toBe('cluster.local/ns/shop/sa/reviews-wp');
     expect(wp.principal).toBeInstanceOf(Principal);
   });

@@ -4,11 +4,10 @@ import {
   AuthorizationAction, AuthorizationPolicy, AuthorizationRule, ConditionKey, IstioApiVersion, Mesh, MeshService,
   MeshServiceSource, Principal, RuleCondition, RuleOperation, RuleSource, WorkloadSelector,
 } from '../../src';
-import { shopChart } from '../util';
-import { deployment, find, synthValid } from './helpers';
+import { shopChart, deployment, only, synthValid } from '../fixtures/app';
 
 function policy(chart: Chart, name?: string): any {
-  return find(synthValid(chart), 'AuthorizationPolicy', name);
+  return only(synthValid(chart), 'AuthorizationPolicy', name);
 }
 
 describe('AuthorizationPolicy: placement', () => {
@@ -49,7 +48,7 @@ describe('AuthorizationPolicy: placement', () => {
     const other = new Chart(chart.node.root as any, 'pay', { namespace: 'payments' });
     const d = deployment(other, 'ledger');
     new AuthorizationPolicy(chart, 'p', { selector: WorkloadSelector.fromWorkload(d) });
-    expect(find(synthValid(chart), 'AuthorizationPolicy').metadata.namespace).toBe('payments');
+    expect(only(synthValid(chart), 'AuthorizationPolicy').metadata.namespace).toBe('payments');
   });
 
   test('refuses a namespace other than the selected workload\'s, naming both', () => {
@@ -210,7 +209,7 @@ describe('AuthorizationPolicy.allowCallers', () => {
     const other = new Chart(chart.node.root as any, 'pay', { namespace: 'payments' });
     const ledger = new MeshService(other, 'ledger', { port: 8080 });
     AuthorizationPolicy.allowCallers(chart, 'p', { to: ledger, from: [Principal.fromServiceAccount(frontendSa)] });
-    expect(find(synthValid(chart), 'AuthorizationPolicy').metadata.namespace).toBe('payments');
+    expect(only(synthValid(chart), 'AuthorizationPolicy').metadata.namespace).toBe('payments');
   });
 
   test('refuses an empty caller list, which would allow everyone', () => {

@@ -1,11 +1,10 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Mesh, MeshService, MtlsMode, PeerAuthentication, WorkloadSelector } from '../../src';
-import { shopChart } from '../util';
-import { deployment, find, synthValid } from './helpers';
+import { shopChart, deployment, only, synthValid } from '../fixtures/app';
 
 function peerAuth(chart: Chart): any {
-  return find(synthValid(chart), 'PeerAuthentication');
+  return only(synthValid(chart), 'PeerAuthentication');
 }
 
 describe('PeerAuthentication: scope', () => {

@@ -1,13 +1,12 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { AuthorizationPolicy, AuthorizationRule, Mesh, Principal, RuleSource } from '../../src';
-import { shopChart } from '../util';
-import { deployment, find, synthValid } from './helpers';
+import { shopChart, deployment, only, synthValid } from '../fixtures/app';
 
 /** The principals a policy allowing `principals` emits. */
 function emitted(chart: Chart, ...principals: Principal[]): any {
   new AuthorizationPolicy(chart, 'policy', { rules: [new AuthorizationRule({ from: [RuleSource.fromPrincipals(...principals)] })] });
-  return find(synthValid(chart), 'AuthorizationPolicy');
+  return only(synthValid(chart), 'AuthorizationPolicy');
 }
 
 describe('Principal', () => {

@@ -2,15 +2,14 @@ import { Chart, Duration } from 'cdk8s';
 import {
   AuthorizationPolicy, MeshService, Principal, RequestAuthentication, RequestPrincipal, WorkloadSelector,
 } from '../../src';
-import { shopChart } from '../util';
-import { find, synthValid } from './helpers';
+import { shopChart, only, synthValid } from '../fixtures/app';
 
 const ISSUER = 'https://auth.example.com';
 const JWKS_URI = 'https://auth.example.com/.well-known/jwks.json';
 const JWKS = JSON.stringify({ keys: [{ kty: 'RSA', kid: 'k1', e: 'AQAB', n: 'xjlCRBqkQxX1m8yr8ZuoiiH0zkLc' }] });
 
 function requestAuth(chart: Chart): any {
-  return find(synthValid(chart), 'RequestAuthentication');
+  return only(synthValid(chart), 'RequestAuthentication');
 }
 
 function frontendJwt(chart: Chart): RequestAuthentication {
@@ -126,7 +125,7 @@ describe('RequestAuthentication.requireJwt', () => {
     const chart = shopChart();
     const policy = frontendJwt(chart).requireJwt();
     expect(policy).toBeInstanceOf(AuthorizationPolicy);
-    const p = find(synthValid(chart), 'AuthorizationPolicy');
+    const p = only(synthValid(chart), 'AuthorizationPolicy');
     expect(p.metadata).toEqual({ name: 'frontend-jwt-require-jwt', namespace: 'shop' });
     expect(p.spec).toEqual({
       selector: { matchLabels: { app: 'frontend' } },
@@ -145,7 +144,7 @@ describe('RequestAuthentication.requireJwt', () => {
       requestPrincipals: [RequestPrincipal.fromIssuer(ISSUER)],
       from: [Principal.fromName('istio-system', 'istio-ingressgateway-service-account')],
     });
-    const p = find(synthValid(chart), 'AuthorizationPolicy', 'frontend-app');
+    const p = only(synthValid(chart), 'AuthorizationPolicy', 'frontend-app');
     expect(p.spec.rules).toEqual([{
       from: [{ source: { principals: ['cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account'], requestPrincipals: [`${ISSUER}/*`] } }],
       to: [{ operation: { hosts: ['shop.example.com'], methods: ['GET', 'POST'], paths: ['/app/*'] } }],

@@ -1,11 +1,10 @@
 import { AuthorizationPolicy, AuthorizationRule, ConditionKey, RuleCondition } from '../../src';
-import { shopChart } from '../util';
-import { find, synthValid } from './helpers';
+import { shopChart, only, synthValid } from '../fixtures/app';
 
 function conditions(...when: RuleCondition[]): any[] {
   const chart = shopChart();
   new AuthorizationPolicy(chart, 'policy', { rules: [new AuthorizationRule({ when })] });
-  return find(synthValid(chart), 'AuthorizationPolicy').spec.rules[0].when;
+  return only(synthValid(chart), 'AuthorizationPolicy').spec.rules[0].when;
 }
 
 describe('RuleCondition and ConditionKey', () => {

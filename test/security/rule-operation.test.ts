@@ -1,11 +1,10 @@
 import { AuthorizationPolicy, AuthorizationRule, RuleOperation } from '../../src';
-import { shopChart } from '../util';
-import { find, synthValid } from './helpers';
+import { shopChart, only, synthValid } from '../fixtures/app';
 
 function operations(...ops: RuleOperation[]): any[] {
   const chart = shopChart();
   new AuthorizationPolicy(chart, 'policy', { rules: [new AuthorizationRule({ to: ops })] });
-  return find(synthValid(chart), 'AuthorizationPolicy').spec.rules[0].to.map((t: any) => t.operation);
+  return only(synthValid(chart), 'AuthorizationPolicy').spec.rules[0].to.map((t: any) => t.operation);
 }
 
 describe('RuleOperation', () => {

@@ -1,13 +1,12 @@
 import * as kplus from 'cdk8s-plus-28';
 import { AuthorizationPolicy, AuthorizationRule, Principal, RequestPrincipal, RuleSource } from '../../src';
-import { shopChart } from '../util';
-import { deployment, find, synthValid } from './helpers';
+import { shopChart, deployment, only, synthValid } from '../fixtures/app';
 
 /** The `source` objects a policy with one rule `from: sources` emits. */
 function sources(build: (chart: ReturnType<typeof shopChart>) => RuleSource[]): any[] {
   const chart = shopChart();
   new AuthorizationPolicy(chart, 'policy', { rules: [new AuthorizationRule({ from: build(chart) })] });
-  return find(synthValid(chart), 'AuthorizationPolicy').spec.rules[0].from.map((f: any) => f.source);
+  return only(synthValid(chart), 'AuthorizationPolicy').spec.rules[0].from.map((f: any) => f.source);
 }
 
 describe('RuleSource', () => {

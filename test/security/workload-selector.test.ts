@@ -1,12 +1,11 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { AuthorizationPolicy, MeshService, MeshServiceSource, WorkloadSelector } from '../../src';
-import { shopChart } from '../util';
-import { deployment, find, synthValid } from './helpers';
+import { shopChart, deployment, only, synthValid } from '../fixtures/app';
 
 function selectorOf(chart: Chart, selector: WorkloadSelector): any {
   new AuthorizationPolicy(chart, 'policy', { selector });
-  return find(synthValid(chart), 'AuthorizationPolicy').spec.selector;
+  return only(synthValid(chart), 'AuthorizationPolicy').spec.selector;
 }
 
 describe('WorkloadSelector', () => {
@@ -33,7 +32,7 @@ describe('WorkloadSelector', () => {
     const d = deployment(chart, 'api');
     const selector = selectorOf(chart, WorkloadSelector.fromWorkload(d));
     expect(selector.matchLabels).toEqual(d.matchLabels);
-    const pods = find(synthValid(chart), 'Deployment').spec.template.metadata.labels;
+    const pods = only(synthValid(chart), 'Deployment').spec.template.metadata.labels;
     expect(pods).toMatchObject(selector.matchLabels);
   });
 
@@ -42,7 +41,7 @@ describe('WorkloadSelector', () => {
     const d = new kplus.Deployment(chart, 'api', { select: false, podMetadata: { labels: { app: 'api', tier: 'web' } }, containers: [{ image: 'api:1' }] });
     const selector = selectorOf(chart, WorkloadSelector.fromWorkload(d));
     expect(selector.matchLabels).toMatchObject({ app: 'api', tier: 'web' });
-    expect(selector.matchLabels).toEqual(find(synthValid(chart), 'Deployment').spec.template.metadata.labels);
+    expect(selector.matchLabels).toEqual(only(synthValid(chart), 'Deployment').spec.template.metadata.labels);
   });
 
   test('fromWorkload reads the labels at synth, so labels added later count', () => {

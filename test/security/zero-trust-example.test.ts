@@ -1,8 +1,8 @@
 import * as fs from 'fs';
-import { find } from './helpers';
 import { build } from '../../examples/zero-trust/app';
 import { Mesh } from '../../src';
 import { expectValidIstioObjects } from '../conformance/istio-crd-validator';
+import { only } from '../fixtures/app';
 
 function manifests(): { app: ReturnType<typeof build>; objects: any[] } {
   const app = build(fs.mkdtempSync('/tmp/cdk8s-istio-zero-trust-'));
@@ -13,18 +13,18 @@ function manifests(): { app: ReturnType<typeof build>; objects: any[] } {
 
 describe('examples/zero-trust', () => {
   test('requires mutual TLS in the whole namespace', () => {
-    const pa = find(manifests().objects, 'PeerAuthentication');
+    const pa = only(manifests().objects, 'PeerAuthentication');
     expect(pa.metadata.namespace).toBe('zero-trust');
     expect(pa.spec).toEqual({ mtls: { mode: 'STRICT' } });
   });
 
   test('denies by default', () => {
-    expect(find(manifests().objects, 'AuthorizationPolicy', 'deny-all').spec).toEqual({ action: 'ALLOW' });
+    expect(only(manifests().objects, 'AuthorizationPolicy', 'deny-all').spec).toEqual({ action: 'ALLOW' });
   });
 
   test('lets only the frontend\'s service account GET /api/* on the backend', () => {
     const { objects } = manifests();
-    const p = find(objects, 'AuthorizationPolicy', 'backend-from-frontend');
+    const p = only(objects, 'AuthorizationPolicy', 'backend-from-frontend');
     const frontend = objects.find((o) => o.kind === 'Deployment' && o.spec.template.metadata.labels.app === 'frontend');
     const frontendSa = frontend.spec.template.spec.serviceAccountName;
     expect(frontendSa).toBe('frontend');
@@ -37,10 +37,10 @@ describe('examples/zero-trust', () => {
 
   test('authenticates the frontend\'s ingress path with a JWT and requires one', () => {
     const { objects } = manifests();
-    const ra = find(objects, 'RequestAuthentication');
+    const ra = only(objects, 'RequestAuthentication');
     expect(ra.spec.selector).toEqual({ matchLabels: { app: 'frontend' } });
     expect(ra.spec.jwtRules[0]).toMatchObject({ issuer: 'https://auth.example.com', jwksUri: 'https://auth.example.com/.well-known/jwks.json' });
-    const p = find(objects, 'AuthorizationPolicy', 'frontend-jwt-require-jwt');
+    const p = only(objects, 'AuthorizationPolicy', 'frontend-jwt-require-jwt');
     expect(p.spec).toEqual({
       selector: { matchLabels: { app: 'frontend' } },
       action: 'ALLOW',

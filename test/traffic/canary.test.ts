@@ -1,5 +1,5 @@
 import { MeshService } from '../../src';
-import { only, shopChart, synth } from '../util';
+import { only, shopChart, synth } from '../fixtures/app';
 
 function setup(weight?: number) {
   const chart = shopChart();

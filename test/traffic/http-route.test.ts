@@ -4,7 +4,7 @@ import {
   RedirectPortDerivation, RetryOn, RetryPolicy, StringMatch,
 } from '../../src';
 import { expectValidIstioObjects } from '../conformance/istio-crd-validator';
-import { ofKind, only, shopChart, synth } from '../util';
+import { ofKind, only, shopChart, synth } from '../fixtures/app';
 
 function reviewsWithVersions() {
   const chart = shopChart();

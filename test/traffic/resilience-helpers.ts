@@ -1,7 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import { HttpRouteOptions, IstioApiVersion, Mesh, MeshService } from '../../src';
 import { expectValidIstioObjects } from '../conformance/istio-crd-validator';
-import { only } from '../util';
+import { only } from '../fixtures/app';
 
 export const HOST = 'reviews.shop.svc.cluster.local';
 

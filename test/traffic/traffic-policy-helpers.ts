@@ -1,6 +1,6 @@
 import { MeshService, TrafficPolicy, TrafficPolicyProps } from '../../src';
 import { expectValidIstioObjects } from '../conformance/istio-crd-validator';
-import { only, shopChart, synth } from '../util';
+import { only, shopChart, synth } from '../fixtures/app';
 
 /**
  * Synthesizes a service `api` (namespace `shop`) with a service-wide traffic policy, checks every

@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { ISTIO_CRD_FILE } from './helpers';
 import { Mesh, MeshProps, MeshService, RetryPolicy } from '../../../src';
 import { expectValidIstioObjects } from '../../conformance/istio-crd-validator';
-import { synth } from '../../util';
+import { synth } from '../../fixtures/app';
 
 let stderr: jest.SpyInstance;
 beforeEach(() => {

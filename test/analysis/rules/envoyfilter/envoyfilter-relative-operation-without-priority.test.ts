@@ -1,0 +1,29 @@
+import { Severity } from '../../../../src/analysis/diagnostic';
+import { expectValidIstioObjects } from '../../../conformance/istio-crd-validator';
+import { envoyFilter } from '../../../fixtures/manifests';
+import { none, one, ruleById } from '../../../fixtures/rules';
+
+const envoyFilterRelativeOperation = ruleById('envoyfilter-relative-operation-without-priority');
+
+const lua = { name: 'envoy.filters.http.lua', typed_config: { '@type': 'type.googleapis.com/envoy.extensions.filters.http.lua.v3.Lua' } };
+const beforeRouter = (extra: any = {}) => ({
+  applyTo: 'HTTP_FILTER',
+  match: { context: 'SIDECAR_INBOUND', listener: { filterChain: { filter: { name: 'envoy.filters.network.http_connection_manager', subFilter: { name: 'envoy.filters.http.router' } } } }, ...extra },
+  patch: { operation: 'INSERT_BEFORE', value: lua },
+});
+
+describe('envoyfilter-relative-operation-without-priority (IST0151)', () => {
+  test('warns on INSERT_BEFORE without priority', () => {
+    const d = one(envoyFilterRelativeOperation, [envoyFilter('lua', 'shop', { configPatches: [beforeRouter()] })], { path: 'spec.configPatches[0]', severity: Severity.WARNING });
+    expect(d.message).toContain('INSERT_BEFORE');
+  });
+
+  test('accepts a priority, and absolute operations', () => {
+    const efs = [
+      envoyFilter('a', 'shop', { priority: 10, configPatches: [beforeRouter()] }),
+      envoyFilter('b', 'shop', { configPatches: [{ ...beforeRouter(), patch: { operation: 'INSERT_FIRST', value: lua } }] }),
+    ];
+    expectValidIstioObjects(efs);
+    none(envoyFilterRelativeOperation, efs);
+  });
+});

@@ -1,0 +1,51 @@
+import { ROUTE, virtualService } from '../../../fixtures/manifests';
+import { many, none, one, ruleById } from '../../../fixtures/rules';
+
+const SCHEMA_INVALID_FORMAT = ruleById('schema-invalid-format');
+
+const rule = SCHEMA_INVALID_FORMAT;
+function authorizationPolicy(targetRef: Record<string, any>): any {
+  return { apiVersion: 'security.istio.io/v1', kind: 'AuthorizationPolicy', metadata: { name: 'allow' }, spec: { targetRef, action: 'ALLOW' } };
+}
+
+describe('schema-invalid-format', () => {
+  test('values matching their pattern pass', () => {
+    none(rule, [authorizationPolicy({ kind: 'Gateway', group: 'gateway.networking.k8s.io', name: 'waypoint' })]);
+  });
+
+  test('a value that does not match the schema pattern is reported', () => {
+    const d = one(rule, [authorizationPolicy({ kind: 'Gate way', name: 'waypoint' })], { path: 'spec.targetRef.kind' });
+    expect(d.message).toBe('spec.targetRef.kind is "Gate way", which does not match the pattern ^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$.');
+  });
+
+  test('bytes that are not base64 are reported', () => {
+    one(rule, [virtualService('reviews', 'shop', { hosts: ['reviews'], http: [{ directResponse: { status: 200, body: { bytes: 'not base64!' } } }] })], { path: 'spec.http[0].directResponse.body.bytes' });
+    none(rule, [virtualService('reviews', 'shop', { hosts: ['reviews'], http: [{ directResponse: { status: 200, body: { bytes: 'aGVsbG8=' } } }] })]);
+  });
+
+  test('an invalid object name suggests a DNS name', () => {
+    const vs = virtualService('reviews', 'shop', { hosts: ['reviews'], http: [{ route: ROUTE }] });
+    vs.metadata.name = 'Reviews_Route';
+    const d = one(rule, [vs], { path: 'metadata.name' });
+    expect(d.fix).toBe('Use a name such as "reviews-route".');
+  });
+
+  test('an invalid namespace is reported', () => {
+    const vs = virtualService('reviews', 'shop', { hosts: ['reviews'], http: [{ route: ROUTE }] });
+    vs.metadata.namespace = 'my.shop';
+    const d = one(rule, [vs], { path: 'metadata.namespace' });
+    expect(d.fix).toBe('Use a namespace such as "my-shop".');
+  });
+
+  test('invalid label keys and values are reported', () => {
+    const vs = virtualService('reviews', 'shop', { hosts: ['reviews'], http: [{ route: ROUTE }] });
+    vs.metadata.labels = { 'Example.com/team': 'a', 'tier': 'front end' };
+    many(rule, [vs], ['metadata.labels["Example.com/team"]', 'metadata.labels.tier']);
+  });
+
+  test('valid names, namespaces and labels pass', () => {
+    const vs = virtualService('reviews', 'shop', { hosts: ['reviews'], http: [{ route: ROUTE }] });
+    vs.metadata.labels = { 'app.kubernetes.io/name': 'reviews', 'version': 'v1.2_rc-1', 'empty': '' };
+    none(rule, [vs]);
+  });
+});

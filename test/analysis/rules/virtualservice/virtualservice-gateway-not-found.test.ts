@@ -1,0 +1,78 @@
+import { Severity } from '../../../../src/analysis/diagnostic';
+import { gatewayWith, httpServer, to, virtualService } from '../../../fixtures/manifests';
+import { many, none, one, ruleById } from '../../../fixtures/rules';
+
+const rule = ruleById('virtualservice-gateway-not-found');
+
+const bound = (gateways: string[], namespace?: string, http: any[] = [{ route: [to('web')] }]) =>
+  virtualService('web', namespace, { hosts: ['web.example.com'], gateways, http });
+
+describe('virtualservice-gateway-not-found', () => {
+  test('reports a gateway that is not in the analysed set', () => {
+    const d = one(rule, [gatewayWith('web-gateway', undefined, httpServer(['*'])), bound(['web-gw'])], { path: 'spec.gateways[0]', severity: Severity.ERROR });
+    expect(d.message).toContain('Gateway "web-gw" (resolved to default/web-gw) is not among the analysed manifests');
+    expect(d.fix).toContain('Use one of the Gateways of namespace default ("web-gateway")');
+  });
+
+  test('accepts a short name resolved in the VirtualService namespace', () => {
+    none(rule, [gatewayWith('web-gateway', 'shop', httpServer(['*'])), bound(['web-gateway'], 'shop')]);
+  });
+
+  test('does not resolve a short name in another namespace', () => {
+    const found = one(rule, [gatewayWith('web-gateway', 'istio-system', httpServer(['*'])), bound(['web-gateway'], 'shop')], { path: 'spec.gateways[0]' });
+    expect(found.message).toContain('resolved to shop/web-gateway');
+    expect(found.fix).toContain('reference it as "istio-system/web-gateway"');
+  });
+
+  test('accepts namespace/name, ./name and the legacy FQDN form', () => {
+    const gws = [gatewayWith('ingress', 'istio-system', httpServer(['*'])), gatewayWith('local', 'shop', httpServer(['*']))];
+    none(rule, [...gws, bound(['istio-system/ingress', './local', 'ingress.istio-system.svc.cluster.local'], 'shop')]);
+  });
+
+  test('accepts the reserved name mesh without any Gateway', () => {
+    none(rule, [bound(['mesh'])]);
+  });
+
+  test('reports a cross-namespace reference to a missing Gateway like istioctl, with the ignore hint', () => {
+    const d = one(rule, [bound(['istio-system/ingressgateway'])], { path: 'spec.gateways[0]' });
+    expect(d.message).toContain('Gateway "istio-system/ingressgateway" is not among');
+    expect(d.message).not.toContain('resolved to');
+    expect(d.fix).toContain('Define a Gateway istio-system/ingressgateway');
+    expect(d.fix).toContain('cdk8s-istio.io/ignore-rules: virtualservice-gateway-not-found');
+  });
+
+  test('checks the gateways of http, tcp and tls match entries', () => {
+    const vs = virtualService('web', undefined, {
+      hosts: ['web.example.com'],
+      gateways: ['mesh', 'edge'],
+      http: [{ match: [{ gateways: ['mesh'] }, { uri: { prefix: '/' }, gateways: ['edge', 'egde'] }], route: [to('web')] }],
+      tcp: [{ match: [{ port: 9000, gateways: ['tcp-gw'] }], route: [to('web')] }],
+    });
+    const ds = many(rule, [gatewayWith('edge', undefined, httpServer(['*'])), vs], ['spec.http[0].match[1].gateways[1]', 'spec.tcp[0].match[0].gateways[0]']);
+    expect(ds[0].message).toContain('"egde"');
+  });
+
+  test('explains that a Gateway API Gateway cannot take VirtualService routes', () => {
+    const k8sGateway = {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      metadata: { name: 'public', namespace: 'default' },
+      spec: { gatewayClassName: 'istio', listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }] },
+    };
+    const d = one(rule, [k8sGateway, bound(['public'])], { path: 'spec.gateways[0]' });
+    expect(d.message).toContain('Gateway API (gateway.networking.k8s.io) Gateway');
+    expect(d.fix).toContain('HTTPRoute whose parentRefs name default/public');
+  });
+
+  test.each([
+    ['gw', 'a'],
+    ['b/gw', 'b'],
+    ['./gw', 'a'],
+    ['gw.b.svc.cluster.local', 'b'],
+    ['gw.b', 'b'],
+  ])('follows Istio binding rules: %s from namespace a is the Gateway gw of namespace %s', (ref, namespace) => {
+    const other = namespace === 'a' ? 'b' : 'a';
+    none(rule, [gatewayWith('gw', namespace, httpServer(['*'])), bound([ref], 'a')]);
+    one(rule, [gatewayWith('gw', other, httpServer(['*'])), bound([ref], 'a')], { path: 'spec.gateways[0]' });
+  });
+});
