@@ -210,42 +210,38 @@ export class GatewayServer {
    * @internal
    */
   public _check(ctx: RenderContext): void {
-    const where = ctx.path;
-    const prop = ctx.prop;
     if (!Object.values(Protocol).includes(this.protocol)) {
-      throw new Error(`${where}: ${prop}.protocol is ${JSON.stringify(this.protocol)}; use Protocol.HTTP, HTTPS, HTTP2, GRPC, TCP or TLS.`);
+      ctx.child('protocol').fail(`is ${JSON.stringify(this.protocol)}; use Protocol.HTTP, HTTPS, HTTP2, GRPC, TCP or TLS.`);
     }
     const unixSocket = typeof this.bind === 'string' && this.bind.startsWith('unix://');
     const portOk = unixSocket ? this.port === 0 : Number.isInteger(this.port) && this.port >= 1 && this.port <= 65535;
     if (!portOk) {
-      throw new Error(`${where}: ${prop}.port is ${this.port}; ${unixSocket ? 'a server bound to a unix:// socket has port 0' : 'a port is a whole number from 1 to 65535'}.`);
+      ctx.child('port').fail(`is ${this.port}; ${unixSocket ? 'a server bound to a unix:// socket has port 0' : 'a port is a whole number from 1 to 65535'}.`);
     }
     if (this._hosts.length === 0) {
-      throw new Error(`${where}: ${prop}.hosts is empty; a server serves at least one host, e.g. hosts: ['bookinfo.example.com'] (or ['*'] for any).`);
+      ctx.child('hosts').fail('is empty; a server serves at least one host, e.g. hosts: [\'bookinfo.example.com\'] (or [\'*\'] for any).');
     }
     this._hosts.forEach((h, i) => {
       const problem = gatewayHostProblem(h);
-      if (problem) throw new Error(`${where}: ${prop}.hosts[${i}] '${h}' ${problem}.`);
+      if (problem) ctx.child(`hosts[${i}]`).fail(`'${h}' ${problem}.`);
     });
     if (this.portName !== undefined && !isDns1123Label(this.portName)) {
-      throw new Error(`${where}: ${prop}.portName '${this.portName}' is not a valid port name; use lower-case letters, digits and '-', e.g. '${this.protocol.toLowerCase()}-${this.port}'.`);
+      ctx.child('portName').fail(`'${this.portName}' is not a valid port name; use lower-case letters, digits and '-', e.g. '${this.protocol.toLowerCase()}-${this.port}'.`);
     }
     if (this.name !== undefined && (typeof this.name !== 'string' || this.name.trim() === '')) {
-      throw new Error(`${where}: ${prop}.name is ${JSON.stringify(this.name)}; give the server a name or leave it out.`);
+      ctx.child('name').fail(`is ${JSON.stringify(this.name)}; give the server a name or leave it out.`);
     }
     if (this.tlsSettings !== undefined && !(this.tlsSettings instanceof ServerTls)) {
-      throw new Error(`${where}: ${prop}.tls must be a ServerTls, e.g. ServerTls.simple('bookinfo-credential').`);
+      ctx.child('tls').fail('must be a ServerTls, e.g. ServerTls.simple(\'bookinfo-credential\').');
     }
     const tlsProtocol = TLS_PROTOCOLS.includes(this.protocol);
     if (tlsProtocol && this.tlsSettings === undefined) {
-      throw new Error(
-        `${where}: ${prop} is a ${this.protocol} server without tls; Istio rejects it. ` +
+      ctx.fail(`is a ${this.protocol} server without tls; Istio rejects it. ` +
         `Set tls, e.g. tls: ${this.protocol === Protocol.TLS ? 'ServerTls.passthrough()' : "ServerTls.simple('bookinfo-credential')"}, or use Protocol.HTTP for plain text.`,
       );
     }
     if (!tlsProtocol && this.tlsSettings !== undefined) {
-      throw new Error(
-        `${where}: ${prop} is a plain-text ${this.protocol} server with tls ${this.tlsSettings.mode}; Istio rejects TLS settings on it. ` +
+      ctx.fail(`is a plain-text ${this.protocol} server with tls ${this.tlsSettings.mode}; Istio rejects TLS settings on it. ` +
         `Use Protocol.HTTPS (or TLS) for a TLS server${HTTP_PROTOCOLS.includes(this.protocol) ? ', or httpsRedirect: true to send clients to HTTPS' : ''}.`,
       );
     }

@@ -362,18 +362,18 @@ export class ServiceEntry extends Construct {
     const named = ports.map((p, i) => {
       const prop = `ports[${i}]`;
       if (!Object.values(Protocol).includes(p?.protocol)) {
-        throw new Error(`${where}: ${prop}.protocol is ${JSON.stringify(p?.protocol)}; use Protocol.HTTP, HTTPS, TLS, TCP, GRPC, … .`);
+        RenderContext.of(where).child(`${prop}.protocol`).fail(`is ${JSON.stringify(p?.protocol)}; use Protocol.HTTP, HTTPS, TLS, TCP, GRPC, … .`);
       }
       for (const [field, value] of [['number', p.number], ['targetPort', p.targetPort]] as Array<[string, number | undefined]>) {
         if (value !== undefined && (!Number.isInteger(value) || value < 1 || value > 65535)) {
-          throw new Error(`${where}: ${prop}.${field} is ${value}; a port is a whole number from 1 to 65535.`);
+          RenderContext.of(where).child(`${prop}.${field}`).fail(`is ${value}; a port is a whole number from 1 to 65535.`);
         }
       }
-      if (p.number === undefined) throw new Error(`${where}: ${prop}.number is missing; give the port clients call, e.g. 443.`);
+      if (p.number === undefined) RenderContext.of(where).child(`${prop}.number`).fail('is missing; give the port clients call, e.g. 443.');
       const prefix = p.protocol.toLowerCase();
       const name = p.name ?? ((counts.get(p.protocol) ?? 0) > 1 ? `${prefix}-${p.number}` : prefix);
       if (!isDns1123Label(name)) {
-        throw new Error(`${where}: ${prop}.name '${name}' is not a valid port name; use lower-case letters, digits and '-', e.g. '${prefix}-${p.number}'.`);
+        RenderContext.of(where).child(`${prop}.name`).fail(`'${name}' is not a valid port name; use lower-case letters, digits and '-', e.g. '${prefix}-${p.number}'.`);
       }
       return { number: p.number, protocol: p.protocol, name, targetPort: p.targetPort };
     });
@@ -408,7 +408,7 @@ export class ServiceEntry extends Construct {
     const where = this.node.path;
     const e = endpoint ?? {};
     if (e.address === undefined && e.network === undefined) {
-      throw new Error(`${where}: ${prop} has neither address nor network; give the endpoint's address, e.g. { address: '10.0.0.5' }.`);
+      RenderContext.of(where).child(prop).fail('has neither address nor network; give the endpoint\'s address, e.g. { address: \'10.0.0.5\' }.');
     }
     if (e.address !== undefined) {
       const unix = typeof e.address === 'string' && e.address.startsWith('unix://');
@@ -417,36 +417,36 @@ export class ServiceEntry extends Construct {
         ? (path.startsWith('/') || path.startsWith('@')) && !path.endsWith('/')
         : isIpAddress(e.address) || dnsNameProblem(e.address, true) === undefined);
       if (!ok || (typeof e.address === 'string' && e.address.includes('*'))) {
-        throw new Error(`${where}: ${prop}.address is ${JSON.stringify(e.address)}; write an IP address, a host name or 'unix:///absolute/path'.`);
+        RenderContext.of(where).child(`${prop}.address`).fail(`is ${JSON.stringify(e.address)}; write an IP address, a host name or 'unix:///absolute/path'.`);
       }
       if (unix && e.ports !== undefined) {
-        throw new Error(`${where}: ${prop} is a unix:// socket with ports; a socket has no port, so remove ports.`);
+        RenderContext.of(where).child(prop).fail('is a unix:// socket with ports; a socket has no port, so remove ports.');
       }
       if (unix && this._ports.length !== 1) {
-        throw new Error(`${where}: ${prop} is a unix:// socket, but the ServiceEntry has ${this._ports.length} ports; Istio needs exactly one service port for a socket endpoint.`);
+        RenderContext.of(where).child(prop).fail(`is a unix:// socket, but the ServiceEntry has ${this._ports.length} ports; Istio needs exactly one service port for a socket endpoint.`);
       }
     }
     for (const [name, port] of Object.entries(e.ports ?? {})) {
       if (!this._ports.some((p) => p.name === name)) {
-        throw new Error(`${where}: ${prop}.ports names '${name}', which is not a port of this ServiceEntry (${this._ports.map((p) => `'${p.name}'`).join(', ')}); key endpoint ports by the service port names.`);
+        RenderContext.of(where).child(`${prop}.ports`).fail(`names '${name}', which is not a port of this ServiceEntry (${this._ports.map((p) => `'${p.name}'`).join(', ')}); key endpoint ports by the service port names.`);
       }
       if (!Number.isInteger(port) || port < 1 || port > 65535) {
-        throw new Error(`${where}: ${prop}.ports.${name} is ${port}; a port is a whole number from 1 to 65535.`);
+        RenderContext.of(where).child(`${prop}.ports.${name}`).fail(`is ${port}; a port is a whole number from 1 to 65535.`);
       }
     }
     for (const [k, v] of Object.entries(e.labels ?? {})) {
       if (!isLabelKey(k) || typeof v !== 'string' || !isLabelValue(v)) {
-        throw new Error(`${where}: ${prop}.labels ${k}=${v} is not a valid Kubernetes label.`);
+        RenderContext.of(where).child(`${prop}.labels`).fail(`${k}=${v} is not a valid Kubernetes label.`);
       }
     }
     if (e.weight !== undefined && (!Number.isInteger(e.weight) || e.weight < 0 || e.weight > 4294967295)) {
-      throw new Error(`${where}: ${prop}.weight is ${e.weight}; a weight is a whole number of at least 0.`);
+      RenderContext.of(where).child(`${prop}.weight`).fail(`is ${e.weight}; a weight is a whole number of at least 0.`);
     }
     if (e.locality !== undefined && (e.locality.split('/').length > 3 || e.locality.split('/').some((s) => s === ''))) {
-      throw new Error(`${where}: ${prop}.locality '${e.locality}' is not 'region', 'region/zone' or 'region/zone/subzone'.`);
+      RenderContext.of(where).child(`${prop}.locality`).fail(`'${e.locality}' is not 'region', 'region/zone' or 'region/zone/subzone'.`);
     }
     if (e.serviceAccount !== undefined && !isDns1123Subdomain(e.serviceAccount)) {
-      throw new Error(`${where}: ${prop}.serviceAccount '${e.serviceAccount}' is not a valid service account name.`);
+      RenderContext.of(where).child(`${prop}.serviceAccount`).fail(`'${e.serviceAccount}' is not a valid service account name.`);
     }
     this._endpoints.push({ ...e, ports: e.ports ? { ...e.ports } : undefined, labels: e.labels ? { ...e.labels } : undefined });
   }

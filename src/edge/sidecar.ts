@@ -274,21 +274,21 @@ export class Sidecar extends Construct {
     const hosts = [...(l.hosts ?? [])];
     hosts.forEach((h, i) => {
       const problem = sidecarHostProblem(h);
-      if (problem) throw new Error(`${where}: ${prop}.hosts[${i}] '${h}' ${problem}.`);
+      if (problem) RenderContext.of(where).child(`${prop}.hosts[${i}]`).fail(`'${h}' ${problem}.`);
     });
     (l.services ?? []).forEach((s, i) => {
-      if (!(s instanceof MeshService)) throw new Error(`${where}: ${prop}.services[${i}] must be a MeshService.`);
+      if (!(s instanceof MeshService)) RenderContext.of(where).child(`${prop}.services[${i}]`).fail('must be a MeshService.');
     });
     (l.serviceEntries ?? []).forEach((s, i) => {
-      if (!(s instanceof ServiceEntry)) throw new Error(`${where}: ${prop}.serviceEntries[${i}] must be a ServiceEntry.`);
+      if (!(s instanceof ServiceEntry)) RenderContext.of(where).child(`${prop}.serviceEntries[${i}]`).fail('must be a ServiceEntry.');
     });
     if (hosts.length + (l.services ?? []).length + (l.serviceEntries ?? []).length === 0) {
-      throw new Error(`${where}: ${prop} has no host; an egress listener names at least one, e.g. hosts: ['./*', 'istio-system/*'].`);
+      RenderContext.of(where).child(prop).fail('has no host; an egress listener names at least one, e.g. hosts: [\'./*\', \'istio-system/*\'].');
     }
     this.checkPortFields(prop, l.port, l.protocol, l.portName, l.bind, l.captureMode);
     if (l.port === undefined) {
       if (l.bind !== undefined || l.captureMode !== undefined) {
-        throw new Error(`${where}: ${prop} sets bind or captureMode without a port; they belong to a listener of its own port. Add port, or remove them.`);
+        RenderContext.of(where).child(prop).fail('sets bind or captureMode without a port; they belong to a listener of its own port. Add port, or remove them.');
       }
       const before = this.catchAll;
       this.catchAll = {
@@ -301,10 +301,10 @@ export class Sidecar extends Construct {
       return;
     }
     if (l.port !== 0 && this.portListeners.some((e) => e.listener.port === l.port)) {
-      throw new Error(`${where}: ${prop}.port ${l.port} already has an egress listener; Istio wants one listener per port. Add the hosts to that listener.`);
+      RenderContext.of(where).child(`${prop}.port`).fail(`${l.port} already has an egress listener; Istio wants one listener per port. Add the hosts to that listener.`);
     }
     if (l.port === 0 && this.portListeners.some((e) => e.listener.port === 0 && e.listener.bind === l.bind)) {
-      throw new Error(`${where}: ${prop}.bind ${l.bind} already has an egress listener; each unix socket gets one.`);
+      RenderContext.of(where).child(`${prop}.bind`).fail(`${l.bind} already has an egress listener; each unix socket gets one.`);
     }
     this.portListeners.push({ listener: { ...l }, hosts });
   }
@@ -313,16 +313,16 @@ export class Sidecar extends Construct {
     const where = this.node.path;
     const l = listener;
     if (l === undefined || l.port === undefined) {
-      throw new Error(`${where}: ${prop} has no port; an ingress listener needs the port it listens on, e.g. { port: 8080, defaultEndpoint: '127.0.0.1:8080' }.`);
+      RenderContext.of(where).child(prop).fail('has no port; an ingress listener needs the port it listens on, e.g. { port: 8080, defaultEndpoint: \'127.0.0.1:8080\' }.');
     }
     this.checkPortFields(prop, l.port, l.protocol, l.portName, l.bind, l.captureMode, true);
     if (this.ingressListeners.some((e) => e.port === l.port)) {
-      throw new Error(`${where}: ${prop}.port ${l.port} already has an ingress listener; Istio wants one per port.`);
+      RenderContext.of(where).child(`${prop}.port`).fail(`${l.port} already has an ingress listener; Istio wants one per port.`);
     }
     if (l.defaultEndpoint !== undefined) this.checkDefaultEndpoint(prop, l.defaultEndpoint);
     if (l.tls !== undefined) {
       if (l.protocol !== Protocol.HTTPS && l.protocol !== Protocol.TLS) {
-        throw new Error(`${where}: ${prop} terminates TLS on a port whose protocol is ${l.protocol ?? 'not set'}; Istio wants protocol: Protocol.HTTPS (or TLS) for it.`);
+        RenderContext.of(where).child(prop).fail(`terminates TLS on a port whose protocol is ${l.protocol ?? 'not set'}; Istio wants protocol: Protocol.HTTPS (or TLS) for it.`);
       }
       this.renderIngressTls(prop, l.tls);
     }
@@ -337,43 +337,43 @@ export class Sidecar extends Construct {
     if (port !== undefined) {
       const ok = unix && !ingress ? port === 0 : Number.isInteger(port) && port >= 1 && port <= 65535;
       if (!ok) {
-        throw new Error(`${where}: ${prop}.port is ${port}; ${unix && !ingress ? 'a listener bound to a unix:// socket has port 0' : 'a port is a whole number from 1 to 65535'}.`);
+        RenderContext.of(where).child(`${prop}.port`).fail(`is ${port}; ${unix && !ingress ? 'a listener bound to a unix:// socket has port 0' : 'a port is a whole number from 1 to 65535'}.`);
       }
       if (port === 0 && protocol === undefined) {
-        throw new Error(`${where}: ${prop} is a unix:// socket listener without protocol; give one, e.g. protocol: Protocol.HTTP.`);
+        RenderContext.of(where).child(prop).fail('is a unix:// socket listener without protocol; give one, e.g. protocol: Protocol.HTTP.');
       }
     }
     if (protocol !== undefined && !Object.values(Protocol).includes(protocol)) {
-      throw new Error(`${where}: ${prop}.protocol is ${JSON.stringify(protocol)}; use Protocol.HTTP, HTTPS, TCP, GRPC, … .`);
+      RenderContext.of(where).child(`${prop}.protocol`).fail(`is ${JSON.stringify(protocol)}; use Protocol.HTTP, HTTPS, TCP, GRPC, … .`);
     }
     if (protocol !== undefined && port === undefined) {
-      throw new Error(`${where}: ${prop} sets protocol without port; a protocol belongs to a port. Add port, or remove protocol.`);
+      RenderContext.of(where).child(prop).fail('sets protocol without port; a protocol belongs to a port. Add port, or remove protocol.');
     }
     if (portName !== undefined && (port === undefined || !isDns1123Label(portName))) {
-      throw new Error(`${where}: ${prop}.portName '${portName}' ${port === undefined ? 'needs a port' : "is not a valid port name; use lower-case letters, digits and '-'"}.`);
+      RenderContext.of(where).child(`${prop}.portName`).fail(`'${portName}' ${port === undefined ? 'needs a port' : "is not a valid port name; use lower-case letters, digits and '-'"}.`);
     }
     if (bind !== undefined && !unix && !isIpAddress(bind)) {
-      throw new Error(`${where}: ${prop}.bind is ${JSON.stringify(bind)}; write an IP address${ingress ? '' : " or 'unix:///path/to/socket'"}.`);
+      RenderContext.of(where).child(`${prop}.bind`).fail(`is ${JSON.stringify(bind)}; write an IP address${ingress ? '' : " or 'unix:///path/to/socket'"}.`);
     }
     if (unix && ingress) {
-      throw new Error(`${where}: ${prop}.bind is a unix:// socket; an ingress listener binds to an IP address.`);
+      RenderContext.of(where).child(`${prop}.bind`).fail('is a unix:// socket; an ingress listener binds to an IP address.');
     }
     if (captureMode !== undefined && !Object.values(CaptureMode).includes(captureMode)) {
-      throw new Error(`${where}: ${prop}.captureMode is ${JSON.stringify(captureMode)}; use CaptureMode.DEFAULT, IPTABLES or NONE.`);
+      RenderContext.of(where).child(`${prop}.captureMode`).fail(`is ${JSON.stringify(captureMode)}; use CaptureMode.DEFAULT, IPTABLES or NONE.`);
     }
     if (unix && captureMode === CaptureMode.IPTABLES) {
-      throw new Error(`${where}: ${prop}.captureMode is IPTABLES on a unix:// socket; a socket listener takes DEFAULT or NONE.`);
+      RenderContext.of(where).child(`${prop}.captureMode`).fail('is IPTABLES on a unix:// socket; a socket listener takes DEFAULT or NONE.');
     }
   }
 
   private checkDefaultEndpoint(prop: string, endpoint: string): void {
     const where = this.node.path;
     const fix = "use '127.0.0.1:<port>', '0.0.0.0:<port>', '[::1]:<port>', '[::]:<port>' or 'unix:///path/to/socket'";
-    if (typeof endpoint !== 'string') throw new Error(`${where}: ${prop}.defaultEndpoint is ${JSON.stringify(endpoint)}; ${fix}.`);
+    if (typeof endpoint !== 'string') RenderContext.of(where).child(`${prop}.defaultEndpoint`).fail(`is ${JSON.stringify(endpoint)}; ${fix}.`);
     if (endpoint.startsWith('unix://')) {
       const path = endpoint.slice('unix://'.length);
       if (!(path.startsWith('/') || path.startsWith('@')) || path.endsWith('/')) {
-        throw new Error(`${where}: ${prop}.defaultEndpoint '${endpoint}' is not an absolute socket path; ${fix}.`);
+        RenderContext.of(where).child(`${prop}.defaultEndpoint`).fail(`'${endpoint}' is not an absolute socket path; ${fix}.`);
       }
       return;
     }
@@ -381,22 +381,22 @@ export class Sidecar extends Construct {
     const host = colon < 0 ? undefined : endpoint.slice(0, colon);
     const port = colon < 0 ? NaN : Number(endpoint.slice(colon + 1));
     if (host === undefined || !LOOPBACK_HOSTS.includes(host) || !/^[0-9]+$/.test(endpoint.slice(colon + 1)) || port < 1 || port > 65535) {
-      throw new Error(`${where}: ${prop}.defaultEndpoint '${endpoint}' is not a local endpoint Istio accepts; ${fix}.`);
+      RenderContext.of(where).child(`${prop}.defaultEndpoint`).fail(`'${endpoint}' is not a local endpoint Istio accepts; ${fix}.`);
     }
   }
 
   private renderIngressTls(prop: string, tls: ServerTls): Record<string, any> {
     const where = this.node.path;
-    if (!(tls instanceof ServerTls)) throw new Error(`${where}: ${prop}.tls must be a ServerTls, e.g. ServerTls.simpleFromFiles({ ... }).`);
+    if (!(tls instanceof ServerTls)) RenderContext.of(where).child(`${prop}.tls`).fail('must be a ServerTls, e.g. ServerTls.simpleFromFiles({ ... }).');
     if (tls.mode === 'ISTIO_MUTUAL' || tls.mode === 'AUTO_PASSTHROUGH') {
-      throw new Error(`${where}: ${prop}.tls mode ${tls.mode} is not available on a sidecar ingress listener; use ServerTls.simpleFromFiles() or mutualFromFiles().`);
+      RenderContext.of(where).child(`${prop}.tls`).fail(`mode ${tls.mode} is not available on a sidecar ingress listener; use ServerTls.simpleFromFiles() or mutualFromFiles().`);
     }
     const out = tls._render(RenderContext.of(where).child(`${prop}.tls`));
     if (out.credentialName !== undefined || out.credentialNames !== undefined) {
-      throw new Error(`${where}: ${prop}.tls reads a Secret (credentialName), which sidecars do not support; mount the certificates and use ServerTls.simpleFromFiles().`);
+      RenderContext.of(where).child(`${prop}.tls`).fail('reads a Secret (credentialName), which sidecars do not support; mount the certificates and use ServerTls.simpleFromFiles().');
     }
     if (out.subjectAltNames !== undefined) {
-      throw new Error(`${where}: ${prop}.tls sets subjectAltNames, which a sidecar ingress listener does not support; remove them.`);
+      RenderContext.of(where).child(`${prop}.tls`).fail('sets subjectAltNames, which a sidecar ingress listener does not support; remove them.');
     }
     return out;
   }

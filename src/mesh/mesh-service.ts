@@ -297,42 +297,29 @@ export class MeshService extends Construct {
     return `Remove that label from the workload${key === APP_LABEL ? `, or set appLabel: '${existing}' on the MeshService` : ''}.`;
   }
 
-  private metadata(name: string): any {
-    return this.objectNamespace ? { name, namespace: this.objectNamespace } : { name };
+  /** One of the objects this service writes, named after it, its spec rendered at synth. */
+  private writeObject(kind: string, apiVersion: string, produce: () => any, labels?: Record<string, string>): ApiObject {
+    const metadata: any = this.objectNamespace ? { name: this.name, namespace: this.objectNamespace } : { name: this.name };
+    if (labels) metadata.labels = labels;
+    return new ApiObject(this, kind, { apiVersion, kind, metadata, spec: Lazy.any({ produce }) });
   }
 
   private createService(): ApiObject {
-    return new ApiObject(this, 'Service', {
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: { ...this.metadata(this.name), labels: { [APP_LABEL]: this.appLabel! } },
-      spec: Lazy.any({
-        produce: () => renderServiceSpec(this.ctx(), this.appLabel!, this.explicitPorts ?? inferPorts(this.portSources).map((port) => ({ port }))),
-      }),
-    });
+    const ports = () => this.explicitPorts ?? inferPorts(this.portSources).map((port) => ({ port }));
+    return this.writeObject('Service', 'v1', () => renderServiceSpec(this.ctx(), this.appLabel!, ports()), { [APP_LABEL]: this.appLabel! });
   }
 
   private ensureDestinationRule(): void {
     if (this._destinationRule) return;
-    this._destinationRule = new ApiObject(this, 'DestinationRule', {
-      apiVersion: this.mesh.networkingApiVersion,
-      kind: 'DestinationRule',
-      metadata: this.metadata(this.name),
-      spec: Lazy.any({ produce: () => renderDestinationRuleSpec(this.ctx(), this.host, this._trafficPolicy, this.versions) }),
-    });
+    this._destinationRule = this.writeObject('DestinationRule', this.mesh.networkingApiVersion,
+      () => renderDestinationRuleSpec(this.ctx(), this.host, this._trafficPolicy, this.versions));
     this._virtualService?.addDependency(this._destinationRule);
   }
 
   private ensureVirtualService(): void {
     if (this._virtualService) return;
-    this._virtualService = new ApiObject(this, 'VirtualService', {
-      apiVersion: this.mesh.networkingApiVersion,
-      kind: 'VirtualService',
-      metadata: this.metadata(this.name),
-      spec: Lazy.any({
-        produce: () => renderVirtualServiceSpec(this.ctx(), this.host, this.objectNamespace ?? 'default', this.routes, this.gatewayExposures),
-      }),
-    });
+    this._virtualService = this.writeObject('VirtualService', this.mesh.networkingApiVersion,
+      () => renderVirtualServiceSpec(this.ctx(), this.host, this.objectNamespace ?? 'default', this.routes, this.gatewayExposures));
     // Subsets must exist before routes name them (Istio's make-before-break advice).
     if (this._destinationRule) this._virtualService.addDependency(this._destinationRule);
   }

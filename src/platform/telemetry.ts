@@ -305,14 +305,14 @@ export class Telemetry extends Construct {
     if (o.mode !== undefined) out.match = { mode: this.mode(o.mode, `${prop}.mode`) };
     if (o.provider !== undefined) {
       if (typeof o.provider !== 'string' || o.provider.trim() === '') {
-        throw new Error(`${where}: ${prop}.provider is ${JSON.stringify(o.provider)}; write the name of a tracing provider of the mesh config, e.g. 'zipkin', or leave it out for the default one.`);
+        RenderContext.of(where).child(`${prop}.provider`).fail(`is ${JSON.stringify(o.provider)}; write the name of a tracing provider of the mesh config, e.g. 'zipkin', or leave it out for the default one.`);
       }
       out.providers = [{ name: o.provider }];
     }
     if (o.randomSamplingPercentage !== undefined) {
       const p = o.randomSamplingPercentage;
       if (typeof p !== 'number' || !Number.isFinite(p) || p < 0 || p > 100) {
-        throw new Error(`${where}: ${prop}.randomSamplingPercentage is ${p}; Istio takes a percentage from 0 to 100, e.g. 1 for 1% of requests.`);
+        RenderContext.of(where).child(`${prop}.randomSamplingPercentage`).fail(`is ${p}; Istio takes a percentage from 0 to 100, e.g. 1 for 1% of requests.`);
       }
       out.randomSamplingPercentage = p;
     }
@@ -321,10 +321,10 @@ export class Telemetry extends Construct {
       const tags: any = {};
       for (const [name, tag] of Object.entries(o.customTags)) {
         if (name.trim() === '') {
-          throw new Error(`${where}: ${prop}.customTags has an empty tag name; name every tag, e.g. { cluster: CustomTag.literal('eu-1') }.`);
+          RenderContext.of(where).child(`${prop}.customTags`).fail('has an empty tag name; name every tag, e.g. { cluster: CustomTag.literal(\'eu-1\') }.');
         }
         if (!(tag instanceof CustomTag)) {
-          throw new Error(`${where}: ${prop}.customTags.${name} must be a CustomTag, e.g. CustomTag.header('x-user-tier').`);
+          RenderContext.of(where).child(`${prop}.customTags.${name}`).fail('must be a CustomTag, e.g. CustomTag.header(\'x-user-tier\').');
         }
         tags[name] = tag._render(RenderContext.of(where).child(`${prop}.customTags.${name}`));
       }
@@ -346,18 +346,18 @@ export class Telemetry extends Construct {
     const where = this.node.path;
     const out: any = {};
     if (o.metric !== undefined && o.customMetric !== undefined) {
-      throw new Error(`${where}: ${prop} sets both metric (${o.metric}) and customMetric ('${o.customMetric}'); an override selects one metric, or every metric when neither is set. Use two overrides.`);
+      RenderContext.of(where).child(prop).fail(`sets both metric (${o.metric}) and customMetric ('${o.customMetric}'); an override selects one metric, or every metric when neither is set. Use two overrides.`);
     }
     const match: any = {};
     if (o.metric !== undefined) {
       if (!Object.values(IstioMetric).includes(o.metric)) {
-        throw new Error(`${where}: ${prop}.metric is ${JSON.stringify(o.metric)}; use an IstioMetric such as IstioMetric.REQUEST_COUNT, or customMetric for another metric.`);
+        RenderContext.of(where).child(`${prop}.metric`).fail(`is ${JSON.stringify(o.metric)}; use an IstioMetric such as IstioMetric.REQUEST_COUNT, or customMetric for another metric.`);
       }
       match.metric = o.metric;
     }
     if (o.customMetric !== undefined) {
       if (typeof o.customMetric !== 'string' || o.customMetric.trim() === '') {
-        throw new Error(`${where}: ${prop}.customMetric is ${JSON.stringify(o.customMetric)}; write the metric's name, or leave it out to select every metric.`);
+        RenderContext.of(where).child(`${prop}.customMetric`).fail(`is ${JSON.stringify(o.customMetric)}; write the metric's name, or leave it out to select every metric.`);
       }
       match.customMetric = o.customMetric;
     }
@@ -368,10 +368,10 @@ export class Telemetry extends Construct {
       const tags: any = {};
       for (const [name, op] of Object.entries(o.tagOverrides)) {
         if (name.trim() === '') {
-          throw new Error(`${where}: ${prop}.tagOverrides has an empty tag name; name the tag, e.g. { request_host: TagOverride.upsert('request.host') }.`);
+          RenderContext.of(where).child(`${prop}.tagOverrides`).fail('has an empty tag name; name the tag, e.g. { request_host: TagOverride.upsert(\'request.host\') }.');
         }
         if (!(op instanceof TagOverride)) {
-          throw new Error(`${where}: ${prop}.tagOverrides.${name} must be a TagOverride, e.g. TagOverride.remove() or TagOverride.upsert('request.host').`);
+          RenderContext.of(where).child(`${prop}.tagOverrides.${name}`).fail('must be a TagOverride, e.g. TagOverride.remove() or TagOverride.upsert(\'request.host\').');
         }
         tags[name] = op._render(RenderContext.of(where).child(`${prop}.tagOverrides.${name}`));
       }

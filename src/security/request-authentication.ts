@@ -192,7 +192,7 @@ export class RequestAuthentication extends Construct {
   private addRule(rule: JwtRule, prop: string): void {
     const where = this.node.path;
     if (typeof rule?.issuer !== 'string' || rule.issuer.trim() === '') {
-      throw new Error(`${where}: ${prop}.issuer is ${JSON.stringify(rule?.issuer)}; give the token issuer (its iss claim), e.g. 'https://auth.example.com'.`);
+      RenderContext.of(where).child(`${prop}.issuer`).fail(`is ${JSON.stringify(rule?.issuer)}; give the token issuer (its iss claim), e.g. 'https://auth.example.com'.`);
     }
     if (this.rules.some((r) => r.issuer === rule.issuer)) {
       throw new Error(`${where}: ${prop}: issuer '${rule.issuer}' already has a rule; give each issuer one rule.`);
@@ -208,7 +208,7 @@ export class RequestAuthentication extends Construct {
         scheme = undefined;
       }
       if (scheme !== 'http:' && scheme !== 'https:') {
-        throw new Error(`${where}: ${prop}.jwksUri '${rule.jwksUri}' is not an http:// or https:// URL; write e.g. 'https://auth.example.com/.well-known/jwks.json'.`);
+        RenderContext.of(where).child(`${prop}.jwksUri`).fail(`'${rule.jwksUri}' is not an http:// or https:// URL; write e.g. 'https://auth.example.com/.well-known/jwks.json'.`);
       }
     }
     if (rule.jwks !== undefined) {
@@ -222,7 +222,7 @@ export class RequestAuthentication extends Construct {
       const keySet = isObject && Array.isArray(parsed.keys) && parsed.keys.length > 0;
       const singleKey = isObject && typeof parsed.kty === 'string';
       if (!keySet && !singleKey) {
-        throw new Error(`${where}: ${prop}.jwks is not a JSON Web Key Set with at least one key; give a JSON document like '{"keys":[{"kty":"RSA","e":"AQAB","n":"..."}]}', or use jwksUri.`);
+        RenderContext.of(where).child(`${prop}.jwks`).fail('is not a JSON Web Key Set with at least one key; give a JSON document like \'{"keys":[{"kty":"RSA","e":"AQAB","n":"..."}]}\', or use jwksUri.');
       }
     }
     for (const field of ['audiences', 'fromParams', 'fromCookies', 'spaceDelimitedClaims'] as const) {
@@ -230,19 +230,19 @@ export class RequestAuthentication extends Construct {
     }
     (rule.fromHeaders ?? []).forEach((h, i) => {
       if (typeof h?.name !== 'string' || h.name.trim() === '') {
-        throw new Error(`${where}: ${prop}.fromHeaders[${i}].name is ${JSON.stringify(h?.name)}; give a header name, e.g. 'Authorization'.`);
+        RenderContext.of(where).child(`${prop}.fromHeaders[${i}].name`).fail(`is ${JSON.stringify(h?.name)}; give a header name, e.g. 'Authorization'.`);
       }
     });
     (rule.outputClaimToHeaders ?? []).forEach((c, i) => {
       if (typeof c?.header !== 'string' || !/^[-_A-Za-z0-9]+$/.test(c.header)) {
-        throw new Error(`${where}: ${prop}.outputClaimToHeaders[${i}].header is ${JSON.stringify(c?.header)}; use letters, digits, '-' and '_', e.g. 'x-user-id'.`);
+        RenderContext.of(where).child(`${prop}.outputClaimToHeaders[${i}].header`).fail(`is ${JSON.stringify(c?.header)}; use letters, digits, '-' and '_', e.g. 'x-user-id'.`);
       }
       if (typeof c.claim !== 'string' || c.claim.trim() === '') {
-        throw new Error(`${where}: ${prop}.outputClaimToHeaders[${i}].claim is ${JSON.stringify(c.claim)}; give a claim name, e.g. 'sub'.`);
+        RenderContext.of(where).child(`${prop}.outputClaimToHeaders[${i}].claim`).fail(`is ${JSON.stringify(c.claim)}; give a claim name, e.g. 'sub'.`);
       }
     });
     if (rule.outputPayloadToHeader !== undefined && (typeof rule.outputPayloadToHeader !== 'string' || rule.outputPayloadToHeader.trim() === '')) {
-      throw new Error(`${where}: ${prop}.outputPayloadToHeader is ${JSON.stringify(rule.outputPayloadToHeader)}; give a header name or leave it out.`);
+      RenderContext.of(where).child(`${prop}.outputPayloadToHeader`).fail(`is ${JSON.stringify(rule.outputPayloadToHeader)}; give a header name or leave it out.`);
     }
     checkDuration(RenderContext.of(where).child(`${prop}.timeout`), rule.timeout);
     this.rules.push({ ...rule });

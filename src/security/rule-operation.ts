@@ -92,10 +92,9 @@ export class RuleOperation {
 
   constructor(options: RuleOperationOptions) {
     const ctx = RenderContext.of('RuleOperation');
-    const where = ctx.path;
     const set = Object.entries(options ?? {}).filter(([, v]) => Array.isArray(v) && v.length > 0);
     if (set.length === 0) {
-      throw new Error(`${where}: no field is set; Istio rejects an empty operation. Give e.g. methods, paths or ports, or leave the operation out of the rule.`);
+      ctx.fail('no field is set; Istio rejects an empty operation. Give e.g. methods, paths or ports, or leave the operation out of the rule.');
     }
     for (const prop of ['hosts', 'notHosts', 'methods', 'notMethods', 'paths', 'notPaths'] as const) {
       checkNoEmptyStrings(ctx.child(prop), options[prop]);

@@ -116,19 +116,18 @@ export class RuleSource {
 
   constructor(options: RuleSourceOptions) {
     const ctx = RenderContext.of('RuleSource');
-    const where = ctx.path;
     const set = Object.entries(options ?? {}).filter(([, v]) => Array.isArray(v) && v.length > 0);
     if (set.length === 0) {
-      throw new Error(`${where}: no field is set; Istio rejects an empty source. Give e.g. principals, namespaces or ipBlocks, or leave the source out of the rule.`);
+      ctx.fail('no field is set; Istio rejects an empty source. Give e.g. principals, namespaces or ipBlocks, or leave the source out of the rule.');
     }
     for (const prop of ['principals', 'notPrincipals'] as const) {
       (options[prop] ?? []).forEach((p, i) => {
-        if (!(p instanceof Principal)) throw new Error(`${where}: ${prop}[${i}] is not a Principal; use Principal.fromServiceAccount(), fromWorkload(), fromName() or fromIdentity().`);
+        if (!(p instanceof Principal)) ctx.child(`${prop}[${i}]`).fail('is not a Principal; use Principal.fromServiceAccount(), fromWorkload(), fromName() or fromIdentity().');
       });
     }
     for (const prop of ['requestPrincipals', 'notRequestPrincipals'] as const) {
       (options[prop] ?? []).forEach((p, i) => {
-        if (!(p instanceof RequestPrincipal)) throw new Error(`${where}: ${prop}[${i}] is not a RequestPrincipal; use RequestPrincipal.of(issuer, subject), fromIssuer() or any().`);
+        if (!(p instanceof RequestPrincipal)) ctx.child(`${prop}[${i}]`).fail('is not a RequestPrincipal; use RequestPrincipal.of(issuer, subject), fromIssuer() or any().');
       });
     }
     checkNoEmptyStrings(ctx.child('namespaces'), options.namespaces);
