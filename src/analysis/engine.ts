@@ -5,7 +5,6 @@ import { ManifestSource } from './manifest';
 import { MeshConfigSetting } from './mesh-config-file';
 import { MeshModel } from './model';
 import { Rule } from './rule';
-import { ALL_RULES } from './rules';
 
 /** What the engine needs besides the manifests and the rules. */
 export interface RunOptions {
@@ -93,20 +92,4 @@ export function runRules(sources: ManifestSource[], rules: readonly Rule[], opti
 
   out.sort((a, b) => SEVERITY_ORDER[a.d.severity] - SEVERITY_ORDER[b.d.severity] || a.order - b.order);
   return out.map((x) => x.d);
-}
-
-/** Options of {@link analyzeSources}. */
-export interface EngineOptions extends RunOptions {
-  /** Rules to run. @default ALL_RULES */
-  readonly rules?: readonly Rule[];
-}
-
-/**
- * Runs the registry's rules (or `options.rules`).
- *
- * @deprecated Kept only until `Mesh` calls `analysis-run.ts`; the one import of `rules/` from this
- * file goes with it. New callers use `analyzeSources` of `analysis-run.ts`.
- */
-export function analyzeSources(sources: ManifestSource[], options: EngineOptions = {}): Diagnostic[] {
-  return runRules(sources, options.rules ?? ALL_RULES, options);
 }

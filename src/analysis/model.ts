@@ -1,6 +1,7 @@
 import { PathSegments } from './json-path';
 import { isClusterScoped, isPlainObject, ManifestSource, ObjectRecord, stringMap, toRecord } from './manifest';
 import { MeshConfigSetting } from './mesh-config-file';
+import { POD_TEMPLATE_PATHS } from './resources/pod-template-paths';
 import { FieldTableLookup, ISTIO_FIELDS } from './schema/field-table';
 
 /**
@@ -24,18 +25,6 @@ export interface PodTemplateRecord {
   readonly labelsPath: Array<string | number>;
   readonly podSpec: any;
 }
-
-/** Where the pod template sits in each workload kind. */
-const POD_TEMPLATE_PATHS: Record<string, string[]> = {
-  Deployment: ['spec', 'template'],
-  StatefulSet: ['spec', 'template'],
-  DaemonSet: ['spec', 'template'],
-  ReplicaSet: ['spec', 'template'],
-  ReplicationController: ['spec', 'template'],
-  Job: ['spec', 'template'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
-  Pod: [],
-};
 
 export interface ModelOptions {
   /** Kubernetes cluster DNS domain. @default 'cluster.local' */

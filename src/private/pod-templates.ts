@@ -2,23 +2,14 @@
  * Pod templates of workloads: where each workload kind keeps its pod template, and the labelling
  * and port reading that mesh services and platform enrollment do on them. Internal.
  *
- * `POD_TEMPLATE_PATHS` is the one table of template paths; it imports nothing from the construct
- * layer so that the analysis engine can read it too.
+ * The table of template paths is the engine's (`analysis/resources/pod-template-paths.ts`), so the
+ * model and the constructs read one table.
  */
 import { ApiObject, JsonPatch } from 'cdk8s';
 import type * as kplus from 'cdk8s-plus-28';
+import { POD_TEMPLATE_PATHS } from '../analysis/resources/pod-template-paths';
 
-/** Where the pod template sits in each workload kind (a Pod is its own template: `[]`). */
-export const POD_TEMPLATE_PATHS: Readonly<Record<string, readonly string[]>> = {
-  Deployment: ['spec', 'template'],
-  StatefulSet: ['spec', 'template'],
-  DaemonSet: ['spec', 'template'],
-  ReplicaSet: ['spec', 'template'],
-  ReplicationController: ['spec', 'template'],
-  Job: ['spec', 'template'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
-  Pod: [],
-};
+export { POD_TEMPLATE_PATHS };
 
 /** The workload kinds of the table, for messages: `Deployment, StatefulSet, … or Pod`. */
 export function workloadKindList(): string {

@@ -32,7 +32,7 @@ function twoCharts(): { app: App; reviews: MeshService; shop: Chart } {
 describe('one analysis per synth', () => {
   test('an app of many charts is analysed once per synthYaml, not once per chart', () => {
     const app = buildMeshApp({ services: 12, servicesPerNamespace: 2 }); // six charts
-    const analyze = jest.spyOn(engine, 'analyzeSources');
+    const analyze = jest.spyOn(engine, 'runRules');
     app.synthYaml();
     expect(analyze).toHaveBeenCalledTimes(1);
   });
@@ -52,7 +52,7 @@ describe('one analysis per synth', () => {
 
   test('each synth analyses again', () => {
     const { app } = twoCharts();
-    const analyze = jest.spyOn(engine, 'analyzeSources');
+    const analyze = jest.spyOn(engine, 'runRules');
     app.synthYaml();
     app.synthYaml();
     expect(analyze).toHaveBeenCalledTimes(2);

@@ -4,7 +4,7 @@
  * agree on whether an object is valid, and on where the fault is.
  */
 import { validateIstioObject } from './istio-crd-validator';
-import { analyzeSources } from '../../src/analysis/engine';
+import { analyzeSources } from '../../src/analysis/analysis-run';
 import { formatPath } from '../../src/analysis/json-path';
 import { ALL_RULES } from '../../src/analysis/rules';
 

@@ -1,7 +1,7 @@
 import { Chart, Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
-  CaptureMode, Gateway, GatewaySelector, GatewayServer, IstioApiVersion, Mesh, MeshService, OutboundTrafficPolicy, Protocol,
+  CaptureMode, Gateway, GatewayServer, IstioApiVersion, Mesh, MeshService, OutboundTrafficPolicy, Protocol,
   ServerTls, ServiceEntry, ServiceEntryLocation, ServiceEntryResolution, Sidecar, TlsProtocolVersion, WorkloadSelector,
 } from '../../src';
 import { expectValidIstioObjects } from '../conformance/istio-crd-validator';

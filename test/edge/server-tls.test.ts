@@ -1,4 +1,5 @@
 import { Gateway, GatewayServer, ServerTls, TlsProtocolVersion } from '../../src';
+import { RenderContext } from '../../src/private/render-context';
 import { edgeApp, only, synthValid } from '../fixtures/app';
 
 /** The `tls` of an HTTPS server with these settings, synthesized and schema-checked. */
@@ -57,8 +58,8 @@ describe('ServerTls: modes', () => {
   });
 
   test('PASSTHROUGH and AUTO_PASSTHROUGH carry only the mode', () => {
-    expect(ServerTls.passthrough()._render('x', 'tls')).toEqual({ mode: 'PASSTHROUGH' });
-    expect(ServerTls.autoPassthrough()._render('x', 'tls')).toEqual({ mode: 'AUTO_PASSTHROUGH' });
+    expect(ServerTls.passthrough()._render(RenderContext.of('x').child('tls'))).toEqual({ mode: 'PASSTHROUGH' });
+    expect(ServerTls.autoPassthrough()._render(RenderContext.of('x').child('tls'))).toEqual({ mode: 'AUTO_PASSTHROUGH' });
   });
 
   test('protocol versions and cipher suites', () => {

@@ -1,4 +1,4 @@
-import { Chart, Duration, Testing } from 'cdk8s';
+import { ApiObject, Chart, Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
   ClientTls, IstioApiVersion, LoadBalancer, Mesh, MeshService, MeshServiceSource, TrafficPolicy,
@@ -112,7 +112,7 @@ describe('MeshService: per-version traffic policy', () => {
     const chart = shopChart();
     const api = new MeshService(chart, 'api', { port: 8080 });
     const workload = new kplus.Deployment(chart, 'api-v2', { containers: [{ image: 'api:2' }] });
-    api.addVersionFromObject('v2', workload.apiObject, { trafficPolicy: BREAKER });
+    api.addVersionFromObject('v2', ApiObject.of(workload), { trafficPolicy: BREAKER });
     expect(destinationRule(chart).spec.subsets[0].trafficPolicy.connectionPool).toEqual({ tcp: { maxConnections: 10 } });
   });
 

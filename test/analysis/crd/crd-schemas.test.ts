@@ -4,7 +4,7 @@ import { stringify } from 'yaml';
 import { probeCrd, tempFile } from './helpers';
 import { CrdFileError, CrdSchemas } from '../../../src/analysis/crd';
 import { Diagnostic } from '../../../src/analysis/diagnostic';
-import { analyzeSources } from '../../../src/analysis/engine';
+import { analyzeSources } from '../../../src/analysis/analysis-run';
 import { ALL_RULES } from '../../../src/analysis/rules';
 
 /** A VirtualService CRD of an imagined Istio version: hosts, and http routes with `route` and `future`. */
