@@ -255,7 +255,7 @@ describe('Telemetry: metrics', () => {
 
   test('a reportingInterval under 1 ms is refused', () => {
     expect(() => new Telemetry(shopChart(), 't', { metrics: [{ reportingInterval: Duration.millis(0) }] }))
-      .toThrow(/metrics\[0\]\.reportingInterval is 0 ms; Istio needs a duration of at least 1 ms/);
+      .toThrow(/shop\/t: metrics\[0\]\.reportingInterval is 0 ms; Istio rejects durations under 1 ms; write e.g. Duration.millis\(1\)/);
   });
 
   test('an override with both metric and customMetric is refused', () => {
