@@ -56,7 +56,7 @@ case "$lang" in
     # Every build is version 0.0.0: drop the copy Maven cached from the previous run.
     rm -rf "$m2/io/github/cdk8s-istio"
     pom=test/bindings/java/pom.xml
-    mvn_args=(-B -q -f "$pom" "-Dbindings.repo=file://$root/dist/java" "-Dbindings.kplusRepo=file://$kplus_repo"
+    mvn_args=(-B -q -Dstyle.color=never -f "$pom" "-Dbindings.repo=file://$root/dist/java" "-Dbindings.kplusRepo=file://$kplus_repo"
       "-Dcdk8s.version=$CDK8S_VERSION" "-Dcdk8s-plus.version=$CDK8S_PLUS_VERSION" "-Dconstructs.version=$CONSTRUCTS_VERSION")
     mvn "${mvn_args[@]}" compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt \
       || fail "mvn could not build the app"
