@@ -69,6 +69,21 @@ project.addTask('bindings:smoke', {
   receiveArgs: true,
 });
 project.addGitIgnore('/test/bindings/java/target/');
+project.addGitIgnore('/.jsii.tabl.json'); // written by jsii-rosetta
+
+// Compiles every README and doc-comment sample with jsii-rosetta in strict mode (after the jsii
+// compile), so that the other languages' renderings of them are translations of real code.
+project.addTask('rosetta', {
+  description: 'Compile the README and doc-comment samples with jsii-rosetta (strict)',
+  exec: 'scripts/rosetta.sh',
+});
+
+// The suite against the newest cdk8s 2.70.x (or the minor given) instead of the pinned floor.
+project.addTask('test:cdk8s-latest', {
+  description: 'Run jest against the newest cdk8s 2.70.x (npm install --no-save; the pin is restored)',
+  exec: 'scripts/test-cdk8s-latest.sh',
+  receiveArgs: true,
+});
 
 // Synthesizes every runnable example app into dist/examples/<name>/ and prints the analysis summary.
 project.addTask('examples', {
