@@ -49,14 +49,41 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 // npm ci fails on the platform bindings unrs-resolver 1.13 writes into the lockfile here.
 project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
 
-// Only source can be generated for the other languages here (no PyPI, Maven Central, NuGet or Go
-// proxy); --code-only writes the bindings without their native build tools.
-for (const lang of ['java', 'python', 'dotnet', 'go']) {
+// Real packages for Python (wheel + sdist), Java (Maven jar) and Go (module, compiled), built by
+// jsii-pacmak with pip, mvn and go; what they download stays in their default caches (~/.cache/pip,
+// ~/.m2, GOMODCACHE). Java and Go first build the cdk8s runtime packages the registries here do not
+// serve (scripts/bindings/deps.sh). .NET stays source only: there is no .NET SDK nor NuGet here.
+project.tasks.tryFind('package:python')?.reset('jsii-pacmak -v --target python');
+for (const lang of ['java', 'go']) {
   const task = project.tasks.tryFind(`package:${lang}`);
-  if (task) {
-    task.reset(`jsii-pacmak -v --code-only --target ${lang}`);
-  }
+  task?.reset(`scripts/bindings/deps.sh ${lang}`);
+  task?.exec(`jsii-pacmak -v --target ${lang}`);
 }
+project.tasks.tryFind('package:dotnet')?.reset('jsii-pacmak -v --code-only --target dotnet');
+
+// The bindings smoke apps (test/bindings/<lang>/): each synthesizes the canary and zero-trust app
+// with the built package and must write the same YAML as the TypeScript one.
+project.addTask('bindings:smoke', {
+  description: 'Run the bindings smoke app of each language given (default: python java go) against dist/<lang>',
+  exec: 'scripts/bindings/smoke-all.sh',
+  receiveArgs: true,
+});
+project.addGitIgnore('/test/bindings/java/target/');
+project.addGitIgnore('/.jsii.tabl.json'); // written by jsii-rosetta
+
+// Compiles every README and doc-comment sample with jsii-rosetta in strict mode (after the jsii
+// compile), so that the other languages' renderings of them are translations of real code.
+project.addTask('rosetta', {
+  description: 'Compile the README and doc-comment samples with jsii-rosetta (strict)',
+  exec: 'scripts/rosetta.sh',
+});
+
+// The suite against the newest cdk8s 2.70.x (or the minor given) instead of the pinned floor.
+project.addTask('test:cdk8s-latest', {
+  description: 'Run jest against the newest cdk8s 2.70.x (npm install --no-save; the pin is restored)',
+  exec: 'scripts/test-cdk8s-latest.sh',
+  receiveArgs: true,
+});
 
 // Synthesizes every runnable example app into dist/examples/<name>/ and prints the analysis summary.
 project.addTask('examples', {

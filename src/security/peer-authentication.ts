@@ -69,7 +69,7 @@ export interface PeerAuthenticationProps {
  * new PeerAuthentication(chart, 'strict', { mode: MtlsMode.STRICT });            // namespace-wide
  * new PeerAuthentication(app, 'mesh-mtls', { meshWide: true, mode: MtlsMode.STRICT });
  * new PeerAuthentication(chart, 'metrics', {
- *   selector: WorkloadSelector.fromWorkload(backend),
+ *   selector: WorkloadSelector.fromMeshService(backend),
  *   mode: MtlsMode.STRICT,
  *   portLevelMtls: [{ port: 9100, mode: MtlsMode.PERMISSIVE }],
  * });
