@@ -2,7 +2,7 @@ import { closestNames } from '../text';
 import type { SchemaRuleId } from './issue';
 import { formatPath } from '../json-path';
 import { isPlainObject } from '../manifest';
-import { isDns1123Subdomain } from '../validators/subdomain';
+import { isDns1123Subdomain } from '../validators/names';
 
 type Add = (rule: SchemaRuleId, path: Array<string | number>, message: string, fix?: string) => void;
 

@@ -7,7 +7,7 @@ import { Attribute, CONDITION_KEYS, CONDITION_MAP_KEYS, OPERATION_FIELDS, SOURCE
 import { arrayOf } from '../resources/virtualservice';
 import { editDistance } from '../text';
 import { isDns1123Label } from '../validators/names';
-import { isDns1123Subdomain } from '../validators/subdomain';
+import { isDns1123Subdomain } from '../validators/names';
 
 /** A list that is written (even empty), as Go's `!= nil` sees a decoded repeated field. */
 export function isWritten(v: unknown): boolean {
