@@ -2,7 +2,7 @@ import { closestNames } from '../text';
 import type { SchemaRuleId } from './issue';
 import { formatPath } from '../json-path';
 import { isPlainObject } from '../manifest';
-import { isDns1123Subdomain } from '../validators/names';
+import { isDns1123Label, isDns1123Subdomain } from '../validators/names';
 
 type Add = (rule: SchemaRuleId, path: Array<string | number>, message: string, fix?: string) => void;
 
@@ -17,7 +17,6 @@ const STRING_FIELDS = ['name', 'generateName', 'namespace', 'selfLink', 'uid', '
 const INTEGER_FIELDS = ['generation', 'deletionGracePeriodSeconds'];
 const ARRAY_FIELDS = ['ownerReferences', 'finalizers', 'managedFields'];
 
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
@@ -86,7 +85,7 @@ export function checkMetadata(meta: unknown, add: Add): void {
     }
   }
   const ns = meta.namespace;
-  if (typeof ns === 'string' && ns !== '' && (ns.length > 63 || !DNS1123_LABEL.test(ns))) {
+  if (typeof ns === 'string' && ns !== '' && !isDns1123Label(ns)) {
     add('schema-invalid-format', ['metadata', 'namespace'],
       `metadata.namespace "${ns}" is not a valid namespace name: it must be lower-case letters, digits and "-", start and end with a letter or digit, and be at most 63 characters.`,
       `Use a namespace such as "${suggestDnsName(ns).replace(/\./g, '-').slice(0, 63)}".`);
