@@ -277,7 +277,11 @@ export function buildConstructApp(seed: number): { files: { name: string; conten
     attempt(() => {
       new Sidecar(chart, 'sidecar', {
         ...(services.length > 0 && r.bool(0.5) ? { selector: WorkloadSelector.fromMeshService(services[0]) } : {}),
-        egress: [{ hosts: ['./*', 'istio-system/*', ...(r.bool(0.3) ? ['*/api.example.com'] : [])], ...(r.bool(0.2) ? { captureMode: CaptureMode.DEFAULT } : {}) }],
+        egress: [
+          { hosts: ['./*', 'istio-system/*', ...(r.bool(0.3) ? ['*/api.example.com'] : [])] },
+          // bind and captureMode belong to a listener of its own port.
+          ...(r.bool(0.2) ? [{ hosts: ['./*'], port: 9090, protocol: Protocol.HTTP, portName: 'http-egress', captureMode: CaptureMode.DEFAULT }] : []),
+        ],
         ...(r.bool(0.3) ? { outboundTrafficPolicy: r.bool() ? OutboundTrafficPolicy.registryOnly() : OutboundTrafficPolicy.allowAny() } : {}),
         ...(r.bool(0.2) && services.length > 0 ? { ingress: [{ port: 9080, protocol: Protocol.HTTP, portName: 'http', defaultEndpoint: '127.0.0.1:9080' }] } : {}),
       });

@@ -19,7 +19,7 @@ export interface CorpusSize {
   readonly mutationsPerPlain: number;
 }
 
-export const DEFAULT_SIZE: CorpusSize = { constructApps: 300, mutationsPerApp: 13, mutationsPerPlain: 14 };
+export const DEFAULT_SIZE: CorpusSize = { constructApps: 330, mutationsPerApp: 13, mutationsPerPlain: 14 };
 
 /**
  * The corpus as stored. Istio's samples are read from `istioSrc` when given; otherwise the sample

@@ -9,6 +9,8 @@
  *
  * Options:
  *   --replay-only     keep the recorded corpus and verdicts; no istioctl needed
+ *   --keep-corpus     record istioctl on the corpus already in test/differential/ instead of
+ *                     generating it again
  *   --update-known    rewrite test/differential/known-disagreements.json to today's
  *                     disagreements (reviewed categories are kept)
  *   --istio-src DIR   Istio checkout whose samples/ and manifests/ YAML join the corpus
@@ -18,7 +20,7 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import { compare, disagreementId, replayAll } from './compare';
-import { CORPUS_FILE, FIGURES_FILE, materialize, readCorpus, readVerdicts, VERDICTS_FILE, writeJsonLines } from './corpus';
+import { CORPUS_FILE, FIGURES_FILE, materialize, readCorpus, readJsonLines, readVerdicts, StoredCase, VERDICTS_FILE, writeJsonLines } from './corpus';
 import { DEFAULT_SIZE, generateCorpus } from './generate';
 import { readKnown, updatedKnown, writeKnown } from './known';
 import { recordVerdicts } from './record';
@@ -57,12 +59,14 @@ async function mainRun(args: string[]): Promise<number> {
       process.stderr.write(`differential: warning: istioctl reports version ${version}; the corpus is meant for ${EXPECTED_VERSION}.\n`);
     }
     const apps = Number(option(args, '--apps') ?? DEFAULT_SIZE.constructApps);
-    const stored = generateCorpus({ ...DEFAULT_SIZE, constructApps: apps }, option(args, '--istio-src') ?? process.env.ISTIO_SRC);
+    const stored = args.includes('--keep-corpus')
+      ? readJsonLines<StoredCase>(CORPUS_FILE)
+      : generateCorpus({ ...DEFAULT_SIZE, constructApps: apps }, option(args, '--istio-src') ?? process.env.ISTIO_SRC);
     const cases = materialize(stored);
+    writeJsonLines(CORPUS_FILE, stored);
     process.stderr.write(`differential: ${cases.length} cases generated\n`);
     const verdicts = await recordVerdicts(bin, cases, 2);
-    writeJsonLines(CORPUS_FILE, stored);
-    writeJsonLines(VERDICTS_FILE, verdicts.map((v) => ({ ...v, istioctl: undefined })));
+    writeJsonLines(VERDICTS_FILE, verdicts);
   } else if (fs.existsSync(FIGURES_FILE)) {
     version = JSON.parse(fs.readFileSync(FIGURES_FILE, 'utf8')).istioctl ?? version;
   }
