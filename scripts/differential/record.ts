@@ -55,7 +55,7 @@ async function pool<T>(tasks: Array<() => Promise<T>>, parallel: number, label: 
 }
 
 /** Writes each case's files (and mesh config) under `dir/<id>/`; returns their paths. */
-function writeCase(dir: string, c: Case): { files: string[]; meshConfig?: string } {
+export function writeCase(dir: string, c: Case): { files: string[]; meshConfig?: string } {
   const caseDir = path.join(dir, c.id);
   fs.mkdirSync(caseDir, { recursive: true });
   const files = c.files.map((f, i) => {
@@ -75,8 +75,9 @@ function writeCase(dir: string, c: Case): { files: string[]; meshConfig?: string
 function separator(dir: string, n: number): { file: string; name: string } {
   const name = `separator-${n}`;
   const file = path.join(dir, `${name}.yaml`);
-  // A VirtualService without hosts: always rejected, so it always prints one marker line.
-  fs.writeFileSync(file, `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: ${name}\n  namespace: ${SEPARATOR_NS}\nspec:\n  http:\n  - route:\n    - destination:\n        host: x\n`);
+  // A DestinationRule without a host: always rejected, so it always prints one marker line
+  // (a VirtualService without hosts would not do: delegate VirtualServices have none).
+  fs.writeFileSync(file, `apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: ${name}\n  namespace: ${SEPARATOR_NS}\nspec:\n  trafficPolicy:\n    loadBalancer:\n      simple: ROUND_ROBIN\n`);
   return { file, name };
 }
 
@@ -152,11 +153,13 @@ function parseOrigin(origin: string | undefined): { kind: string; namespace: str
   return slash >= 0 ? { kind, namespace: ref.slice(0, slash), name: ref.slice(slash + 1) } : { kind, namespace: '', name: ref };
 }
 
-async function analyzeCase(bin: string, files: string[], meshConfig?: string): Promise<{ messages: AnalyzeMessage[]; failed: boolean }> {
+export async function analyzeCase(bin: string, files: string[], meshConfig?: string): Promise<{ messages: AnalyzeMessage[]; failed: boolean }> {
   const args = ['analyze', '--use-kube=false', '--all-namespaces', '-o', 'json', '--color=false', ...(meshConfig ? ['--meshConfigFile', meshConfig] : []), ...files];
   const res = await run(bin, args);
-  const start = res.stdout.indexOf('[');
-  if (start < 0) return { messages: [], failed: true };
+  // istioctl may log (e.g. an object it skips) before the JSON array: start at the array's line.
+  const array = /^\[/m.exec(res.stdout);
+  if (!array) return { messages: [], failed: true };
+  const start = array.index;
   let parsed: JsonMessage[];
   try {
     parsed = JSON.parse(res.stdout.slice(start));

@@ -15,7 +15,9 @@
  *                     disagreements (reviewed categories are kept)
  *   --istio-src DIR   Istio checkout whose samples/ and manifests/ YAML join the corpus
  *                     (default $ISTIO_SRC; without it the recorded sample cases are kept)
- *   --apps N          construct-built apps (default 300); for quick trials
+ *   --apps N          construct-built apps (default 330); for quick trials
+ *   --istioctl-version V  the version to record when the binary reports none (a build from
+ *                     source); default 1.30.3
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -35,7 +37,7 @@ function option(args: string[], name: string): string | undefined {
 
 function istioctlVersion(bin: string): string {
   const out = execFileSync(bin, ['version', '--remote=false', '--short'], { encoding: 'utf8' }).trim();
-  return out.split('\n').pop()!.trim();
+  return out.split('\n').pop()!.replace(/^client version:\s*/, '').trim();
 }
 
 async function mainRun(args: string[]): Promise<number> {
@@ -55,7 +57,11 @@ async function mainRun(args: string[]): Promise<number> {
       return 2;
     }
     version = istioctlVersion(bin);
-    if (version !== EXPECTED_VERSION) {
+    if (version === 'unknown' || version === '') {
+      // A build from source without release flags reports no version: take the caller's word.
+      version = option(args, '--istioctl-version') ?? EXPECTED_VERSION;
+      process.stderr.write(`differential: istioctl reports no version (a build from source); recording it as ${version} (--istioctl-version to change).\n`);
+    } else if (version !== EXPECTED_VERSION) {
       process.stderr.write(`differential: warning: istioctl reports version ${version}; the corpus is meant for ${EXPECTED_VERSION}.\n`);
     }
     const apps = Number(option(args, '--apps') ?? DEFAULT_SIZE.constructApps);
@@ -67,8 +73,10 @@ async function mainRun(args: string[]): Promise<number> {
     process.stderr.write(`differential: ${cases.length} cases generated\n`);
     const verdicts = await recordVerdicts(bin, cases, 2);
     writeJsonLines(VERDICTS_FILE, verdicts);
-  } else if (fs.existsSync(FIGURES_FILE)) {
-    version = JSON.parse(fs.readFileSync(FIGURES_FILE, 'utf8')).istioctl ?? version;
+  } else {
+    version = fs.existsSync(FIGURES_FILE)
+      ? JSON.parse(fs.readFileSync(FIGURES_FILE, 'utf8')).istioctl ?? EXPECTED_VERSION
+      : option(args, '--istioctl-version') ?? EXPECTED_VERSION;
   }
 
   const cases = readCorpus();
