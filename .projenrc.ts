@@ -126,4 +126,12 @@ project.addTask('rules-doc', {
   exec: 'ts-node --project test/tsconfig.json scripts/rules-doc.ts',
 });
 
+// istioctl 1.30.3 as the oracle: corpus, recorded verdicts, figures (see docs/fidelity.md).
+// Needs $ISTIOCTL (a development tool, never part of the project) unless --replay-only.
+project.addTask('differential', {
+  description: 'Record istioctl 1.30.3 verdicts on the differential corpus ($ISTIOCTL) and write docs/fidelity.md',
+  exec: 'ts-node --project test/tsconfig.json scripts/differential/run.ts',
+  receiveArgs: true,
+});
+
 project.synth();

@@ -1,0 +1,227 @@
+/**
+ * Replays `cdk8s-istio lint` over the recorded cases (in this process, through the command
+ * line's programmatic entry point) and compares with istioctl's verdicts:
+ *
+ * 1. false errors: objects istioctl validate accepts and istioctl analyze reports no Error for,
+ *    on which lint reports an error;
+ * 2. rejections caught: objects istioctl validate rejects on which lint reports an error;
+ * 3. messages matched: istioctl analyze messages that lint reports with the same IST code on the
+ *    same object (kind + namespace/name).
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Case, objectKey, ObjectRef, Verdict } from './corpus';
+import { CLUSTER_SCOPED_KINDS } from './objects';
+import { LINT_USAGE, main } from '../../src/cli/main';
+
+export type DisagreementType = 'false-error' | 'missed-rejection' | 'missed-message';
+
+/** One place where lint and istioctl disagree. Identity: case + type + object (+ code). */
+export interface Disagreement {
+  readonly case: string;
+  readonly type: DisagreementType;
+  /** `Kind namespace/name`. */
+  readonly object: string;
+  /** For missed messages, istioctl's code; otherwise absent. */
+  readonly code?: string;
+  /** What lint said instead: the rule ids of its errors, or the codes it reported. */
+  readonly detail: string;
+  /** Why (a short category, see docs/fidelity.md); assigned when the list is updated. */
+  readonly category?: string;
+}
+
+export function disagreementId(d: Pick<Disagreement, 'case' | 'type' | 'object' | 'code'>): string {
+  return [d.case, d.type, d.object, d.code ?? ''].join('|');
+}
+
+export interface Figures {
+  readonly cases: number;
+  readonly objects: number;
+  /** Objects both istioctl commands accept (no validate error, no analyze Error). */
+  readonly acceptedObjects: number;
+  readonly falseErrors: number;
+  readonly rejectedObjects: number;
+  readonly rejectionsCaught: number;
+  /** Percentage, two decimals. */
+  readonly rejectionsCaughtPercent: number;
+  readonly analyzeMessages: number;
+  readonly messagesMatched: number;
+  readonly messagesMatchedPercent: number;
+  /** Cases lint could not read (exit 2): their objects count as missed. */
+  readonly lintInputFailures: number;
+}
+
+/** A lint diagnostic reduced to what the comparison needs. */
+export interface LintFinding {
+  readonly ruleId: string;
+  readonly severity: string;
+  readonly istioCode?: string;
+  readonly object: string;
+}
+
+export interface CaseReplay {
+  readonly id: string;
+  readonly findings: LintFinding[];
+  /** lint exited 2: the input could not be read. */
+  readonly inputFailure: boolean;
+}
+
+interface Sink {
+  text: string;
+  write(chunk: string): boolean;
+}
+const sink = (): Sink => ({ text: '', write(chunk: string) { this.text += chunk; return true; } });
+
+/** lint's options for a case: mesh config when lint understands it, else its root namespace. */
+function meshOptions(c: Case, tmp: string): string[] {
+  if (!c.meshConfig) return [];
+  if (LINT_USAGE.includes('--mesh-config')) {
+    const file = path.join(tmp, `${c.id}.meshconfig.yaml`);
+    fs.writeFileSync(file, c.meshConfig);
+    return ['--mesh-config', file];
+  }
+  const root = /^rootNamespace:\s*(\S+)/m.exec(c.meshConfig);
+  return root && LINT_USAGE.includes('--root-namespace') ? ['--root-namespace', root[1]] : [];
+}
+
+/** Runs lint on one case (its files given in order, as istioctl reads them). */
+export async function lintCase(c: Case, tmp: string): Promise<CaseReplay> {
+  const dir = path.join(tmp, c.id);
+  fs.mkdirSync(dir, { recursive: true });
+  const files = c.files.map((f, i) => {
+    const p = path.join(dir, `${String(i).padStart(2, '0')}-${f.name.replace(/[^A-Za-z0-9._-]/g, '_').replace(/\.(ya?ml|json)$/, '')}.yaml`);
+    fs.writeFileSync(p, f.content);
+    return p;
+  });
+  const stdout = sink();
+  const stderr = sink();
+  const code = await main(['lint', '--format', 'json', ...meshOptions(c, tmp), ...files], { stdout, stderr, stdin: '', cwd: dir });
+  fs.rmSync(dir, { recursive: true, force: true });
+  if (code === 2) return { id: c.id, findings: [], inputFailure: true };
+  const report = JSON.parse(stdout.text) as { diagnostics: Array<{ ruleId: string; severity: string; istioCode: string | null; resource: { kind: string; namespace: string | null; name: string } }> };
+  const findings = report.diagnostics.map((d) => {
+    const kind = d.resource.kind;
+    const namespace = CLUSTER_SCOPED_KINDS.has(kind) ? '' : d.resource.namespace || 'default';
+    return {
+      ruleId: d.ruleId,
+      severity: d.severity,
+      ...(d.istioCode ? { istioCode: d.istioCode } : {}),
+      object: objectKey({ kind, namespace, name: d.resource.name }),
+    };
+  });
+  return { id: c.id, findings, inputFailure: false };
+}
+
+/** Runs lint on every case. */
+export async function replayAll(cases: readonly Case[]): Promise<CaseReplay[]> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-istio-replay-'));
+  try {
+    const out: CaseReplay[] = [];
+    for (const c of cases) out.push(await lintCase(c, tmp));
+    return out;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+const pct = (n: number, d: number) => (d === 0 ? 100 : Math.floor((n / d) * 10000) / 100);
+
+/** The three figures and every disagreement. */
+export function compare(verdicts: readonly Verdict[], replays: readonly CaseReplay[]): { figures: Figures; disagreements: Disagreement[] } {
+  const byId = new Map(replays.map((r) => [r.id, r]));
+  const disagreements: Disagreement[] = [];
+  let objects = 0;
+  let accepted = 0;
+  let falseErrors = 0;
+  let rejected = 0;
+  let caught = 0;
+  let messages = 0;
+  let matched = 0;
+  let inputFailures = 0;
+
+  for (const v of verdicts) {
+    const replay = byId.get(v.id);
+    if (!replay) throw new Error(`differential: no lint replay for case ${v.id}`);
+    if (replay.inputFailure) inputFailures++;
+    const errorsOn = new Map<string, string[]>();
+    const codesOn = new Map<string, Set<string>>();
+    for (const f of replay.findings) {
+      if (f.severity === 'error') errorsOn.set(f.object, [...(errorsOn.get(f.object) ?? []), f.ruleId]);
+      if (f.istioCode) codesOn.set(f.object, (codesOn.get(f.object) ?? new Set()).add(f.istioCode));
+    }
+    const analyzeErrorOn = new Set(v.analyze.filter((m) => m.level === 'Error').map((m) => objectKey(m)));
+
+    // One verdict per object key (istioctl keeps one object per kind + namespace/name).
+    const state = new Map<string, string>();
+    for (const o of v.objects) {
+      const key = objectKey(o);
+      const prev = state.get(key);
+      state.set(key, prev === 'rejected' || o.validate === 'rejected' ? 'rejected' : prev === 'unchecked' || o.validate === 'unchecked' ? 'unchecked' : 'accepted');
+    }
+    for (const [key, s] of state) {
+      if (s === 'unchecked') continue;
+      objects++;
+      const lintErrors = errorsOn.get(key);
+      if (s === 'accepted' && !v.analyzeFailed && !analyzeErrorOn.has(key)) {
+        accepted++;
+        if (lintErrors) {
+          falseErrors++;
+          disagreements.push({ case: v.id, type: 'false-error', object: key, detail: [...new Set(lintErrors)].sort().join(', ') });
+        }
+      }
+      if (s === 'rejected') {
+        rejected++;
+        if (lintErrors) caught++;
+        else disagreements.push({ case: v.id, type: 'missed-rejection', object: key, detail: replay.inputFailure ? 'lint could not read the input' : describeOther(replay.findings, key) });
+      }
+    }
+
+    const seen = new Set<string>();
+    for (const m of v.analyze) {
+      const key = objectKey(m as ObjectRef);
+      const id = `${m.code}|${key}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      messages++;
+      if (codesOn.get(key)?.has(m.code)) matched++;
+      else disagreements.push({ case: v.id, type: 'missed-message', object: key, code: m.code, detail: replay.inputFailure ? 'lint could not read the input' : describeOther(replay.findings, key) });
+    }
+  }
+
+  return {
+    figures: {
+      cases: verdicts.length,
+      objects,
+      acceptedObjects: accepted,
+      falseErrors,
+      rejectedObjects: rejected,
+      rejectionsCaught: caught,
+      rejectionsCaughtPercent: pct(caught, rejected),
+      analyzeMessages: messages,
+      messagesMatched: matched,
+      messagesMatchedPercent: pct(matched, messages),
+      lintInputFailures: inputFailures,
+    },
+    disagreements,
+  };
+}
+
+/** What lint reported on the object instead (rule ids with severity), or `nothing`. */
+function describeOther(findings: readonly LintFinding[], key: string): string {
+  const on = findings.filter((f) => f.object === key).map((f) => `${f.ruleId}${f.istioCode ? `[${f.istioCode}]` : ''}:${f.severity}`);
+  return on.length > 0 ? [...new Set(on)].sort().join(', ') : 'nothing';
+}
+
+/** Figures after excusing the listed disagreements (what the targets are asserted on). */
+export function excused(figures: Figures, current: readonly Disagreement[], known: ReadonlySet<string>): { falseErrors: number; rejectionsCaughtPercent: number; messagesMatchedPercent: number } {
+  const isKnown = (d: Disagreement) => known.has(disagreementId(d));
+  const count = (t: DisagreementType) => current.filter((d) => d.type === t && isKnown(d)).length;
+  return {
+    falseErrors: figures.falseErrors - count('false-error'),
+    rejectionsCaughtPercent: pct(figures.rejectionsCaught + count('missed-rejection'), figures.rejectedObjects),
+    messagesMatchedPercent: pct(figures.messagesMatched + count('missed-message'), figures.analyzeMessages),
+  };
+}
+
+export const TARGETS = { falseErrors: 0, rejectionsCaughtPercent: 99, messagesMatchedPercent: 95 };

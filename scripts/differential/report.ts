@@ -1,0 +1,180 @@
+/** figures.json and docs/fidelity.md, written by `npx projen differential`. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { CaseReplay, Disagreement, excused, Figures, TARGETS } from './compare';
+import { Case, FIGURES_FILE, objectKey, Verdict } from './corpus';
+import { CATEGORIES } from './known';
+
+export const FIDELITY_DOC = path.join(__dirname, '..', '..', 'docs', 'fidelity.md');
+
+export interface ReportInput {
+  readonly cases: readonly Case[];
+  readonly verdicts: readonly Verdict[];
+  readonly replays: readonly CaseReplay[];
+  readonly figures: Figures;
+  readonly disagreements: readonly Disagreement[];
+  readonly known: ReadonlySet<string>;
+  readonly istioctlVersion: string;
+}
+
+function countBy<T>(items: readonly T[], key: (t: T) => string): Array<[string, number]> {
+  const m = new Map<string, number>();
+  for (const i of items) m.set(key(i), (m.get(key(i)) ?? 0) + 1);
+  return [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+function kindsOf(verdicts: readonly Verdict[]): Array<[string, number]> {
+  return countBy(verdicts.flatMap((v) => v.objects), (o) => o.kind);
+}
+
+export function writeFigures(input: ReportInput): void {
+  const ex = excused(input.figures, input.disagreements, input.known);
+  const data = {
+    istioctl: input.istioctlVersion,
+    targets: TARGETS,
+    figures: input.figures,
+    afterKnownDisagreements: ex,
+    casesByOrigin: Object.fromEntries(countBy(input.cases, (c) => c.origin)),
+    objectsByKind: Object.fromEntries(kindsOf(input.verdicts)),
+    disagreementsByType: Object.fromEntries(countBy(input.disagreements, (d) => d.type)),
+  };
+  fs.writeFileSync(FIGURES_FILE, `${JSON.stringify(data, null, 2)}\n`);
+}
+
+const TABLE_ROWS = 40;
+
+function table(header: string[], rows: Array<Array<string | number>>): string {
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
+  for (const r of rows) lines.push(`| ${r.map((c) => String(c).replace(/\|/g, '\\|')).join(' | ')} |`);
+  return lines.join('\n');
+}
+
+function examples(ds: readonly Disagreement[], n = 3): string {
+  return ds.slice(0, n).map((d) => `\`${d.case}\``).join(', ');
+}
+
+export function writeFidelityDoc(input: ReportInput): void {
+  const f = input.figures;
+  const ex = excused(f, input.disagreements, input.known);
+  const caseNotes = new Map(input.cases.map((c) => [c.id, c.note]));
+  const byType = (t: Disagreement['type']) => input.disagreements.filter((d) => d.type === t);
+  const mark = (ok: boolean) => (ok ? 'met' : '**not met**');
+
+  // Findings lint makes where istioctl has nothing to say: rules without an istioctl code,
+  // as warnings or infos, on objects both istioctl commands accept.
+  const acceptedKeys = new Set<string>();
+  for (const v of input.verdicts) {
+    const errs = new Set(v.analyze.filter((m) => m.level === 'Error').map((m) => objectKey(m)));
+    for (const o of v.objects) if (o.validate === 'accepted' && !errs.has(objectKey(o))) acceptedKeys.add(`${v.id}|${objectKey(o)}`);
+  }
+  const lintOnly = input.replays.flatMap((r) => r.findings.filter((x) => !x.istioCode && x.severity !== 'error' && acceptedKeys.has(`${r.id}|${x.object}`)).map((x) => ({ ...x, case: r.id })));
+
+  const falseByRule = new Map<string, Disagreement[]>();
+  const schemaFalse = byType('false-error').filter((d) => d.category === 'crd-schema');
+  const schemaByRule = new Map<string, Disagreement[]>();
+  for (const d of schemaFalse) for (const rule of d.detail.split(', ')) schemaByRule.set(rule, [...(schemaByRule.get(rule) ?? []), d]);
+  for (const d of byType('false-error').filter((x) => x.category !== 'crd-schema')) for (const rule of d.detail.split(', ')) falseByRule.set(rule, [...(falseByRule.get(rule) ?? []), d]);
+  const missedByCode = new Map<string, Disagreement[]>();
+  for (const d of byType('missed-message')) missedByCode.set(d.code!, [...(missedByCode.get(d.code!) ?? []), d]);
+  const rejectedByKind = new Map<string, Disagreement[]>();
+  for (const d of byType('missed-rejection')) {
+    const kind = d.object.split(' ')[0];
+    rejectedByKind.set(kind, [...(rejectedByKind.get(kind) ?? []), d]);
+  }
+  const sorted = (m: Map<string, Disagreement[]>) => [...m.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+
+  const lines: string[] = [];
+  lines.push(
+    '# Fidelity: lint against istioctl',
+    '',
+    '<!-- Written by `npx projen differential` (scripts/differential/); do not edit by hand. -->',
+    '',
+    `How closely \`cdk8s-istio lint\` agrees with the real Istio, measured on a recorded corpus: istioctl ${input.istioctlVersion}`,
+    'was run on every input (`istioctl validate -f`, the validation webhook\'s checks offline, and',
+    '`istioctl analyze --use-kube=false --all-namespaces`), its verdicts were kept under `test/differential/`',
+    '(codes, levels and objects only), and the replay test (`test/differential/replay.test.ts`) runs lint on the same',
+    'inputs, without Go or istioctl, on every CI run.',
+    '',
+    '## Corpus',
+    '',
+    'Every case is a self-contained set of files that both tools analyse together; every namespaced object carries its',
+    'namespace (Istio\'s samples get `default` written in where they have none, where `kubectl apply` would put them).',
+    '',
+    table(['origin', 'cases', 'what'], countBy(input.cases, (c) => c.origin).map(([o, n]) => [o, n, {
+      'construct': 'random valid apps built with the library\'s constructs (seeded, deterministic)',
+      'construct-mutation': 'the same apps with one field broken, one document removed or copied, or one annotation added',
+      'plain': 'hand-written manifests of kinds the constructs do not emit (EnvoyFilter, WorkloadEntry, webhooks, mesh config, ...) and their mutations',
+      'sample': 'Istio\'s own samples/ and manifests/ YAML',
+    }[o] ?? ''])),
+    '',
+    `${f.cases} cases, ${input.verdicts.reduce((n, v) => n + v.objects.length, 0)} objects. Objects by kind:`,
+    '',
+    table(['kind', 'objects'], kindsOf(input.verdicts)),
+    '',
+    '## Figures',
+    '',
+    table(['figure', 'today', 'target', 'with the listed disagreements excused'], [
+      ['false errors (istioctl accepts, lint errors)', `${f.falseErrors} of ${f.acceptedObjects} accepted objects`, `${TARGETS.falseErrors}`, `${ex.falseErrors} (${mark(ex.falseErrors <= TARGETS.falseErrors)})`],
+      ['rejections caught (validate rejects, lint errors on the same object)', `${f.rejectionsCaughtPercent} % (${f.rejectionsCaught} of ${f.rejectedObjects})`, `≥ ${TARGETS.rejectionsCaughtPercent} %`, `${ex.rejectionsCaughtPercent} % (${mark(ex.rejectionsCaughtPercent >= TARGETS.rejectionsCaughtPercent)})`],
+      ['analyze messages matched (same IST code, same object)', `${f.messagesMatchedPercent} % (${f.messagesMatched} of ${f.analyzeMessages})`, `≥ ${TARGETS.messagesMatchedPercent} %`, `${ex.messagesMatchedPercent} % (${mark(ex.messagesMatchedPercent >= TARGETS.messagesMatchedPercent)})`],
+    ]),
+    '',
+    `Targets today: false errors ${mark(f.falseErrors <= TARGETS.falseErrors)}, rejections ${mark(f.rejectionsCaughtPercent >= TARGETS.rejectionsCaughtPercent)}, messages ${mark(f.messagesMatchedPercent >= TARGETS.messagesMatchedPercent)}.`,
+    f.lintInputFailures > 0 ? `lint could not read ${f.lintInputFailures} cases that istioctl read (category \`lint-input-failure\`).` : 'lint read every case istioctl read.',
+    '',
+    'Every disagreement of today is listed in `test/differential/known-disagreements.json` with a category; the replay',
+    'test fails on a new one and on a listed one that is fixed, so the list only shrinks. The categories:',
+    '',
+    table(['category', 'meaning', 'disagreements'], Object.entries(CATEGORIES).map(([c, m]) => [`\`${c}\``, m, input.disagreements.filter((d) => (d.category ?? '') === c).length])),
+    '',
+    '## Disagreements',
+    '',
+    '### False errors, by rule (to fix; schema errors are under Deliberate differences)',
+    '',
+    falseByRule.size === 0 ? 'None.' : table(['rule', 'objects', 'examples'], sorted(falseByRule).slice(0, TABLE_ROWS).map(([rule, ds]) => [`\`${rule}\``, ds.length, examples(ds)])),
+    '',
+    '### Rejections lint misses, by kind (to fix)',
+    '',
+    'What was broken in a few of the cases is in the corpus note (`note` of the case).',
+    '',
+    rejectedByKind.size === 0 ? 'None.' : table(['kind', 'objects', 'lint said instead (most frequent)', 'examples (what was broken)'], sorted(rejectedByKind).slice(0, TABLE_ROWS).map(([kind, ds]) => [
+      kind, ds.length, countBy(ds, (d) => d.detail)[0][0],
+      ds.slice(0, 2).map((d) => `\`${d.case}\` (${(caseNotes.get(d.case) ?? '').slice(0, 80)})`).join('; '),
+    ])),
+    '',
+    '### analyze messages lint misses, by IST code (to fix)',
+    '',
+    missedByCode.size === 0 ? 'None.' : table(['code', 'messages', 'lint said instead (most frequent)', 'examples'], sorted(missedByCode).slice(0, TABLE_ROWS).map(([code, ds]) => [code, ds.length, countBy(ds, (d) => d.detail)[0][0], examples(ds)])),
+    '',
+    '## Deliberate differences',
+    '',
+    'Checks istioctl does not make, which lint reports as warnings or infos (never errors) on objects both istioctl',
+    'commands accept: they flag configurations Istio accepts but that are dead, risky or surprising. They do not count',
+    'against the figures.',
+    '',
+    lintOnly.length === 0 ? 'None in this corpus.' : table(['rule', 'severity', 'findings', 'examples'], countBy(lintOnly, (x) => `${x.ruleId}|${x.severity}`).slice(0, TABLE_ROWS).map(([k, n]) => {
+      const [rule, sev] = k.split('|');
+      return [`\`${rule}\``, sev, n, lintOnly.filter((x) => x.ruleId === rule).slice(0, 2).map((x) => `\`${x.case}\``).join(', ')];
+    })),
+    '',
+    'Errors from the CRD schema and CEL rules (category `crd-schema`) on objects istioctl validate accepts: the API',
+    'server validates custom resources against the CRD\'s OpenAPI schema and CEL rules before Istio\'s webhook runs, and',
+    '`istioctl validate` does not, so lint is right to report these as errors (they are still listed, so that each is',
+    'checked against the CRDs once).',
+    '',
+    schemaByRule.size === 0 ? 'None in this corpus.' : table(['rule', 'objects', 'examples'], sorted(schemaByRule).slice(0, TABLE_ROWS).map(([rule, ds]) => [`\`${rule}\``, ds.length, examples(ds)])),
+    '',
+    'Everything under "Disagreements" above is to fix unless it is moved here with its reason.',
+    '',
+    '## Reproducing',
+    '',
+    '```sh',
+    'ISTIOCTL=/path/to/istioctl-1.30.3 npx projen differential      # regenerate the corpus, record istioctl, replay, write this file',
+    'npx projen differential -- --replay-only                         # replay the recorded corpus only (no istioctl)',
+    'npx projen differential -- --replay-only --update-known          # after fixing the engine: shrink the known list',
+    'npx jest test/differential                                        # the replay test',
+    '```',
+    '',
+  );
+  fs.writeFileSync(FIDELITY_DOC, lines.join('\n'));
+}
