@@ -1,9 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { readCrdFile } from './crd-file';
 import { formatInputProblem, formatJson, formatText, OUTPUT_FORMATS, OutputFormat } from './format';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_TOTAL_BYTES, describeFsError, loadManifests, parseByteSize, STDIN_ARG } from './load-manifests';
 import { DescribedRule, formatSarif, istioCodeUrl } from './sarif';
-import { analyzeSources, closestRuleId, CrdFileError, didYouMean, failing, FailOn, IGNORE_ANNOTATION, loadCrdFile, unknownRuleIds } from '../analysis/analysis-run';
+import { analyzeSources, closestRuleId, CrdFileError, didYouMean, failing, FailOn, IGNORE_ANNOTATION, unknownRuleIds } from '../analysis/analysis-run';
 import type { CrdSchemas } from '../analysis/crd/crd-schemas';
 import { Severity } from '../analysis/diagnostic';
 import { MeshConfigFileError, MeshConfigSetting, readMeshConfigFile } from '../analysis/mesh-config-file';
@@ -284,7 +285,7 @@ async function lint(argv: readonly string[], io: CliIo, options: CliOptions): Pr
   let crds: CrdSchemas | undefined;
   if (args.crds !== undefined) {
     try {
-      crds = loadCrdFile(path.resolve(io.cwd, args.crds), args.crds);
+      crds = readCrdFile(path.resolve(io.cwd, args.crds), args.crds, args.maxFileBytes);
     } catch (e) {
       if (!(e instanceof CrdFileError)) throw e;
       io.stderr.write(`${PROGRAM} lint: --crds: ${e.message}\n`);
