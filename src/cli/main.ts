@@ -373,7 +373,7 @@ function parseLintArgs(argv: readonly string[]): LintArgs {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
-      paths.push(...argv.slice(i + 1));
+      for (const rest of argv.slice(i + 1)) paths.push(rest); // no spread: xargs can pass 100,000+ paths
       break;
     }
     if (arg === STDIN_ARG || !arg.startsWith('-')) {

@@ -156,3 +156,10 @@ describe('text encodings', () => {
     expect(r.stderr).toMatch(/^latin1\.yaml: error: not valid UTF-8 text; save it as UTF-8/);
   });
 });
+
+test('--help documents the size limits and the encodings read', async () => {
+  const r = await runCli(['lint', '--help']);
+  expect(r.stdout).toMatch(/--max-bytes SIZE +refuse a file larger than SIZE \(default 64MiB\)/);
+  expect(r.stdout).toMatch(/--max-total-bytes SIZE/);
+  expect(r.stdout).toMatch(/UTF-16 or UTF-32 with a\s+byte-order mark/);
+});
