@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments } from 'yaml';
+import { Document, DocumentOptions, isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, ParseOptions, parseAllDocuments, SchemaOptions, visit } from 'yaml';
 import { isPlainObject, ManifestSource } from '../analysis/manifest';
 
 /** The path argument that means "read standard input". */
@@ -31,11 +31,29 @@ export interface InputFile {
   readonly absolutePath?: string;
 }
 
+/** Default limit on the size of one input file: 64 MiB. */
+export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** Default limit on the size of all input files together: 256 MiB. */
+export const DEFAULT_MAX_TOTAL_BYTES = 256 * 1024 * 1024;
+
 export interface LoadOptions {
   /** Folder that relative paths are resolved against. */
   readonly cwd: string;
-  /** Reads standard input completely; called at most once. */
-  readonly readStdin: () => Promise<string>;
+  /**
+   * Reads standard input, at most `limit` bytes (it may stop at `limit + 1` bytes to show that
+   * the input is longer); called at most once.
+   */
+  readonly readStdin: (limit: number) => Promise<Buffer | string>;
+  /**
+   * Largest file read, in bytes; a larger one is an input problem.
+   * @default DEFAULT_MAX_FILE_BYTES
+   */
+  readonly maxFileBytes?: number;
+  /**
+   * Largest total of all files read, in bytes.
+   * @default DEFAULT_MAX_TOTAL_BYTES
+   */
+  readonly maxTotalBytes?: number;
 }
 
 export interface LoadResult {
@@ -58,21 +76,192 @@ export async function loadManifests(paths: readonly string[], options: LoadOptio
   const { files, errors } = expandPaths(paths, options.cwd);
   const result: LoadResult = { sources: [], files: [], errors, notes: [] };
   const patches = kustomizePatchFiles(files, options.cwd);
+  const maxFile = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const maxTotal = options.maxTotalBytes ?? DEFAULT_MAX_TOTAL_BYTES;
+  let total = 0;
   for (const file of files) {
-    let text: string;
+    // Never read more than either limit allows: the rest of the input cannot be checked anyway.
+    const limit = Math.min(maxFile, Math.max(0, maxTotal - total));
+    let bytes: Buffer;
     try {
-      text = file.absolutePath === undefined ? await options.readStdin() : fs.readFileSync(file.absolutePath, 'utf8');
+      bytes = file.absolutePath === undefined
+        ? toBuffer(await options.readStdin(limit))
+        : readFileCapped(file.absolutePath, limit);
     } catch (e) {
       result.errors.push({ file: file.name, message: `cannot read file: ${describeFsError(e)}` });
       continue;
     }
+    if (bytes.length > limit) {
+      result.errors.push({
+        file: file.name,
+        message: limit === maxFile
+          ? `larger than the limit of ${formatBytes(maxFile)} a file; raise it with --max-bytes (e.g. --max-bytes ${formatBytes(maxFile * 4).replace(' ', '')}) if the file is meant to be this large`
+          : `the inputs together are larger than the limit of ${formatBytes(maxTotal)}; raise it with --max-total-bytes, or lint fewer files at once`,
+      });
+      break; // reading on would only read more of what cannot be checked
+    }
+    total += bytes.length;
+    const decoded = decodeText(bytes);
+    if (typeof decoded !== 'string') {
+      result.errors.push({ file: file.name, message: decoded.problem });
+      continue;
+    }
     result.files.push(file.name);
-    const parsed = parseManifests(text, file.name, file.absolutePath !== undefined ? patches.get(file.absolutePath) : undefined);
-    result.sources.push(...parsed.sources);
-    result.errors.push(...parsed.errors);
-    result.notes.push(...parsed.notes);
+    const parsed = parseManifests(decoded, file.name, file.absolutePath !== undefined ? patches.get(file.absolutePath) : undefined);
+    // Loops, not push(...list): spreading a list of 100,000+ items overflows the call stack.
+    for (const s of parsed.sources) result.sources.push(s);
+    for (const e of parsed.errors) result.errors.push(e);
+    for (const n of parsed.notes) result.notes.push(n);
   }
   return result;
+}
+
+function toBuffer(data: Buffer | string): Buffer {
+  return typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+}
+
+/**
+ * Reads at most `limit + 1` bytes of a file: enough to tell that it is larger than `limit`
+ * without reading all of it. The size on disk is not trusted, since devices (`/dev/zero`),
+ * FIFOs and process substitutions (`<(kustomize build)`) have none; a regular file already
+ * larger than the limit is not read at all.
+ */
+export function readFileCapped(file: string, limit: number): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) {
+      throw Object.assign(new Error(`EISDIR: ${file}`), { code: 'EISDIR' });
+    }
+    if (stat.isFile() && stat.size > limit) return Buffer.alloc(limit + 1);
+    const chunks: Buffer[] = [];
+    let read = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, limit + 1 - read));
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      read += n;
+      if (read > limit) break;
+    }
+    return Buffer.concat(chunks, read);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** A byte count as the user would write it: `64 MiB`, `1.5 GiB`, `512 bytes`. */
+export function formatBytes(n: number): string {
+  for (const [unit, size] of [['GiB', 1024 ** 3], ['MiB', 1024 ** 2], ['KiB', 1024]] as const) {
+    if (n >= size) return `${Number((n / size).toFixed(1))} ${unit}`;
+  }
+  return `${n} bytes`;
+}
+
+/**
+ * Parses a size: plain bytes (`1048576`), or a number with a unit: KiB, MiB, GiB (powers of
+ * 1024), kB, MB, GB (powers of 1000), K/M/G taken as the binary units; case-insensitive.
+ * Undefined for anything else, zero or negative sizes included.
+ */
+export function parseByteSize(text: string): number | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
+  if (!m) return undefined;
+  const units: Record<string, number> = {
+    '': 1,
+    'b': 1,
+    'k': 1024,
+    'ki': 1024,
+    'kib': 1024,
+    'kb': 1000,
+    'm': 1024 ** 2,
+    'mi': 1024 ** 2,
+    'mib': 1024 ** 2,
+    'mb': 1000 ** 2,
+    'g': 1024 ** 3,
+    'gi': 1024 ** 3,
+    'gib': 1024 ** 3,
+    'gb': 1000 ** 3,
+  };
+  const unit = units[m[2].toLowerCase()];
+  if (unit === undefined) return undefined;
+  const bytes = Math.floor(Number(m[1]) * unit);
+  return bytes > 0 && Number.isSafeInteger(bytes) ? bytes : undefined;
+}
+
+/**
+ * Decodes a file by its byte-order mark: UTF-8 (with or without one), UTF-16 LE/BE, UTF-32
+ * LE/BE. Returns the text, or why it cannot be read as text: a NUL byte without a byte-order
+ * mark means a binary file (or UTF-16/32 saved without a mark), and invalid UTF-8 is refused
+ * rather than read with replacement characters that would change names and values.
+ */
+export function decodeText(bytes: Buffer): string | { problem: string } {
+  const starts = (...prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
+  let text: string | undefined;
+  let encoding = 'UTF-8';
+  try {
+    if (starts(0xff, 0xfe, 0x00, 0x00)) {
+      encoding = 'UTF-32LE';
+      text = decodeUtf32(bytes.subarray(4), true);
+    } else if (starts(0x00, 0x00, 0xfe, 0xff)) {
+      encoding = 'UTF-32BE';
+      text = decodeUtf32(bytes.subarray(4), false);
+    } else if (starts(0xff, 0xfe)) {
+      encoding = 'UTF-16LE';
+      text = decodeUtf16(bytes.subarray(2), true);
+    } else if (starts(0xfe, 0xff)) {
+      encoding = 'UTF-16BE';
+      text = decodeUtf16(bytes.subarray(2), false);
+    } else {
+      const body = starts(0xef, 0xbb, 0xbf) ? bytes.subarray(3) : bytes;
+      const nul = body.indexOf(0);
+      if (nul >= 0) {
+        return {
+          problem: `not a text file: it holds a NUL byte (at byte ${nul}). If it is UTF-16 or UTF-32 text, save it with a byte-order mark, or as UTF-8`,
+        };
+      }
+      text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    }
+  } catch {
+    return { problem: `not valid ${encoding} text; save it as UTF-8` };
+  }
+  return text;
+}
+
+/** UTF-16 without its byte-order mark; throws on an odd length or an unpaired surrogate. */
+function decodeUtf16(bytes: Buffer, littleEndian: boolean): string {
+  if (bytes.length % 2 !== 0) throw new Error('odd length');
+  const units = new Uint16Array(bytes.length / 2);
+  for (let i = 0; i < units.length; i++) {
+    units[i] = littleEndian ? bytes.readUInt16LE(2 * i) : bytes.readUInt16BE(2 * i);
+  }
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    if (u >= 0xd800 && u <= 0xdbff) {
+      const next = units[i + 1];
+      if (next === undefined || next < 0xdc00 || next > 0xdfff) throw new Error('unpaired surrogate');
+      i++;
+    } else if (u >= 0xdc00 && u <= 0xdfff) {
+      throw new Error('unpaired surrogate');
+    }
+  }
+  // Built in pieces: one String.fromCharCode over the whole file would overflow the stack.
+  const parts: string[] = [];
+  for (let i = 0; i < units.length; i += 8192) {
+    parts.push(String.fromCharCode.apply(null, Array.from(units.subarray(i, i + 8192))));
+  }
+  return parts.join('');
+}
+
+/** UTF-32 without its byte-order mark; throws on a length not a multiple of 4 or a non-character. */
+function decodeUtf32(bytes: Buffer, littleEndian: boolean): string {
+  if (bytes.length % 4 !== 0) throw new Error('length not a multiple of 4');
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 4) {
+    const cp = littleEndian ? bytes.readUInt32LE(i) : bytes.readUInt32BE(i);
+    if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) throw new Error('not a code point');
+    parts.push(String.fromCodePoint(cp));
+  }
+  return parts.join('');
 }
 
 /**
@@ -105,8 +294,11 @@ export function expandPaths(paths: readonly string[], cwd: string): { files: Inp
       continue;
     }
     if (stat.isDirectory()) {
-      const found = findManifestFiles(absolutePath);
-      if (found.length === 0) {
+      const before = errors.length;
+      const found = findManifestFiles(absolutePath, (rel, e) => {
+        errors.push({ file: rel === '' ? arg : path.join(arg, ...rel.split('/')), message: `cannot read folder: ${describeFsError(e)}` });
+      });
+      if (found.length === 0 && errors.length === before) {
         errors.push({
           file: arg,
           message: `folder contains no manifest files (looked for ${MANIFEST_EXTENSIONS.map((e) => `*${e}`).join(', ')})`,
@@ -123,20 +315,28 @@ export function expandPaths(paths: readonly string[], cwd: string): { files: Inp
   return { files, errors };
 }
 
-/** Paths (relative, `/`-separated, sorted) of the manifest files under a folder. */
-function findManifestFiles(root: string): string[] {
+/**
+ * Paths (relative, `/`-separated, sorted) of the manifest files under a folder. A subfolder that
+ * cannot be read is reported through `onError` (and lint then checks nothing): skipping it would
+ * check a part of the manifests as if it were all of them, and cross-object checks would then
+ * report objects as missing.
+ */
+function findManifestFiles(root: string, onError: (rel: string, e: unknown) => void): string[] {
   const found: string[] = [];
   const visited = new Set<string>();
   const walk = (dir: string, rel: string) => {
     let real: string;
+    let entries: fs.Dirent[];
     try {
       real = fs.realpathSync(dir);
-    } catch {
+      if (visited.has(real)) return; // a symlink loop
+      visited.add(real);
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      onError(rel, e);
       return;
     }
-    if (visited.has(real)) return; // a symlink loop
-    visited.add(real);
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    for (const entry of entries) {
       const full = path.join(dir, entry.name);
       const relPath = rel === '' ? entry.name : `${rel}/${entry.name}`;
       let isDir = entry.isDirectory();
@@ -177,7 +377,7 @@ export function parseManifests(
   const notes: InputProblem[] = [];
   const lineCounter = new LineCounter();
   const lines = text.split(/\r?\n/);
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false });
+  const docs = parseAllDocuments(text, YAML_READ_OPTIONS(lineCounter));
 
   const problemAt = (offset: number, message: string): InputProblem => {
     const pos = lineCounter.linePos(offset);
@@ -192,8 +392,23 @@ export function parseManifests(
       }
       continue;
     }
+    for (const w of doc.warnings) {
+      notes.push(problemAt(w.pos[0], `YAML warning: ${firstLine(w.message)}`));
+    }
     const contents = doc.contents;
     if (contents === null) continue; // empty document (e.g. only comments, or a trailing `---`)
+    visit(contents, {
+      Pair(_, pair) {
+        // The yaml library would print its own warning to stderr; say it here, with the line.
+        if (isCollection(pair.key)) {
+          notes.push(problemAt(
+            (pair.key as { range?: [number, number, number] | null }).range?.[0] ?? 0,
+            `a mapping key is itself a map or list, read as the string ${JSON.stringify(String(pair.key))}` +
+            ' (an unrendered Helm or Go template? lint what `helm template` renders)',
+          ));
+        }
+      },
+    });
     let value: unknown;
     try {
       value = doc.toJS();
@@ -236,6 +451,20 @@ export function parseManifests(
   return { sources, errors, notes };
 }
 
+/**
+ * How lint reads YAML. YAML 1.1, as cdk8s writes it (`Yaml.stringify`) and as Kubernetes reads it
+ * (sigs.k8s.io/yaml): a string such as `0o755` or `1:20` that cdk8s writes unquoted must be read
+ * back as the string it was, so that lint of synthesized YAML sees what the synth-time analysis
+ * saw; `yes`/`on` are booleans and `0755` is octal, as for kubectl. The library's own warnings
+ * are turned into notes instead of being printed.
+ */
+export const YAML_READ_OPTIONS = (lineCounter?: LineCounter): ParseOptions & DocumentOptions & SchemaOptions => ({
+  ...(lineCounter ? { lineCounter } : {}),
+  prettyErrors: false,
+  version: '1.1',
+  logLevel: 'error',
+});
+
 /** Names kustomize gives its configuration file, in the order it looks for them. */
 const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 
@@ -254,7 +483,7 @@ export function kustomizePatchFiles(files: readonly InputFile[], cwd: string): M
     if (!found) continue;
     let k: unknown;
     try {
-      k = parseAllDocuments(fs.readFileSync(found, 'utf8'))[0]?.toJS();
+      k = parseAllDocuments(fs.readFileSync(found, 'utf8'), YAML_READ_OPTIONS())[0]?.toJS();
     } catch {
       continue; // an unreadable kustomization says nothing about patches
     }
@@ -342,7 +571,8 @@ function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-function describeFsError(e: unknown): string {
+/** What a filesystem error means, in words (Node's messages repeat the syscall and the path). */
+export function describeFsError(e: unknown): string {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
@@ -352,7 +582,21 @@ function describeFsError(e: unknown): string {
       return 'permission denied';
     case 'EISDIR':
       return 'is a folder';
+    case 'ENOTDIR':
+      return 'a part of the path is not a folder';
+    case 'ELOOP':
+      return 'too many levels of symbolic links (a symlink loop)';
+    case 'ENAMETOOLONG':
+      return 'the path is too long';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files';
+    case 'EIO':
+      return 'input/output error';
+    case 'ENXIO':
+    case 'ENODEV':
+      return 'no such device';
     default:
-      return errorMessage(e);
+      return code !== undefined ? `${code} (${errorMessage(e)})` : errorMessage(e);
   }
 }

@@ -1,9 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { readCrdFile } from './crd-file';
 import { formatInputProblem, formatJson, formatText, OUTPUT_FORMATS, OutputFormat } from './format';
-import { loadManifests, STDIN_ARG } from './load-manifests';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_TOTAL_BYTES, describeFsError, loadManifests, parseByteSize, STDIN_ARG } from './load-manifests';
 import { DescribedRule, formatSarif, istioCodeUrl } from './sarif';
-import { analyzeSources, closestRuleId, CrdFileError, didYouMean, failing, FailOn, IGNORE_ANNOTATION, loadCrdFile, unknownRuleIds } from '../analysis/analysis-run';
+import { analyzeSources, closestRuleId, CrdFileError, didYouMean, failing, FailOn, IGNORE_ANNOTATION, unknownRuleIds } from '../analysis/analysis-run';
 import type { CrdSchemas } from '../analysis/crd/crd-schemas';
 import { Severity } from '../analysis/diagnostic';
 import { MeshConfigFileError, MeshConfigSetting, readMeshConfigFile } from '../analysis/mesh-config-file';
@@ -73,6 +74,12 @@ patches, patchesStrategicMerge or patchesJson6902; documents with a $patch direc
 skipped, with the info manifest-patch-skipped. To check an overlay as applied, lint what
 kustomize builds: kustomize build DIR | ${PROGRAM} lint -
 
+Input files are UTF-8 (a byte-order mark is allowed), or UTF-16 or UTF-32 with a
+byte-order mark. A file with NUL bytes and no byte-order mark is refused as binary, and
+invalid UTF-8 is refused. YAML is read as Kubernetes and cdk8s read it: YAML 1.1 (yes/on
+are booleans, 0755 is octal, 0o755 is a string). A folder that cannot be read, like a
+file, stops the run (exit 2): lint checks all of the input or none of it.
+
 Arguments:
   PATH                     a file; a folder, searched recursively for *.yaml, *.yml and
                            *.json (sorted; hidden folders and node_modules are skipped);
@@ -103,6 +110,12 @@ Options:
                            version you run (e.g. 'kubectl get crd -l app=istio-pilot
                            -o yaml'): their OpenAPI schemas instead of the built-in
                            ones (Istio 1.30), and their CEL rules (schema-cel-validation)
+      --max-bytes SIZE     refuse a file larger than SIZE (default 64MiB): bytes, or a
+                           number with KiB, MiB or GiB (e.g. 128MiB, 1GiB). Files, devices,
+                           FIFOs and standard input are read up to the limit, no further.
+      --max-total-bytes SIZE
+                           refuse inputs larger than SIZE together (default 256MiB, or
+                           --max-bytes when that is larger)
       --list-rules         print every rule (id, severity, istioctl code, summary) and exit
       --explain RULE       print what RULE checks (severity, istioctl code, summary,
                            description) and how to switch it off, and exit
@@ -144,6 +157,8 @@ interface LintArgs {
   readonly namespace?: string;
   readonly meshConfig?: string;
   readonly crds?: string;
+  readonly maxFileBytes: number;
+  readonly maxTotalBytes: number;
   readonly help: boolean;
   readonly version: boolean;
   readonly listRules: boolean;
@@ -173,6 +188,13 @@ export async function main(argv: readonly string[], io: Partial<CliIo> = {}, opt
   try {
     return await run(argv, out, options);
   } catch (e) {
+    const fsError = e as NodeJS.ErrnoException | undefined;
+    if (fsError && typeof fsError.code === 'string' && typeof fsError.syscall === 'string') {
+      // A filesystem problem that no door caught: the user can fix it, it is not a bug to report.
+      const where = typeof fsError.path === 'string' ? `${path.relative(out.cwd, fsError.path) || fsError.path}: ` : '';
+      out.stderr.write(`${PROGRAM}: ${where}${describeFsError(e)}\n`);
+      return ExitCode.USAGE_OR_INPUT;
+    }
     const message = e instanceof Error ? e.message : String(e);
     out.stderr.write(`${PROGRAM}: internal error: ${message}\n`);
     if (process.env.CDK8S_ISTIO_DEBUG && e instanceof Error && e.stack) {
@@ -263,7 +285,7 @@ async function lint(argv: readonly string[], io: CliIo, options: CliOptions): Pr
   let crds: CrdSchemas | undefined;
   if (args.crds !== undefined) {
     try {
-      crds = loadCrdFile(path.resolve(io.cwd, args.crds), args.crds);
+      crds = readCrdFile(path.resolve(io.cwd, args.crds), args.crds, args.maxFileBytes);
     } catch (e) {
       if (!(e instanceof CrdFileError)) throw e;
       io.stderr.write(`${PROGRAM} lint: --crds: ${e.message}\n`);
@@ -283,7 +305,12 @@ async function lint(argv: readonly string[], io: CliIo, options: CliOptions): Pr
     }
   }
 
-  const loaded = await loadManifests(args.paths, { cwd: io.cwd, readStdin: () => readAll(io.stdin) });
+  const loaded = await loadManifests(args.paths, {
+    cwd: io.cwd,
+    readStdin: (limit) => readAll(io.stdin, limit),
+    maxFileBytes: args.maxFileBytes,
+    maxTotalBytes: args.maxTotalBytes,
+  });
   for (const note of loaded.notes) {
     io.stderr.write(formatInputProblem(note, 'note: '));
   }
@@ -336,6 +363,8 @@ function parseLintArgs(argv: readonly string[]): LintArgs {
   let namespace: string | undefined;
   let meshConfig: string | undefined;
   let crds: string | undefined;
+  let maxFileBytes = DEFAULT_MAX_FILE_BYTES;
+  let maxTotalBytes: number | undefined;
   let help = false;
   let version = false;
   let listRules = false;
@@ -344,7 +373,7 @@ function parseLintArgs(argv: readonly string[]): LintArgs {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
-      paths.push(...argv.slice(i + 1));
+      for (const rest of argv.slice(i + 1)) paths.push(rest); // no spread: xargs can pass 100,000+ paths
       break;
     }
     if (arg === STDIN_ARG || !arg.startsWith('-')) {
@@ -413,6 +442,17 @@ function parseLintArgs(argv: readonly string[]): LintArgs {
       case '--crds':
         crds = value();
         break;
+      case '--max-bytes':
+      case '--max-total-bytes': {
+        const v = value();
+        const bytes = parseByteSize(v);
+        if (bytes === undefined) {
+          throw new UsageError(`${name} ${v}: not a size; write bytes, or a number with KiB, MiB or GiB (e.g. ${name} 128MiB)`);
+        }
+        if (name === '--max-bytes') maxFileBytes = bytes;
+        else maxTotalBytes = bytes;
+        break;
+      }
       case '--explain':
         explain = value();
         break;
@@ -434,7 +474,24 @@ function parseLintArgs(argv: readonly string[]): LintArgs {
         throw new UsageError(`unknown option '${name}'`);
     }
   }
-  return { format, failOn, ignore, paths, clusterDomain, rootNamespace, namespace, meshConfig, crds, help, version, listRules, explain };
+  return {
+    format,
+    failOn,
+    ignore,
+    paths,
+    clusterDomain,
+    rootNamespace,
+    namespace,
+    meshConfig,
+    crds,
+    help,
+    version,
+    listRules,
+    explain,
+    maxFileBytes,
+    // The total follows a raised per-file limit, so that --max-bytes alone lets one large file through.
+    maxTotalBytes: maxTotalBytes ?? Math.max(DEFAULT_MAX_TOTAL_BYTES, maxFileBytes),
+  };
 }
 
 function formatRuleList(rules: readonly Rule[]): string {
@@ -473,13 +530,18 @@ function orList(values: readonly string[]): string {
   return values.length <= 1 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
 }
 
-async function readAll(stdin: NodeJS.ReadableStream | string): Promise<string> {
-  if (typeof stdin === 'string') return stdin;
+/** Reads standard input, stopping once it is longer than `limit` bytes (`yes | lint -` ends). */
+async function readAll(stdin: NodeJS.ReadableStream | string, limit: number): Promise<Buffer> {
+  if (typeof stdin === 'string') return Buffer.from(stdin, 'utf8');
   const chunks: Buffer[] = [];
+  let length = 0;
   for await (const chunk of stdin) {
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
+    chunks.push(buffer);
+    length += buffer.length;
+    if (length > limit) break; // leaving the loop stops reading
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks, length);
 }
 
 /** The package version, read from the package.json next to `lib/` (or `src/`). */
@@ -497,9 +559,15 @@ function readVersion(): string {
  * the exit code (without `process.exit`, so that output is flushed).
  */
 export function runCli(options: CliOptions = {}): void {
-  // Piping into `head` closes stdout early; that is not an error worth a stack trace.
+  // Piping into `head` closes stdout early; that is not an error worth a stack trace, nor is
+  // any other failure to write (a full disk): say it in one line and exit 2.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
+    if (e.code === 'EPIPE') return;
+    process.stderr.write(`${PROGRAM}: cannot write the output: ${describeFsError(e)}\n`);
+    process.exitCode = ExitCode.USAGE_OR_INPUT;
+  });
+  process.stderr.on('error', () => {
+    process.exitCode = ExitCode.USAGE_OR_INPUT;
   });
   void main(process.argv.slice(2), {}, options).then((code) => {
     process.exitCode = code;

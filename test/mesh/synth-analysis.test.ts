@@ -27,6 +27,22 @@ describe('synth-time analysis', () => {
     reviews.routeByHeader('end-user', 'jason', v2);
     reviews.canary({ stable: v1, candidate: v2, weight: 10 });
     expect(() => synth(chart)).not.toThrow();
+    expect(printed()).toBe('cdk8s-istio: analysed 5 objects: 0 errors, 0 warnings, 0 infos\n');
+  });
+
+  test('a synth prints one summary line of the analysis, after its findings', () => {
+    const { chart, reviews, v2 } = app();
+    reviews.split({ v1: 90, v2: 10 });
+    reviews.routeByHeader('end-user', 'jason', v2); // after the catch-all: never reached
+    synth(chart);
+    const lines = printed().trimEnd().split('\n');
+    expect(lines[lines.length - 1]).toMatch(/^cdk8s-istio: analysed \d+ objects: 0 errors, 1 warning, 0 infos$/);
+    expect(lines.filter((l) => l.includes('analysed'))).toHaveLength(1);
+  });
+
+  test('analyze: false prints no summary line', () => {
+    const { chart } = app({ analyze: false });
+    synth(chart);
     expect(printed()).toBe('');
   });
 
