@@ -28,7 +28,7 @@ describe('envoyfilter-relative-operation-without-priority (IST0151)', () => {
   });
 
   test('does not report MERGE without priority, as istioctl does not', () => {
-    const merge = { applyTo: 'NETWORK_FILTER', match: { context: 'SIDECAR_INBOUND', listener: { filterChain: { filter: { name: 'envoy.filters.network.http_connection_manager' } } } }, patch: { operation: 'MERGE', value: { name: 'envoy.filters.network.http_connection_manager', typed_config: { '@type': 'type.googleapis.com/envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager', stream_idle_timeout: '0s' } } } };
+    const merge = { applyTo: 'NETWORK_FILTER', match: { context: 'SIDECAR_INBOUND', listener: { filterChain: { filter: { name: 'envoy.filters.network.http_connection_manager' } } } }, patch: { operation: 'MERGE', value: { name: 'envoy.filters.network.http_connection_manager', typed_config: { '@type': 'type.googleapis.com/envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager', 'stream_idle_timeout': '0s' } } } };
     none(envoyFilterRelativeOperation, [envoyFilter('merge', 'shop', { configPatches: [merge] })]);
   });
 
