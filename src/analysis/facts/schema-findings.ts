@@ -19,7 +19,13 @@ function readSchemaFindings(model: MeshModel): Map<string, Finding[]> {
     if (!isIstioGroup(object.group)) continue;
     for (const issue of validateIstioRecord(object, model.schema)) {
       const list = byRule.get(issue.rule) ?? [];
-      list.push({ object, path: issue.path, message: issue.message, ...(issue.fix ? { fix: issue.fix } : {}) });
+      list.push({
+        object,
+        path: issue.path,
+        message: issue.message,
+        ...(issue.fix ? { fix: issue.fix } : {}),
+        ...(issue.severity ? { severity: issue.severity } : {}),
+      });
       byRule.set(issue.rule, list);
     }
   }

@@ -4,6 +4,7 @@
  * selector-less Sidecars in one namespace (IST0111), and Sidecars that cannot act because the
  * namespace or the selected pods run in ambient mode (IST0167).
  */
+import { Severity } from '../diagnostic';
 import { ObjectRecord } from '../manifest';
 import { MeshModel, PodTemplateRecord } from '../model';
 import { namespaceIsAmbient, podIsAmbient } from './enrollment';
@@ -124,21 +125,39 @@ function readScopeFindings(model: MeshModel): ScopeFinding[] {
       continue;
     }
     if (list.length < 2) continue;
+    const certain = certainlyTogether(list);
     for (const sc of list) {
       out.push({
         category: 'defaults',
         finding: {
           object: sc,
           path: ['spec'],
+          ...(certain ? {} : { severity: Severity.WARNING }),
           message:
             `Namespace ${ns} has ${list.length} Sidecars without workloadSelector (${list.map((o) => o.name).join(', ')}); ` +
-            'each claims to be the namespace default, and which one the proxies use is undefined.',
+            'each claims to be the namespace default, and which one the proxies use is undefined.' +
+            (certain ? '' : ' They declare no namespace and come from different files, so they only clash if all are applied to the same namespace.'),
           fix: `Keep one selector-less Sidecar in ${ns} and give the others a workloadSelector, or merge them.`,
         },
       });
     }
   }
   return out;
+}
+
+/**
+ * Whether Sidecars of one namespace certainly end up together: two of them declare the namespace,
+ * or two come from one file (applied together). Objects without a namespace from different files
+ * may be applied with `kubectl -n` to different namespaces, so their clash is only possible.
+ */
+function certainlyTogether(list: readonly ObjectRecord[]): boolean {
+  if (list.filter((o) => o.declaredNamespace !== undefined).length >= 2) return true;
+  const files = new Set<string | undefined>();
+  for (const o of list) {
+    if (o.source.file === undefined || files.has(o.source.file)) return true;
+    files.add(o.source.file);
+  }
+  return false;
 }
 
 /** A Sidecar-scope rule: its metadata and the category of scope findings it reports. */

@@ -1,3 +1,4 @@
+import type { Severity } from '../diagnostic';
 import { PathSegments } from '../json-path';
 
 /** Ids of the schema rules; each {@link SchemaIssue} belongs to one. */
@@ -18,4 +19,6 @@ export interface SchemaIssue {
   readonly path: PathSegments;
   readonly message: string;
   readonly fix?: string;
+  /** Set when the issue is reported below its rule's severity. */
+  readonly severity?: Severity;
 }

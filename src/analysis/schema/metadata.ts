@@ -1,10 +1,11 @@
+import { Severity } from '../diagnostic';
 import { closestNames } from '../text';
 import type { SchemaRuleId } from './issue';
 import { formatPath } from '../json-path';
 import { isPlainObject } from '../manifest';
 import { isDns1123Label, isDns1123Subdomain } from '../validators/names';
 
-type Add = (rule: SchemaRuleId, path: Array<string | number>, message: string, fix?: string) => void;
+type Add = (rule: SchemaRuleId, path: Array<string | number>, message: string, fix?: string, severity?: Severity) => void;
 
 /** Fields of Kubernetes ObjectMeta. */
 const OBJECT_META_FIELDS = [
@@ -81,14 +82,14 @@ export function checkMetadata(meta: unknown, add: Add): void {
     } else if (!isDns1123Subdomain(name)) {
       add('schema-invalid-format', ['metadata', 'name'],
         `metadata.name "${name}" is not a valid name: it must be lower-case letters, digits, "-" and ".", start and end with a letter or digit, and be at most 253 characters.`,
-        `Use a name such as "${suggestDnsName(name)}".`);
+        `Use a name such as "${suggestDnsName(name)}".`, Severity.WARNING);
     }
   }
   const ns = meta.namespace;
   if (typeof ns === 'string' && ns !== '' && !isDns1123Label(ns)) {
     add('schema-invalid-format', ['metadata', 'namespace'],
       `metadata.namespace "${ns}" is not a valid namespace name: it must be lower-case letters, digits and "-", start and end with a letter or digit, and be at most 63 characters.`,
-      `Use a namespace such as "${suggestDnsName(ns).replace(/\./g, '-').slice(0, 63)}".`);
+      `Use a namespace such as "${suggestDnsName(ns).replace(/\./g, '-').slice(0, 63)}".`, Severity.WARNING);
   }
 }
 
@@ -106,12 +107,12 @@ function checkStringMap(field: 'labels' | 'annotations', value: unknown, add: Ad
     }
     const keyProblem = qualifiedNameProblem(k);
     if (keyProblem) {
-      add('schema-invalid-format', path, `The ${field === 'labels' ? 'label' : 'annotation'} key "${k}" is invalid: ${keyProblem}.`, 'Use a key like "app" or "example.com/team".');
+      add('schema-invalid-format', path, `The ${field === 'labels' ? 'label' : 'annotation'} key "${k}" is invalid: ${keyProblem}.`, 'Use a key like "app" or "example.com/team".', Severity.WARNING);
     }
     if (field === 'labels' && (v.length > 63 || !LABEL_VALUE.test(v))) {
       add('schema-invalid-format', path,
         `The label value "${v}" is invalid: at most 63 characters, starting and ending with a letter or digit, with only letters, digits, "-", "_" and "." between.`,
-        'Shorten the value or replace the other characters with "-".');
+        'Shorten the value or replace the other characters with "-".', Severity.WARNING);
     }
   }
 }

@@ -1,4 +1,5 @@
 import { RE2JS } from 're2js';
+import { Severity } from '../diagnostic';
 import { SchemaIssue, SchemaRuleId } from './issue';
 import { checkMetadata } from './metadata';
 import { formatPath, PathSegments } from '../json-path';
@@ -124,8 +125,8 @@ class ObjectChecker {
     return this.issues;
   }
 
-  private add(rule: SchemaRuleId, path: Segs, message: string, fix?: string): void {
-    this.issues.push({ rule, path, message, ...(fix ? { fix } : {}) });
+  private add(rule: SchemaRuleId, path: Segs, message: string, fix?: string, severity?: Severity): void {
+    this.issues.push({ rule, path, message, ...(fix ? { fix } : {}), ...(severity ? { severity } : {}) });
   }
 
   private unknownKind(): void {
@@ -164,7 +165,7 @@ class ObjectChecker {
         this.unknownField(key, root, [], '', [], ROOT_FIELDS);
       }
     }
-    checkMetadata(manifest.metadata, (rule, path, message, fix) => this.add(rule, path, message, fix));
+    checkMetadata(manifest.metadata, (rule, path, message, fix, severity) => this.add(rule, path, message, fix, severity));
     for (const r of root.required ?? []) {
       if (manifest[r] === undefined || manifest[r] === null) {
         this.add('schema-required-field', [r], `\`${r}\` is required at the top level of a ${this.record.kind}.`, `Add \`${r}\`.`);

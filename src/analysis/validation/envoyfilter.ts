@@ -6,8 +6,13 @@ import { Finding, Report, Rule, RuleInfo } from '../rule';
 /** The istioctl message an EnvoyFilter patch earns. */
 type PatchProblem = 'relative' | 'relative-proxy-version' | 'replace' | 'add' | 'remove';
 
-/** Operations whose result depends on what other filters did before (istioctl: "relative"). */
-const RELATIVE = new Set(['MERGE', 'INSERT_BEFORE', 'INSERT_AFTER', 'REPLACE', 'REMOVE']);
+/**
+ * Operations istioctl calls relative: they act on a filter another patch may not have added yet.
+ * MERGE is not among them (istioctl never reports it), although it also needs its target to exist.
+ */
+const RELATIVE = new Set(['INSERT_BEFORE', 'INSERT_AFTER', 'REPLACE', 'REMOVE']);
+/** applyTo values REPLACE works on (Istio 1.30 added VIRTUAL_HOST). */
+const REPLACEABLE = new Set(['HTTP_FILTER', 'NETWORK_FILTER', 'VIRTUAL_HOST']);
 /** applyTo values on which ADD and REMOVE do nothing. */
 const ROUTE_LEVEL = new Set(['ROUTE_CONFIGURATION', 'HTTP_ROUTE']);
 
@@ -23,7 +28,7 @@ function patchName(patch: Record<string, any>, match: unknown): string {
  * istioctl's EnvoyPatchAnalyzer over every EnvoyFilter, in input order: which patches earn which
  * message. A relative operation without `priority` is IST0151, or IST0155 when an earlier patch of
  * the same filter name pinned a proxyVersion; ADD/REMOVE on route configuration are ignored
- * (IST0153/IST0154); REPLACE only works on HTTP and network filters (IST0152).
+ * (IST0153/IST0154); REPLACE only works on HTTP filters, network filters and virtual hosts (IST0152).
  */
 interface PatchFinding {
   readonly ef: ObjectRecord;
@@ -49,7 +54,7 @@ function envoyFilterProblems(model: MeshModel): PatchFinding[] {
       let problem: PatchProblem | undefined;
       if (operation === 'ADD' && ROUTE_LEVEL.has(applyTo)) problem = 'add';
       else if (operation === 'REMOVE' && ROUTE_LEVEL.has(applyTo)) problem = 'remove';
-      else if (operation === 'REPLACE' && applyTo !== 'HTTP_FILTER' && applyTo !== 'NETWORK_FILTER') problem = 'replace';
+      else if (operation === 'REPLACE' && !REPLACEABLE.has(applyTo)) problem = 'replace';
       else if (RELATIVE.has(operation) && priority === 0) problem = pinned.has(name) ? 'relative-proxy-version' : 'relative';
       if (problem) out.push({ ef, index, problem, operation, applyTo });
       const proxy = isPlainObject(cp.match) && isPlainObject(cp.match.proxy) ? cp.match.proxy : undefined;

@@ -65,9 +65,9 @@ describe('zero-trust namespace', () => {
     byName('DestinationRule', 'backend').spec.trafficPolicy.tls.mode = 'DISABLE';
     const ds = run(SECURITY_RULES, objects);
     expect(ds.map((d) => `${d.severity} ${d.ruleId} ${d.path}`)).toEqual([
-      'error authorizationpolicy-invalid-principal spec.rules[0].from[0].source.principals[0]',
-      'error authorizationpolicy-invalid-wildcard spec.rules[0].to[0].operation.paths[0]',
       'error destinationrule-mtls-conflict spec.trafficPolicy.tls.mode',
+      'warning authorizationpolicy-invalid-principal spec.rules[0].from[0].source.principals[0]',
+      'warning authorizationpolicy-invalid-wildcard spec.rules[0].to[0].operation.paths[0]',
       'info authorizationpolicy-allow-nothing spec',
     ]);
   });

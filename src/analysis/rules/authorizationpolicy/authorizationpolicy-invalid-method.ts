@@ -7,13 +7,13 @@ import { METHODS } from '../../validation/authorizationpolicy';
 export const authorizationPolicyInvalidMethod: Rule = {
   id: 'authorizationpolicy-invalid-method',
   kinds: ['AuthorizationPolicy'],
-  severity: Severity.ERROR,
+  severity: Severity.WARNING,
   summary: 'An AuthorizationPolicy method is a standard method in the wrong case (never matches), or not a standard HTTP method.',
   origin: 'envoy',
   docs: 'An HTTP method Istio compares case-sensitively against the request\'s `:method`: a known method\n' +
-    'written in lower or mixed case (`get`) never matches (error); any other name is reported as a\n' +
-    'warning, since extension methods exist but are usually a typo.' +
-    '\n\nWhy an error: a known method in the wrong case can never equal a request\'s method, so the rule certainly never applies (for ALLOW, the callers it names are denied).',
+    'written in lower or mixed case (`get`) never matches; any other name is reported too, since\n' +
+    'extension methods exist but are usually a typo.' +
+    '\n\nA warning, not an error: istioctl validate and analyze accept any method string; this check goes beyond istioctl.',
   fields: 'to[].operation.methods',
   fix: 'Write standard methods in upper case (GET, POST, …).',
   check(model: MeshModel, report: Report): void {
@@ -35,7 +35,6 @@ export const authorizationPolicyInvalidMethod: Rule = {
           report({
             object: ap,
             path: [...list.path, k],
-            severity: Severity.WARNING,
             message: `Method "${v}" is not a standard HTTP method (${METHODS.join(', ')}); only requests with exactly this method match.`,
             fix: 'Use a standard method in upper case; for gRPC services every call is "POST", so match the RPC with paths ("/package.Service/Method").',
           });

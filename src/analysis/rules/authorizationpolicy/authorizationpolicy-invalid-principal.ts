@@ -7,14 +7,15 @@ import { principalProblem } from '../../validation/authorizationpolicy';
 export const authorizationPolicyInvalidPrincipal: Rule = {
   id: 'authorizationpolicy-invalid-principal',
   kinds: ['AuthorizationPolicy'],
-  severity: Severity.ERROR,
+  severity: Severity.WARNING,
   summary: 'A principal is not of the form <trustDomain>/ns/<namespace>/sa/<serviceAccount> (e.g. has spiffe://, lacks the trust domain), so it never matches.',
   origin: 'envoy',
   docs: 'A peer principal (in `principals`, `notPrincipals` or a `source.principal` condition) that\n' +
     'cannot be an Istio workload identity: a `spiffe://` prefix, a missing trust domain, the\n' +
     '`namespace/serviceAccount` form of `serviceAccounts`, or names Kubernetes does not allow.\n' +
     'Istio accepts any string, so such a rule silently never matches.' +
-    '\n\nWhy an error: no workload certificate can carry such an identity, so the rule certainly never matches (for ALLOW, the callers it names are denied).',
+    '\n\nA warning, not an error: istioctl validate and analyze accept any principal string (a bare\n' +
+    'name could even match a non-Istio peer certificate); this check goes beyond istioctl.',
   fields: 'from[].source.principals',
   fix: 'Write <trustDomain>/ns/<namespace>/sa/<serviceAccount> without spiffe://.',
   check(model: MeshModel, report: Report): void {

@@ -4,18 +4,30 @@ import { describeList, valueListsOf } from '../../resources/authorization';
 import { Report, Rule } from '../../rule';
 import { pathTemplateProblem, STRING_MATCHED, wildcardShape } from '../../validation/authorizationpolicy';
 
+/**
+ * What Envoy really matches for a value with a misplaced `*`: Istio strips one leading `*` (suffix
+ * match), else one trailing `*` (prefix match), else matches exactly; other stars stay literal.
+ */
+function actualMatch(value: string): string {
+  if (value.startsWith('*')) return `a suffix match on the literal "${value.slice(1)}"`;
+  if (value.endsWith('*')) return `a prefix match on the literal "${value.slice(0, -1)}"`;
+  return `an exact match on the literal "${value}"`;
+}
+
 export const authorizationPolicyInvalidWildcard: Rule = {
   id: 'authorizationpolicy-invalid-wildcard',
   kinds: ['AuthorizationPolicy'],
-  severity: Severity.ERROR,
-  summary: 'A principal, path, host, method or condition value has a `*` in the middle (or at both ends); Istio compares it literally, so it never matches.',
+  severity: Severity.WARNING,
+  summary: 'A principal, path, host, method or condition value has a `*` in the middle, two of them or one at each end; the extra `*` is matched literally, so the value is dead.',
   origin: 'envoy',
   docs: 'A `*` that Istio does not treat as a wildcard. Istio\'s matchers understand `*` alone (any\n' +
     'non-empty value), a leading `*` (suffix match) and a trailing `*` (prefix match); a `*`\n' +
-    'anywhere else, two of them, or one at each end, is compared literally and never matches.\n' +
+    'anywhere else, two of them, or one at each end, stays a literal character: `/dex/**` is a\n' +
+    'prefix match on `/dex/*`, `*a*` a suffix match on `a*`, `a*b` an exact match on `a*b`.\n' +
+    'Real requests rarely carry a literal `*`, so such a value is almost certainly dead.\n' +
     'Namespaces are exempt (Istio turns them into a regex where any `*` works) and so are\n' +
     '`serviceAccounts` (the webhook rejects any `*` there).' +
-    '\n\nWhy an error: Envoy compares the value literally, and no real request carries a literal `*` there, so the rule certainly never matches.',
+    '\n\nA warning, not an error: istioctl validate and analyze accept these values and the matcher is well defined; this check goes beyond istioctl.',
   fields: 'principals, paths, hosts, methods, values',
   fix: 'Put "*" only at the start or the end, or use {*} path templates.',
   check(model: MeshModel, report: Report): void {
@@ -37,7 +49,7 @@ export const authorizationPolicyInvalidWildcard: Rule = {
             message:
               `${describeList(list)} value "${v}" uses "*" ${v.startsWith('*') && v.endsWith('*') ? 'at both ends' : 'inside the value'}; ` +
               'Istio only treats "*" as a wildcard when it is the whole value, its first character (suffix match) or its last (prefix match), ' +
-              'so this value is compared literally and never matches.',
+              `so the other "*" is an ordinary character and this value is ${actualMatch(v)}, which real requests almost never satisfy.`,
             fix: usableTemplate
               ? `Use a path template: "${templated}" ({*} matches one segment, {**} the rest of the path).`
               : list.attribute === 'path'

@@ -34,7 +34,8 @@ export const destinationRuleMtlsConflict: Rule = {
     const settingsCache = new Map<ObjectRecord, TlsSetting[]>();
 
     for (const svc of model.ofKind('', 'Service')) {
-      if (!isPlainObject(svc.spec) || svc.spec.type === 'ExternalName') continue;
+      // A Service without a name (a patch or test fragment) has no host any client could call.
+      if (svc.name === '' || !isPlainObject(svc.spec) || svc.spec.type === 'ExternalName') continue;
       const selector = stringMap(svc.spec.selector);
       if (Object.keys(selector).length === 0) continue;
       const host = `${svc.name}.${svc.namespace}.svc.${model.clusterDomain}`;

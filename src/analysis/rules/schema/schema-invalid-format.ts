@@ -9,7 +9,10 @@ export const SCHEMA_INVALID_FORMAT = schemaRule({
   origin: 'schema',
   istioSource: 'OpenAPI schema of the Istio CRDs (manifests/charts/base/files/crd-all.gen.yaml)',
   docs: 'Strings match their schema pattern or format, and metadata names, namespaces and labels are valid Kubernetes names.\n' +
-    'The Istio CRD schema declares the constraint, so the API server rejects the object.',
+    'The Istio CRD schema declares the constraint, so the API server rejects the object.\n\n' +
+    'Metadata names, namespaces, label keys and label values that are not valid Kubernetes names are\n' +
+    'warnings, not errors: kubectl and the API server reject them, but istioctl validate and analyze\n' +
+    'accept them (they check only the Istio spec), and such files are often templates with placeholders.',
   fields: 'patterned strings, metadata',
   fix: 'Follow the pattern or Kubernetes name rules the message names.',
 });

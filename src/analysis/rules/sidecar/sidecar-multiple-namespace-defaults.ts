@@ -10,7 +10,9 @@ export const sidecarMultipleNamespaceDefaults = scopeRule({
   category: 'defaults',
   origin: 'istioctl',
   istioSource: 'pkg/config/analysis/analyzers, message MultipleSidecarsWithoutWorkloadSelectors (IST0111)',
-  docs: 'istioctl\'s MultipleSidecarsWithoutWorkloadSelectors (IST0111).',
+  docs: 'istioctl\'s MultipleSidecarsWithoutWorkloadSelectors (IST0111), an error when istioctl analyzes a cluster.\n' +
+    'istioctl skips this analyzer on local files; lint reports it there too, but only as a warning when the\n' +
+    'Sidecars declare no namespace and come from different files (they may be applied to different namespaces).',
   fields: 'spec.workloadSelector',
   fix: 'Keep one Sidecar without selector per namespace.',
 });

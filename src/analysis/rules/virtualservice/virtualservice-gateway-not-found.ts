@@ -16,7 +16,9 @@ export const virtualServiceGatewayNotFound: Rule = {
   docs: 'A VirtualService names a Gateway (in `spec.gateways` or in a route match\'s `gateways`) that is\n' +
     'not in the analysed set. The reserved name `mesh` (every sidecar) is always valid. Like\n' +
     '`istioctl analyze`, a missing Gateway is reported wherever it would live: a VirtualService can\n' +
-    'only bind to `networking.istio.io` Gateways, so a Gateway API Gateway of that name does not count.',
+    'only bind to `networking.istio.io` Gateways, so a Gateway API Gateway of that name does not count.\n' +
+    'A Gateway that only appears as a kustomize patch document (which istioctl reads as the Gateway) is a\n' +
+    'warning: it comes from a kustomize base that is not among the analysed files.',
   fields: 'spec.gateways, match[].gateways',
   fix: 'Create the Gateway, fix its namespace/name, or remove it from gateways.',
   check(model: MeshModel, report: Report): void {
@@ -42,6 +44,23 @@ export const virtualServiceGatewayNotFound: Rule = {
             `Gateway "${ref}"${resolved} is a Gateway API (${GATEWAY_API_GROUP}) Gateway, but a VirtualService can only bind to ` +
             'an Istio networking.istio.io Gateway, so these routes are not applied to it.',
           fix: `Route through that Gateway with an HTTPRoute whose parentRefs name ${namespace}/${name}, or bind the VirtualService to an Istio Gateway.`,
+        });
+        return;
+      }
+
+      // A kustomize patch of this Gateway means a base defines it outside the analysed files;
+      // istioctl counts the patch document as the Gateway, so this is no certain failure.
+      const patch = model.skippedPatches.find((p) => p.record.group === NETWORKING_GROUP && p.record.kind === 'Gateway' &&
+        p.record.namespace === namespace && p.record.name === name);
+      if (patch) {
+        report({
+          object: vs,
+          path,
+          severity: Severity.WARNING,
+          message:
+            `Gateway "${ref}"${resolved} only appears as a kustomize patch (${patch.record.source.file ?? 'a patch document'}, ${patch.reason}), ` +
+            'so whether it exists depends on the kustomize base, which is not among the analysed manifests.',
+          fix: `Lint the output of \`kustomize build\` so the Gateway ${namespace}/${name} is analysed, or define it.`,
         });
         return;
       }

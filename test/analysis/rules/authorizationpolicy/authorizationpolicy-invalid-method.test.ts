@@ -11,7 +11,7 @@ describe('authorizationpolicy-invalid-method', () => {
   test('reports a lower-case method as an error and an unknown one as a warning', () => {
     const ds = run(authorizationPolicyInvalidMethod, [policy([operation({ methods: ['get', 'FETCH', 'POST'] })])]);
     expect(ds).toHaveLength(2);
-    expect(ds[0]).toMatchObject({ ruleId: 'authorizationpolicy-invalid-method', severity: Severity.ERROR, path: 'spec.rules[0].to[0].operation.methods[0]' });
+    expect(ds[0]).toMatchObject({ ruleId: 'authorizationpolicy-invalid-method', severity: Severity.WARNING, path: 'spec.rules[0].to[0].operation.methods[0]' });
     expect(ds[0].message).toContain('"get"');
     expect(ds[0].fix).toBe('Write "GET".');
     expect(ds[1]).toMatchObject({ severity: Severity.WARNING, path: 'spec.rules[0].to[0].operation.methods[1]' });
@@ -24,7 +24,7 @@ describe('authorizationpolicy-invalid-method', () => {
   });
 
   test('reports a lone lower-case method, writing it in upper case', () => {
-    const d = one(authorizationPolicyInvalidMethod, [policy([operation({ methods: ['delete'] })])], { path: 'spec.rules[0].to[0].operation.methods[0]', severity: Severity.ERROR });
+    const d = one(authorizationPolicyInvalidMethod, [policy([operation({ methods: ['delete'] })])], { path: 'spec.rules[0].to[0].operation.methods[0]', severity: Severity.WARNING });
     expect(d.fix).toBe('Write "DELETE".');
   });
 });

@@ -9,7 +9,7 @@ const principals = (...values: string[]) => ({ from: [{ source: { principals: va
 
 describe('authorizationpolicy-invalid-principal', () => {
   test('reports a spiffe:// prefix and writes the principal without it', () => {
-    const d = one(authorizationPolicyInvalidPrincipal, [policy([principals('spiffe://cluster.local/ns/shop/sa/web')])], { path: 'spec.rules[0].from[0].source.principals[0]', severity: Severity.ERROR });
+    const d = one(authorizationPolicyInvalidPrincipal, [policy([principals('spiffe://cluster.local/ns/shop/sa/web')])], { path: 'spec.rules[0].from[0].source.principals[0]', severity: Severity.WARNING });
     expect(d.istioCode).toBeUndefined();
     expect(d.message).toContain('"spiffe://cluster.local/ns/shop/sa/web"');
     expect(d.message).toContain('spiffe://spiffe://');
@@ -48,5 +48,9 @@ describe('authorizationpolicy-invalid-principal', () => {
   ])('rejects the pattern %j, which cannot fit the identity shape', (value, reason) => {
     const d = one(authorizationPolicyInvalidPrincipal, [policy([principals(value)])], { path: 'spec.rules[0].from[0].source.principals[0]' });
     expect(d.message).toContain(reason);
+  });
+
+  test('reports a bare name only as a warning, since istioctl accepts any principal', () => {
+    one(authorizationPolicyInvalidPrincipal, [policy([principals('admin')])], { path: 'spec.rules[0].from[0].source.principals[0]', severity: Severity.WARNING });
   });
 });

@@ -10,9 +10,9 @@ const operation = (op: any) => ({ to: [{ operation: op }] });
 
 describe('authorizationpolicy-invalid-wildcard', () => {
   test('reports a * inside a path and suggests a path template', () => {
-    const d = one(authorizationPolicyInvalidWildcard, [policy([operation({ paths: ['/api/*/users'] })])], { path: 'spec.rules[0].to[0].operation.paths[0]', severity: Severity.ERROR });
+    const d = one(authorizationPolicyInvalidWildcard, [policy([operation({ paths: ['/api/*/users'] })])], { path: 'spec.rules[0].to[0].operation.paths[0]', severity: Severity.WARNING });
     expect(d.message).toContain('"/api/*/users"');
-    expect(d.message).toContain('compared literally');
+    expect(d.message).toContain('an exact match on the literal "/api/*/users"');
     expect(d.fix).toContain('"/api/{*}/users"');
   });
 
@@ -44,5 +44,12 @@ describe('authorizationpolicy-invalid-wildcard', () => {
 
   test.each(['*a*', 'a*b', '**'])('refuses the principal %j: a * elsewhere than at one end', (value) => {
     one(authorizationPolicyInvalidWildcard, [policy([principals(value)])], { path: 'spec.rules[0].from[0].source.principals[0]' });
+  });
+
+  test('reports notPaths "/dex/**" as a dead prefix match on "/dex/*", only as a warning (Istio accepts it)', () => {
+    const d = one(authorizationPolicyInvalidWildcard, [policy([operation({ notPaths: ['/dex/**'] })], 'DENY')], { path: 'spec.rules[0].to[0].operation.notPaths[0]', severity: Severity.WARNING });
+    expect(d.message).toContain('a prefix match on the literal "/dex/*"');
+    expect(d.message).not.toContain('compared literally');
+    expect(d.fix).toContain('"/dex/{**}"');
   });
 });

@@ -37,6 +37,15 @@ describe('destinationrule-mtls-conflict', () => {
     expect(found.fix).toContain('Remove the tls block');
   });
 
+  test('a Service without a name is no destination, so a wildcard DestinationRule does not conflict through it', () => {
+    const pa = peerAuthentication('default', 'istio-system', { mtls: { mode: 'DISABLE' } });
+    const nameless = service('reviews', 'shop', selecting({ app: 'reviews' }, [{ name: 'http', port: 9080 }]));
+    delete nameless.metadata.name;
+    const dr = destinationRule('enable-mtls', 'istio-system', { host: '*.local', ...tls('ISTIO_MUTUAL') });
+    none(rule, [pa, nameless, reviewsV1, dr]);
+    one(rule, [pa, reviews, reviewsV1, dr], { path: 'spec.trafficPolicy.tls.mode' });
+  });
+
   test('ISTIO_MUTUAL toward pods without sidecar fails', () => {
     const noSidecar = workload('reviews-v1', 'shop', { app: 'reviews' }, { podLabels: { 'sidecar.istio.io/inject': 'false' } });
     const dr = destinationRule('reviews', 'shop', { host: 'reviews', ...tls('ISTIO_MUTUAL') });

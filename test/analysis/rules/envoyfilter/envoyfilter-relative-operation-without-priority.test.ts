@@ -26,4 +26,14 @@ describe('envoyfilter-relative-operation-without-priority (IST0151)', () => {
     expectValidIstioObjects(efs);
     none(envoyFilterRelativeOperation, efs);
   });
+
+  test('does not report MERGE without priority, as istioctl does not', () => {
+    const merge = { applyTo: 'NETWORK_FILTER', match: { context: 'SIDECAR_INBOUND', listener: { filterChain: { filter: { name: 'envoy.filters.network.http_connection_manager' } } } }, patch: { operation: 'MERGE', value: { name: 'envoy.filters.network.http_connection_manager', typed_config: { '@type': 'type.googleapis.com/envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager', 'stream_idle_timeout': '0s' } } } };
+    none(envoyFilterRelativeOperation, [envoyFilter('merge', 'shop', { configPatches: [merge] })]);
+  });
+
+  test('still warns on REMOVE without priority', () => {
+    const remove = { applyTo: 'HTTP_FILTER', match: { context: 'SIDECAR_INBOUND', listener: { filterChain: { filter: { name: 'envoy.filters.network.http_connection_manager', subFilter: { name: 'envoy.filters.http.cors' } } } } }, patch: { operation: 'REMOVE' } };
+    one(envoyFilterRelativeOperation, [envoyFilter('rm', 'shop', { configPatches: [remove] })], { path: 'spec.configPatches[0]' });
+  });
 });

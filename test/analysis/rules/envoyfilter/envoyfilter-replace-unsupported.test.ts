@@ -19,4 +19,9 @@ describe('envoyfilter-replace-unsupported', () => {
   test('accepts REPLACE of an HTTP filter', () => {
     none(rule, [envoyFilter('ok', 'shop', { priority: 1, configPatches: [{ ...beforeRouter(), patch: { operation: 'REPLACE', value: lua } }] })]);
   });
+
+  test('accepts REPLACE of a virtual host, which Istio 1.30 supports', () => {
+    const vh = { applyTo: 'VIRTUAL_HOST', match: { context: 'GATEWAY', routeConfiguration: { vhost: { name: 'shop.example.com:80' } } }, patch: { operation: 'REPLACE', value: { name: 'shop.example.com:80', domains: ['shop.example.com'] } } };
+    none(rule, [envoyFilter('vh', 'shop', { priority: 1, configPatches: [vh] })]);
+  });
 });

@@ -1,3 +1,4 @@
+import { Severity } from '../../../../src/analysis/diagnostic';
 import { ROUTE, virtualService } from '../../../fixtures/manifests';
 import { many, none, one, ruleById } from '../../../fixtures/rules';
 
@@ -14,7 +15,7 @@ describe('schema-invalid-format', () => {
   });
 
   test('a value that does not match the schema pattern is reported', () => {
-    const d = one(rule, [authorizationPolicy({ kind: 'Gate way', name: 'waypoint' })], { path: 'spec.targetRef.kind' });
+    const d = one(rule, [authorizationPolicy({ kind: 'Gate way', name: 'waypoint' })], { path: 'spec.targetRef.kind', severity: Severity.ERROR });
     expect(d.message).toBe('spec.targetRef.kind is "Gate way", which does not match the pattern ^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$.');
   });
 
@@ -23,24 +24,30 @@ describe('schema-invalid-format', () => {
     none(rule, [virtualService('reviews', 'shop', { hosts: ['reviews'], http: [{ directResponse: { status: 200, body: { bytes: 'aGVsbG8=' } } }] })]);
   });
 
-  test('an invalid object name suggests a DNS name', () => {
+  test('an invalid object name is a warning (kubectl rejects it, istioctl accepts it) and suggests a DNS name', () => {
     const vs = virtualService('reviews', 'shop', { hosts: ['reviews'], http: [{ route: ROUTE }] });
     vs.metadata.name = 'Reviews_Route';
-    const d = one(rule, [vs], { path: 'metadata.name' });
+    const d = one(rule, [vs], { path: 'metadata.name', severity: Severity.WARNING });
     expect(d.fix).toBe('Use a name such as "reviews-route".');
   });
 
-  test('an invalid namespace is reported', () => {
+  test('an invalid namespace, such as an unexpanded ${VAR} placeholder, is a warning', () => {
+    const vs = virtualService('reviews', 'shop', { hosts: ['reviews'], http: [{ route: ROUTE }] });
+    vs.metadata.namespace = '${ISTIO_NAMESPACE}';
+    one(rule, [vs], { path: 'metadata.namespace', severity: Severity.WARNING });
+  });
+
+  test('an invalid namespace suggests a DNS label', () => {
     const vs = virtualService('reviews', 'shop', { hosts: ['reviews'], http: [{ route: ROUTE }] });
     vs.metadata.namespace = 'my.shop';
-    const d = one(rule, [vs], { path: 'metadata.namespace' });
+    const d = one(rule, [vs], { path: 'metadata.namespace', severity: Severity.WARNING });
     expect(d.fix).toBe('Use a namespace such as "my-shop".');
   });
 
   test('invalid label keys and values are reported', () => {
     const vs = virtualService('reviews', 'shop', { hosts: ['reviews'], http: [{ route: ROUTE }] });
     vs.metadata.labels = { 'Example.com/team': 'a', 'tier': 'front end' };
-    many(rule, [vs], ['metadata.labels["Example.com/team"]', 'metadata.labels.tier']);
+    many(rule, [vs], ['metadata.labels["Example.com/team"]', 'metadata.labels.tier'], { severity: Severity.WARNING });
   });
 
   test('valid names, namespaces and labels pass', () => {

@@ -1,3 +1,4 @@
+import { analyzeSources } from '../../../../src/analysis/analysis-run';
 import { Severity } from '../../../../src/analysis/diagnostic';
 import { sidecar } from '../../../fixtures/manifests';
 import { clean, many, ruleById } from '../../../fixtures/rules';
@@ -18,5 +19,19 @@ describe('sidecar-multiple-namespace-defaults', () => {
 
   test('accepts one default per namespace', () => {
     clean(sidecarMultipleNamespaceDefaults, [sidecar('default', 'shop', { egress: EGRESS }), sidecar('default', 'billing', { egress: EGRESS })]);
+  });
+
+  test('warns only when namespace-less Sidecars come from different files, which may go to different namespaces', () => {
+    const bare = (name: string) => { const sc = sidecar(name, 'x', { egress: EGRESS }); delete sc.metadata.namespace; return sc; };
+    const apart = analyzeSources([{ manifest: bare('a'), file: 'a.yaml' }, { manifest: bare('b'), file: 'b.yaml' }], { rules: [sidecarMultipleNamespaceDefaults] });
+    expect(apart.map((d) => d.severity)).toEqual([Severity.WARNING, Severity.WARNING]);
+    expect(apart[0].message).toContain('declare no namespace');
+    const together = analyzeSources([{ manifest: bare('a'), file: 'all.yaml' }, { manifest: bare('b'), file: 'all.yaml' }], { rules: [sidecarMultipleNamespaceDefaults] });
+    expect(together.map((d) => d.severity)).toEqual([Severity.ERROR, Severity.ERROR]);
+  });
+
+  test('is an error when the Sidecars declare the namespace, even from different files', () => {
+    const ds = analyzeSources([{ manifest: sidecar('a', 'shop', { egress: EGRESS }), file: 'a.yaml' }, { manifest: sidecar('b', 'shop', { egress: EGRESS }), file: 'b.yaml' }], { rules: [sidecarMultipleNamespaceDefaults] });
+    expect(ds.map((d) => d.severity)).toEqual([Severity.ERROR, Severity.ERROR]);
   });
 });

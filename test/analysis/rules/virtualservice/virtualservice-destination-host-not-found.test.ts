@@ -40,4 +40,12 @@ describe('virtualservice-destination-host-not-found (IST0101)', () => {
     expectValidIstioObjects([se, ...vss]);
     none(virtualServiceDestinationHostNotFound, [reviews, reviewsSvc, se, ...vss]);
   });
+
+  test('only warns when the input holds no Service of the host\'s namespace (a routing sample without its app)', () => {
+    const vs = virtualService('productpage', 'shop', { hosts: ['productpage'], ...route('productpage') });
+    const d = one(virtualServiceDestinationHostNotFound, [reviews, vs], { path: 'spec.http[0].route[0].destination.host', severity: Severity.WARNING });
+    expect(d.message).toContain('No Service of namespace shop is among them');
+    const withApp = service('details', 'shop', selecting({ app: 'details' }, [{ name: 'http', port: 9080 }]));
+    one(virtualServiceDestinationHostNotFound, [withApp, vs], { path: 'spec.http[0].route[0].destination.host', severity: Severity.ERROR });
+  });
 });

@@ -75,4 +75,11 @@ describe('virtualservice-gateway-not-found', () => {
     none(rule, [gatewayWith('gw', namespace, httpServer(['*'])), bound([ref], 'a')]);
     one(rule, [gatewayWith('gw', other, httpServer(['*'])), bound([ref], 'a')], { path: 'spec.gateways[0]' });
   });
+
+  test('only warns when the Gateway appears as a kustomize patch document, which istioctl counts as the Gateway', () => {
+    const deletePatch = { apiVersion: 'networking.istio.io/v1', kind: 'Gateway', metadata: { name: 'knative-ingress-gateway', namespace: 'knative-serving' }, $patch: 'delete' };
+    const d = one(rule, [deletePatch, bound(['knative-serving/knative-ingress-gateway'], 'kserve')], { path: 'spec.gateways[0]', severity: Severity.WARNING });
+    expect(d.message).toContain('only appears as a kustomize patch');
+    one(rule, [bound(['knative-serving/knative-ingress-gateway'], 'kserve')], { path: 'spec.gateways[0]', severity: Severity.ERROR });
+  });
 });
