@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import { Disagreement, disagreementId } from './compare';
 import { KNOWN_FILE } from './corpus';
+import { onlySkippedAnalyzers } from './skipped-analyzers';
 
 export interface KnownList {
   readonly comment: string;
@@ -11,6 +12,7 @@ export interface KnownList {
 /** Short reason categories, explained in docs/fidelity.md. */
 export const CATEGORIES: Record<string, string> = {
   'crd-schema': 'lint reports an error from the CRD schema or CEL rules (schema-* rules, metadata): the API server rejects such an object, but istioctl validate does not check the CRD schema. Deliberate, to verify against the CRDs',
+  'analyzer-skipped-on-files': 'lint reports an error from a rule whose istioctl analyzer does not run on local files (istioctl analyze --use-kube=false skips it; see scripts/differential/skipped-analyzers.ts): against a cluster with the same objects istioctl reports it. Not a disagreement istioctl can settle offline',
   'lint-stricter': 'lint reports an error on an object Istio accepts (validate accepts it, analyze has no Error): a false error to fix, or to lower to a warning',
   'webhook-check-missing': 'istioctl validate rejects the object and lint reports nothing on it: the webhook check is missing in lint',
   'webhook-check-as-warning': 'istioctl validate rejects the object and lint only warns: the severity must be error',
@@ -24,7 +26,8 @@ export function classify(d: Disagreement): string {
   if (d.detail === 'lint could not read the input') return 'lint-input-failure';
   switch (d.type) {
     case 'false-error':
-      return d.detail.split(', ').every((rule) => rule.startsWith('schema-')) ? 'crd-schema' : 'lint-stricter';
+      if (d.detail.split(', ').every((rule) => rule.startsWith('schema-'))) return 'crd-schema';
+      return onlySkippedAnalyzers(d.detail.split(', ')) ? 'analyzer-skipped-on-files' : 'lint-stricter';
     case 'missed-rejection':
       return d.detail === 'nothing' ? 'webhook-check-missing' : 'webhook-check-as-warning';
     default:
@@ -43,7 +46,12 @@ export function readKnown(file = KNOWN_FILE): KnownList {
  */
 export function updatedKnown(previous: KnownList, current: readonly Disagreement[]): KnownList {
   const before = new Map(previous.disagreements.map((d) => [disagreementId(d), d]));
-  const disagreements = current.map((d) => ({ ...d, category: before.get(disagreementId(d))?.category ?? classify(d) }));
+  const automatic = new Set(['lint-stricter', 'crd-schema']);
+  const disagreements = current.map((d) => {
+    const kept = before.get(disagreementId(d))?.category;
+    // An automatic category is worked out again (the classification may have learnt more); a reviewed one stays.
+    return { ...d, category: kept !== undefined && !automatic.has(kept) ? kept : classify(d) };
+  });
   disagreements.sort((a, b) => disagreementId(a).localeCompare(disagreementId(b)));
   return {
     comment: 'Disagreements between cdk8s-istio lint and istioctl 1.30.3 on the differential corpus, as of the last recording. '
