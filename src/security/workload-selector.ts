@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { isLabelKey, isLabelValue } from '../analysis/validators/names';
+import { isLabelKey, isLabelValue, namespaceNameFix, namespaceNameProblem } from '../analysis/validators/names';
 import { MeshService } from '../mesh/mesh-service';
 import { RenderContext } from '../private/render-context';
 
@@ -64,6 +64,10 @@ export class WorkloadSelector {
       if (!isLabelKey(k) || typeof v !== 'string' || !isLabelValue(v)) {
         throw new Error(`WorkloadSelector.fromLabels(): ${k}=${v} is not a valid Kubernetes label (wildcards are not allowed in a selector).`);
       }
+    }
+    const nsProblem = namespace !== undefined ? namespaceNameProblem(namespace) : undefined;
+    if (nsProblem) {
+      throw new Error(`WorkloadSelector.fromLabels(): namespace ${nsProblem}; ${namespaceNameFix(namespace)}.`);
     }
     const copy = { ...labels };
     return new WorkloadSelector(`labels ${entries.map(([k, v]) => `${k}=${v}`).join(',')}`, namespace, () => ({ ...copy }));

@@ -74,3 +74,14 @@ describe('WorkloadSelector', () => {
     expect(WorkloadSelector.fromLabels({ app: 'a' }, 'shop').labels).toEqual({ app: 'a' });
   });
 });
+
+describe('WorkloadSelector.fromLabels: namespace', () => {
+  test('an empty namespace is refused, naming the argument', () => {
+    expect(() => WorkloadSelector.fromLabels({ app: 'api' }, ''))
+      .toThrow(/WorkloadSelector.fromLabels\(\): namespace is empty, which kubectl reads as its current namespace/);
+  });
+
+  test('a namespace starting with an upper-case letter is refused with the DNS-1123 rule', () => {
+    expect(() => WorkloadSelector.fromLabels({ app: 'api' }, 'Shop')).toThrow(/namespace is 'Shop', not a valid namespace name \(a DNS-1123 label/);
+  });
+});
