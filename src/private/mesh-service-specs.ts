@@ -71,7 +71,7 @@ export function renderServiceSpec(ctx: RenderContext, appLabel: string, ports: P
   if (ports.length === 0) {
     ctx.fail("the Service has no port; set port (e.g. port: 8080) or give a version's container a portNumber.");
   }
-  checkDistinct(ctx, ports.map((p) => p.port), 'port', () => `use another port number, or remove one of the two ports`);
+  checkDistinct(ctx, ports.map((p) => p.port), 'port', () => 'use another port number, or remove one of the two ports');
   const key = (p: PlannedServicePort) => (p.transport !== 'TCP' ? p.transport.toLowerCase() : p.prefix);
   const counts = new Map<string | undefined, number>();
   for (const p of ports) counts.set(key(p), (counts.get(key(p)) ?? 0) + 1);

@@ -78,7 +78,9 @@ describe('MeshService: the Kubernetes Service', () => {
   test('a UDP container port becomes a UDP Service port without appProtocol', () => {
     const chart = shopChart();
     const obj = new ApiObject(chart, 'dns', {
-      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'dns' },
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'dns' },
       spec: { selector: { matchLabels: { x: 'y' } }, template: { metadata: { labels: { x: 'y' } }, spec: { containers: [{ name: 'c', image: 'x', ports: [{ containerPort: 53, protocol: 'UDP' }] }] } } },
     });
     new MeshService(chart, 'dns-svc', { source: MeshServiceSource.fromWorkloadObject(obj) });

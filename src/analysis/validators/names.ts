@@ -53,7 +53,7 @@ export function isLabelValue(value: string): boolean {
  */
 export function namespaceNameProblem(value: unknown): string | undefined {
   if (typeof value !== 'string') return `is ${JSON.stringify(value) ?? String(value)}, not a namespace name`;
-  if (value === '') return "is empty, which kubectl reads as its current namespace";
+  if (value === '') return 'is empty, which kubectl reads as its current namespace';
   if (!isDns1123Label(value)) {
     return `is '${value}', not a valid namespace name (a DNS-1123 label: at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit)`;
   }
