@@ -503,7 +503,8 @@ function checkHeaderOperations(ctx: RenderContext, ops: HeaderOperations | undef
       checkNonEmpty(ctx.child(`${field} header name`), name, "'x-request-source'");
       checkNoLineBreak(ctx.child(`${field} header name`), name, 'write the header name on one line');
       if (typeof value !== 'string') {
-        ctx.child(`${field}['${name}']`).fail(`is ${JSON.stringify(value)}`, `header values are strings, e.g. '${String(value)}'.`);
+        ctx.child(`${field}['${name}']`).fail(`is ${JSON.stringify(value)}`, (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean'
+          ? `header values are strings, e.g. '${String(value)}'.` : "header values are strings, e.g. 'on'.");
       }
       checkNoLineBreak(ctx.child(`${field}['${JSON.stringify(name).slice(1, -1)}']`), value, 'write the value on one line (a header cannot carry line breaks)');
     }
