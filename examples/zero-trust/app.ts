@@ -37,8 +37,10 @@ export class ZeroTrustChart extends Chart {
       containers: [{ image: 'ghcr.io/example/backend:1.0.0', portNumber: 9090 }],
     });
 
-    const frontend = new MeshService(this, 'frontend', { source: MeshServiceSource.fromWorkload(frontendDeployment) });
-    const backend = new MeshService(this, 'backend', { source: MeshServiceSource.fromWorkload(backendDeployment) });
+    // The ports are given so that they are declared HTTP: from an unnamed container port alone the
+    // library cannot know the protocol, and would leave Istio to sniff it.
+    const frontend = new MeshService(this, 'frontend', { source: MeshServiceSource.fromWorkload(frontendDeployment), port: 8080 });
+    const backend = new MeshService(this, 'backend', { source: MeshServiceSource.fromWorkload(backendDeployment), port: 9090 });
 
     // Only mutual TLS traffic in this namespace, so every caller has an identity.
     new PeerAuthentication(this, 'strict-mtls', { mode: MtlsMode.STRICT });

@@ -25,14 +25,17 @@ export interface MeshServiceProps {
   readonly namespace?: string;
 
   /**
-   * Port of the service (HTTP). Shorthand for `ports: [{ port }]`.
+   * Port of the service: HTTP, unless it is a well-known port of another protocol (see
+   * `MeshServicePort.protocol`). Shorthand for `ports: [{ port }]`.
    * @default - see `ports`
    */
   readonly port?: number;
 
   /**
    * Ports of a Service this construct creates.
-   * @default - the container ports of the first version's workload
+   * @default - the container ports of the source workload or of the first version's workload; each
+   * declares the protocol its container port's name declares (`grpc-api`), else that of a well-known
+   * port, else none (the port is named `port-<n>` and Istio sniffs its protocol)
    */
   readonly ports?: MeshServicePort[];
 

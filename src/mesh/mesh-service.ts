@@ -6,11 +6,11 @@ import { MeshServiceProps } from './mesh-service-props';
 import { MeshServiceSource } from './mesh-service-source';
 import { MeshServicePort } from './protocol';
 import { ServiceVersion, VersionOptions } from './service-version';
-import { isDns1123Label, isLabelKey, isLabelValue, toDns1123Label } from '../analysis/validators/names';
+import { isDns1035Label, isDns1123Label, isLabelKey, isLabelValue, namespaceNameFix, namespaceNameProblem, toDns1123Label } from '../analysis/validators/names';
 import type { IGateway } from '../edge/gateway';
 import { GatewayExposureOptions } from '../edge/gateway-exposure-options';
 import { GatewayExposures, ignoreGatewayNotFound } from '../private/gateway-exposures';
-import { checkServicePort, renderDestinationRuleSpec, renderServiceSpec, renderVirtualServiceSpec } from '../private/mesh-service-specs';
+import { checkDistinct, checkServicePort, planExplicitPort, planInferredPort, renderDestinationRuleSpec, renderServiceSpec, renderVirtualServiceSpec } from '../private/mesh-service-specs';
 import { inferPorts, labelWorkload, labelWorkloadObject } from '../private/pod-templates';
 import { RenderContext } from '../private/render-context';
 import { Canary, CanaryOptions } from '../traffic/canary';
@@ -67,10 +67,19 @@ export class MeshService extends Construct {
     }
     this.explicitPorts = props.ports ?? (props.port !== undefined ? [{ port: props.port }] : undefined);
     this.explicitPorts?.forEach((p, i) => checkServicePort(RenderContext.of(this.node.path).child(`ports[${i}]`), p));
+    if (this.explicitPorts) {
+      checkDistinct(RenderContext.of(this.node.path), this.explicitPorts.map((p) => p.port), 'port', () => 'use another port number, or remove one of the two ports');
+      // Unnamed ports stand for themselves here; their generated names are checked at synth.
+      checkDistinct(RenderContext.of(this.node.path), this.explicitPorts.map((p, i) => p.name ?? `\u0000${i}`), 'name', (v) => `give one of them another name, e.g. '${v}-2'`);
+    }
     if (this.explicitPorts && !this.source._createsService) {
       throw new Error(`${this.node.path}: port/ports only apply to a Service this construct creates; the adopted service keeps its own ports.`);
     }
 
+    const nsProblem = props.namespace !== undefined ? namespaceNameProblem(props.namespace) : undefined;
+    if (nsProblem) {
+      throw new Error(`${this.node.path}: namespace ${nsProblem}; ${namespaceNameFix(props.namespace)}.`);
+    }
     const chartNamespace = Chart.of(this).namespace;
     this.objectNamespace = props.namespace ?? chartNamespace;
     const identity = this.source._identity(this.mesh, id, props.name, this.objectNamespace ?? 'default');
@@ -81,6 +90,12 @@ export class MeshService extends Construct {
       throw new Error(`${this.node.path}: name '${this.name}' is not a valid Kubernetes name; use lower-case letters, digits and '-', e.g. name: '${toDns1123Label(this.name)}'.`);
     }
 
+    if (this.source._createsService && !isDns1035Label(this.name)) {
+      throw new Error(
+        `${this.node.path}: name '${this.name}' is not a valid Service name; Kubernetes wants a DNS-1035 label (lower-case letters, digits and '-', ` +
+        `starting with a letter), e.g. name: 'svc-${toDns1123Label(this.name)}'.`,
+      );
+    }
     if (this.source._createsService) {
       this.appLabel = props.appLabel ?? this.name;
       if (!isLabelValue(this.appLabel)) {
@@ -305,7 +320,7 @@ export class MeshService extends Construct {
   }
 
   private createService(): ApiObject {
-    const ports = () => this.explicitPorts ?? inferPorts(this.portSources).map((port) => ({ port }));
+    const ports = () => this.explicitPorts?.map(planExplicitPort) ?? inferPorts(this.portSources).map(planInferredPort);
     return this.writeObject('Service', 'v1', () => renderServiceSpec(this.ctx(), this.appLabel!, ports()), { [APP_LABEL]: this.appLabel! });
   }
 

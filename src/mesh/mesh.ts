@@ -5,6 +5,8 @@ import { didYouMean, unknownRuleIds } from '../analysis/analysis-run';
 import { CrdFileError, CrdSchemas } from '../analysis/crd';
 import { Diagnostic } from '../analysis/diagnostic';
 import { MeshConfigFileError, MeshConfigSetting, readMeshConfigFile } from '../analysis/mesh-config-file';
+import { namespaceNameFix, namespaceNameProblem } from '../analysis/validators/names';
+import { duplicateObjectErrors } from '../private/object-identity';
 
 /**
  * Settings of the mesh an app deploys into.
@@ -146,6 +148,10 @@ export class Mesh extends Construct {
       return typeof v === 'string' && v !== '' ? v : undefined;
     };
     this.trustDomain = props.trustDomain ?? fromFile('trustDomain') ?? 'cluster.local';
+    const rootProblem = props.rootNamespace !== undefined ? namespaceNameProblem(props.rootNamespace) : undefined;
+    if (rootProblem) {
+      throw new Error(`${this.node.path}: rootNamespace ${rootProblem}; ${namespaceNameFix(props.rootNamespace)} (istio-system), as the mesh-wide policies go there.`);
+    }
     this.rootNamespace = props.rootNamespace ?? fromFile('rootNamespace') ?? 'istio-system';
     this.clusterDomain = props.clusterDomain ?? 'cluster.local';
     this.apiVersion = props.apiVersion ?? IstioApiVersion.V1;
@@ -176,6 +182,8 @@ export class Mesh extends Construct {
       crds,
     });
     this.node.addValidation({ validate: () => this.analysis.validate() });
+    // Checked even with analyze: false: two objects of one identity are never what was meant.
+    this.node.addValidation({ validate: () => duplicateObjectErrors(this.node.root) });
   }
 
   /** `apiVersion` of networking objects (VirtualService, DestinationRule, Gateway, …). */

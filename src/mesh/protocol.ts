@@ -35,8 +35,9 @@ export interface MeshServicePort {
   readonly targetPort?: number;
 
   /**
-   * Application protocol; decides the port name prefix Istio reads.
-   * @default Protocol.HTTP
+   * Application protocol; decides the port name prefix and `appProtocol` Istio reads.
+   * @default - the protocol of a well-known port (TCP for PostgreSQL on 5432, MYSQL on 3306,
+   * REDIS on 6379, MONGO on 27017, TLS on 443, TCP for Kafka 9092 and ZooKeeper 2181, …), else Protocol.HTTP
    */
   readonly protocol?: Protocol;
 

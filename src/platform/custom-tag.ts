@@ -1,3 +1,4 @@
+import { headerLineBreakProblem } from '../analysis/validators/http';
 import { RenderContext } from '../private/render-context';
 
 /**
@@ -40,6 +41,11 @@ export class CustomTag {
   public static header(name: string, defaultValue?: string): CustomTag {
     if (typeof name !== 'string' || name.trim() === '') {
       throw new Error(`CustomTag.header(): name is ${JSON.stringify(name)}; write the header's name, e.g. 'x-request-source'.`);
+    }
+    const problem = headerLineBreakProblem(name) ?? (defaultValue !== undefined ? headerLineBreakProblem(defaultValue) : undefined);
+    if (problem) {
+      const field = headerLineBreakProblem(name) ? 'name' : 'defaultValue';
+      throw new Error(`CustomTag.header(): ${field} is ${JSON.stringify(field === 'name' ? name : defaultValue)}: ${problem}; write it on one line.`);
     }
     return new CustomTag('header', defaultValue === undefined ? { name } : { name, defaultValue });
   }

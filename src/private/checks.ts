@@ -8,6 +8,8 @@
  */
 import { Duration } from 'cdk8s';
 import { RenderContext } from './render-context';
+import { MAX_DURATION_MILLIS } from '../analysis/validators/duration';
+import { headerLineBreakProblem } from '../analysis/validators/http';
 import { ipOrCidrProblem } from '../analysis/validators/ip';
 
 /** Largest value of a protobuf `int32` field. */
@@ -66,6 +68,14 @@ export function checkNonEmpty(ctx: RenderContext, value: string | undefined, exa
   if (typeof value !== 'string' || value.trim() === '') {
     ctx.fail(`is ${JSON.stringify(value)}`, `give a value, e.g. ${example}, or leave it out.`);
   }
+  return value;
+}
+
+/** Checks that a header name or value (or an authority), when given, has no line break Envoy refuses. */
+export function checkNoLineBreak(ctx: RenderContext, value: string | undefined, fix: string): string | undefined {
+  if (typeof value !== 'string') return value;
+  const problem = headerLineBreakProblem(value);
+  if (problem) ctx.fail(`is ${JSON.stringify(value)}: ${problem}`, `${fix}.`);
   return value;
 }
 
@@ -130,6 +140,12 @@ export function checkDuration(ctx: RenderContext, duration: Duration | undefined
   const millis = duration.toMilliseconds({ integral: false });
   if (!Number.isFinite(millis) || millis < 0) {
     return ctx.fail(`is ${millis} ms`, 'a duration is a finite amount of 0 or more, e.g. Duration.millis(500).');
+  }
+  if (millis > MAX_DURATION_MILLIS) {
+    return ctx.fail(
+      `is ${millis} ms, longer than a Go duration can hold (about 292 years), so the API server's CEL duration() refuses it`,
+      'write a shorter duration, e.g. Duration.days(365).',
+    );
   }
   if (millis === 0 && (field.zeroAllowed || field.unchecked)) return '0s';
   if (Number.isInteger(millis) && millis >= 1) {

@@ -89,25 +89,43 @@ export function labelWorkloadObject(where: string, obj: ApiObject, labels: Recor
   }
 }
 
+/** A container port a created Service exposes when it is given no ports. */
+export interface ContainerPortInfo {
+  readonly number: number;
+  /** The container port's name, when it has one. */
+  readonly name?: string;
+  /** Transport protocol of the container port. */
+  readonly transport: 'TCP' | 'UDP' | 'SCTP';
+}
+
 /**
  * The container ports of the first workload that declares any: a Service created for these
- * workloads gets them when it is given no ports.
+ * workloads gets them when it is given no ports. Names and transports are kept, as the port
+ * name is what tells Istio the protocol.
  */
-export function inferPorts(workloads: ReadonlyArray<kplus.Workload | ApiObject>): number[] {
+export function inferPorts(workloads: ReadonlyArray<kplus.Workload | ApiObject>): ContainerPortInfo[] {
   for (const source of workloads) {
-    const numbers = new Set<number>();
+    const ports = new Map<number, ContainerPortInfo>();
+    const add = (number: unknown, name: unknown, transport: unknown) => {
+      if (typeof number !== 'number' || ports.has(number)) return;
+      ports.set(number, {
+        number,
+        ...(typeof name === 'string' && name !== '' ? { name } : {}),
+        transport: transport === 'UDP' || transport === 'SCTP' ? transport : 'TCP',
+      });
+    };
     if (source instanceof ApiObject) {
       const template = podTemplateOf(source.kind, source.toJson());
       for (const c of template?.spec?.containers ?? []) {
-        for (const p of c.ports ?? []) if (typeof p.containerPort === 'number') numbers.add(p.containerPort);
+        for (const p of c.ports ?? []) add(p.containerPort, p.name, p.protocol);
       }
     } else {
       for (const c of source.containers) {
-        if (c.portNumber !== undefined) numbers.add(c.portNumber);
-        for (const p of c.ports) numbers.add(p.number);
+        for (const p of c.ports) add(p.number, p.name, p.protocol);
+        add(c.portNumber, undefined, 'TCP');
       }
     }
-    if (numbers.size > 0) return [...numbers];
+    if (ports.size > 0) return [...ports.values()];
   }
   return [];
 }

@@ -11,7 +11,7 @@ import { RuleOperation } from './rule-operation';
 import { RuleSource } from './rule-source';
 import { WorkloadSelector } from './workload-selector';
 import { Mesh } from '../mesh/mesh';
-import { checkDuration, checkNoEmptyStrings, nonEmpty, withoutUndefined } from '../private/checks';
+import { checkDuration, checkNoEmptyStrings, checkNoLineBreak, nonEmpty, withoutUndefined } from '../private/checks';
 import { policyName, policyNamespace, renderTargetRefs } from '../private/policy-placement';
 import { RenderContext } from '../private/render-context';
 
@@ -244,6 +244,7 @@ export class RequestAuthentication extends Construct {
     if (rule.outputPayloadToHeader !== undefined && (typeof rule.outputPayloadToHeader !== 'string' || rule.outputPayloadToHeader.trim() === '')) {
       RenderContext.of(where).child(`${prop}.outputPayloadToHeader`).fail(`is ${JSON.stringify(rule.outputPayloadToHeader)}; give a header name or leave it out.`);
     }
+    checkNoLineBreak(RenderContext.of(where).child(`${prop}.outputPayloadToHeader`), rule.outputPayloadToHeader, "write the header name on one line, e.g. 'x-jwt-payload'");
     checkDuration(RenderContext.of(where).child(`${prop}.timeout`), rule.timeout);
     this.rules.push({ ...rule });
   }

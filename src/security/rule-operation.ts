@@ -1,3 +1,4 @@
+import { authorizationHostProblem } from '../analysis/validators/hosts';
 import { checkNoEmptyStrings, checkPort, nonEmpty, withoutUndefined } from '../private/checks';
 import { RenderContext } from '../private/render-context';
 
@@ -98,6 +99,15 @@ export class RuleOperation {
     }
     for (const prop of ['hosts', 'notHosts', 'methods', 'notMethods', 'paths', 'notPaths'] as const) {
       checkNoEmptyStrings(ctx.child(prop), options[prop]);
+    }
+    for (const prop of ['hosts', 'notHosts'] as const) {
+      (options[prop] ?? []).forEach((h, i) => {
+        const problem = typeof h === 'string' && h.trim() !== '' ? authorizationHostProblem(h) : undefined;
+        if (problem) {
+          ctx.child(`${prop}[${i}]`).fail(`is ${JSON.stringify(h)}, which ${problem}, so it never matches (in a DENY policy the rule fails open)`,
+            "write the host as clients send it, e.g. 'api.example.com' or '*.example.com'.");
+        }
+      });
     }
     for (const prop of ['ports', 'notPorts'] as const) {
       (options[prop] ?? []).forEach((p, i) => checkPort(ctx.child(`${prop}[${i}]`), p));

@@ -1,6 +1,7 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Principal } from './principal';
 import { RequestPrincipal } from './request-principal';
+import { authorizationNamespaceProblem } from '../analysis/validators/hosts';
 import { checkIpBlocks, checkNoEmptyStrings, nonEmpty, withoutUndefined } from '../private/checks';
 import { RenderContext } from '../private/render-context';
 
@@ -132,6 +133,15 @@ export class RuleSource {
     }
     checkNoEmptyStrings(ctx.child('namespaces'), options.namespaces);
     checkNoEmptyStrings(ctx.child('notNamespaces'), options.notNamespaces);
+    for (const prop of ['namespaces', 'notNamespaces'] as const) {
+      (options[prop] ?? []).forEach((n, i) => {
+        const problem = typeof n === 'string' && n.trim() !== '' ? authorizationNamespaceProblem(n) : undefined;
+        if (problem) {
+          ctx.child(`${prop}[${i}]`).fail(`${problem}, so it never matches (in a DENY policy the rule fails open)`,
+            "write a namespace name such as 'shop', or a pattern such as 'team-*'.");
+        }
+      });
+    }
     checkIpBlocks(ctx.child('ipBlocks'), options.ipBlocks);
     checkIpBlocks(ctx.child('notIpBlocks'), options.notIpBlocks);
     checkIpBlocks(ctx.child('remoteIpBlocks'), options.remoteIpBlocks);

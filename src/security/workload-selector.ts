@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { isLabelKey, isLabelValue } from '../analysis/validators/names';
+import { isLabelKey, isLabelValue, namespaceNameFix, namespaceNameProblem } from '../analysis/validators/names';
 import { MeshService } from '../mesh/mesh-service';
 import { RenderContext } from '../private/render-context';
 
@@ -44,6 +44,10 @@ export class WorkloadSelector {
     const namespace = workload.metadata.namespace ?? Chart.of(workload).namespace ?? 'default';
     return new WorkloadSelector(`${workload.kind} ${workload.node.path}`, namespace, () => {
       const selected = workload instanceof kplus.Workload ? workload.matchLabels : {};
+      const own = withoutAddressLabel(workload.podMetadata.toJson().labels ?? {});
+      // cdk8s-plus selects pods by an internal hash label; a policy reads better (and survives a
+      // refactoring of the construct tree) with the workload's own labels, when they pick it alone.
+      if (selected[CDK8S_ADDRESS_LABEL] !== undefined && Object.keys(own).length > 0 && selectsOnly(workload, own, namespace)) return own;
       if (Object.keys(selected).length > 0) return selected;
       return { ...(workload.podMetadata.toJson().labels ?? {}) };
     }, workload);
@@ -64,6 +68,10 @@ export class WorkloadSelector {
       if (!isLabelKey(k) || typeof v !== 'string' || !isLabelValue(v)) {
         throw new Error(`WorkloadSelector.fromLabels(): ${k}=${v} is not a valid Kubernetes label (wildcards are not allowed in a selector).`);
       }
+    }
+    const nsProblem = namespace !== undefined ? namespaceNameProblem(namespace) : undefined;
+    if (nsProblem) {
+      throw new Error(`WorkloadSelector.fromLabels(): namespace ${nsProblem}; ${namespaceNameFix(namespace)}.`);
     }
     const copy = { ...labels };
     return new WorkloadSelector(`labels ${entries.map(([k, v]) => `${k}=${v}`).join(',')}`, namespace, () => ({ ...copy }));
@@ -117,4 +125,24 @@ export class WorkloadSelector {
     }
     return [...ports].sort((a, b) => a - b);
   }
+}
+
+/** The label cdk8s-plus adds to select a workload's pods by its construct address. */
+const CDK8S_ADDRESS_LABEL = 'cdk8s.io/metadata.addr';
+
+function withoutAddressLabel(labels: { [key: string]: string }): { [key: string]: string } {
+  const { [CDK8S_ADDRESS_LABEL]: _address, ...rest } = labels;
+  return rest;
+}
+
+/** Whether no other cdk8s-plus pod or workload of the app in `namespace` carries all of `labels`. */
+function selectsOnly(workload: kplus.AbstractPod, labels: { [key: string]: string }, namespace: string): boolean {
+  for (const c of workload.node.root.node.findAll()) {
+    if (c === workload || !(c instanceof kplus.AbstractPod)) continue;
+    const otherNamespace = c.metadata.namespace ?? Chart.of(c).namespace ?? 'default';
+    if (otherNamespace !== namespace) continue;
+    const theirs = c.podMetadata.toJson().labels ?? {};
+    if (Object.entries(labels).every(([k, v]) => theirs[k] === v)) return false;
+  }
+  return true;
 }

@@ -46,7 +46,7 @@ export interface HttpRedirect {
   readonly scheme?: string;
 
   /**
-   * Status code of the redirect response (300-399), e.g. 302 or 308.
+   * Status code of the redirect response: 301, 302, 303, 307 or 308 (the codes Envoy redirects with).
    * @default 301
    */
   readonly redirectCode?: number;

@@ -12,7 +12,7 @@ import { isAuthorityHeader } from '../analysis/validators/http';
 import { IstioApiVersion } from '../mesh/istio-api-version';
 import type { MeshService } from '../mesh/mesh-service';
 import type { ServiceVersion } from '../mesh/service-version';
-import { checkDuration, checkHttpStatus, checkNonEmpty, checkPercentage, checkPort, checkWhole, compactObject } from '../private/checks';
+import { checkDuration, checkHttpStatus, checkNoLineBreak, checkNonEmpty, checkPercentage, checkPort, compactObject } from '../private/checks';
 import { RenderContext } from '../private/render-context';
 
 /**
@@ -435,6 +435,7 @@ function checkRedirect(ctx: RenderContext, r: HttpRedirect): void {
   }
   checkNonEmpty(ctx.child('uri'), r.uri, "'/v2/reviews'");
   checkNonEmpty(ctx.child('authority'), r.authority, "'reviews.example.com'");
+  checkNoLineBreak(ctx.child('authority'), r.authority, "write a host name such as 'reviews.example.com'");
   if (r.scheme !== undefined && r.scheme !== 'http' && r.scheme !== 'https') {
     ctx.child('scheme').fail(`is ${JSON.stringify(r.scheme)}`, "Istio redirects to 'http' or 'https' (lower case).");
   }
@@ -443,7 +444,10 @@ function checkRedirect(ctx: RenderContext, r: HttpRedirect): void {
     ctx.child('derivePort').fail(`is ${JSON.stringify(r.derivePort)}`, 'use RedirectPortDerivation.FROM_PROTOCOL_DEFAULT or FROM_REQUEST_PORT.');
   }
   if (r.redirectCode !== undefined) {
-    checkWhole(ctx.child('redirectCode'), r.redirectCode, 300, 399, 'a redirect code is a 3xx status, e.g. 301, 302, 307 or 308');
+    // Envoy's RedirectResponseCode has these five; Istio passes any other number on and Envoy refuses the route.
+    if (![301, 302, 303, 307, 308].includes(r.redirectCode)) {
+      ctx.child('redirectCode').fail(`is ${r.redirectCode}`, 'Envoy redirects with 301, 302, 303, 307 or 308 only; write one of them (301 is the default).');
+    }
   }
 }
 
@@ -478,6 +482,7 @@ function checkRewrite(ctx: RenderContext, r: HttpRewrite): void {
   }
   checkNonEmpty(ctx.child('uri'), r.uri, "'/'");
   checkNonEmpty(ctx.child('authority'), r.authority, "'reviews.example.com'");
+  checkNoLineBreak(ctx.child('authority'), r.authority, "write a host name such as 'reviews.example.com'");
   if (r.uriRegexRewrite !== undefined) {
     checkNonEmpty(ctx.child('uriRegexRewrite.match'), r.uriRegexRewrite.match ?? '', "'^/old/(.*)$'");
     if (typeof r.uriRegexRewrite.rewrite !== 'string' || r.uriRegexRewrite.rewrite === '') {
@@ -496,12 +501,18 @@ function checkHeaderOperations(ctx: RenderContext, ops: HeaderOperations | undef
   for (const [field, map] of [['set', ops.set], ['add', ops.add]] as const) {
     for (const [name, value] of Object.entries(map ?? {})) {
       checkNonEmpty(ctx.child(`${field} header name`), name, "'x-request-source'");
+      checkNoLineBreak(ctx.child(`${field} header name`), name, 'write the header name on one line');
       if (typeof value !== 'string') {
-        ctx.child(`${field}['${name}']`).fail(`is ${JSON.stringify(value)}`, `header values are strings, e.g. '${String(value)}'.`);
+        ctx.child(`${field}['${name}']`).fail(`is ${JSON.stringify(value)}`, (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean'
+          ? `header values are strings, e.g. '${String(value)}'.` : "header values are strings, e.g. 'on'.");
       }
+      checkNoLineBreak(ctx.child(`${field}['${JSON.stringify(name).slice(1, -1)}']`), value, 'write the value on one line (a header cannot carry line breaks)');
     }
   }
-  (ops.remove ?? []).forEach((name, i) => checkNonEmpty(ctx.child(`remove[${i}]`), name, "'x-internal-debug'"));
+  (ops.remove ?? []).forEach((name, i) => {
+    checkNonEmpty(ctx.child(`remove[${i}]`), name, "'x-internal-debug'");
+    checkNoLineBreak(ctx.child(`remove[${i}]`), name, 'write the header name on one line');
+  });
 }
 
 function renderHeaderOperations(ops: HeaderOperations | undefined): any {

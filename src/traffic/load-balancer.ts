@@ -1,5 +1,6 @@
 import { Duration } from 'cdk8s';
-import { checkCount, checkNonEmpty, checkPercent, compactObject, checkDuration, UINT32_MAX } from '../private/checks';
+import { RING_HASH_MAX_SIZE } from '../analysis/validators/load-balancer';
+import { checkCount, checkNonEmpty, checkNoLineBreak, checkPercent, compactObject, checkDuration, UINT32_MAX } from '../private/checks';
 import { RenderContext } from '../private/render-context';
 
 /** Traffic from one locality failing over to another region. */
@@ -113,7 +114,7 @@ export class HashAlgorithm {
     if (this.kind === 'maglev') {
       return { maglev: { tableSize: checkCount(ctx.child('maglev.tableSize'), this.size, Number.MAX_SAFE_INTEGER) } };
     }
-    return { ringHash: compactObject({ minimumRingSize: checkCount(ctx.child('ringHash.minimumRingSize'), this.size, Number.MAX_SAFE_INTEGER) }) ?? {} };
+    return { ringHash: compactObject({ minimumRingSize: checkCount(ctx.child('ringHash.minimumRingSize'), this.size, RING_HASH_MAX_SIZE) }) ?? {} };
   }
 }
 
@@ -245,6 +246,7 @@ export class LoadBalancer {
       default:
         if (value === undefined || value === null) ctx.child(kind).fail('is missing; name the header or query parameter to hash on.');
         out[kind] = checkNonEmpty(ctx.child(kind), value, kind === 'httpHeaderName' ? "'x-user-id'" : "'session'");
+        if (kind === 'httpHeaderName') checkNoLineBreak(ctx.child(kind), value, "write the header name on one line, e.g. 'x-user-id'");
     }
     const algorithm = this.options.hashAlgorithm;
     if (algorithm !== undefined) {
@@ -277,8 +279,9 @@ function renderWarmup(ctx: RenderContext, warmup: Warmup): any {
   if (warmup.duration === undefined) {
     ctx.child('duration').fail('is missing; a warmup needs its window, e.g. { duration: Duration.seconds(60) }.');
   }
-  if (warmup.aggression !== undefined && (typeof warmup.aggression !== 'number' || !(warmup.aggression >= 0))) {
-    ctx.child('aggression').fail(`is ${warmup.aggression}; aggression cannot be negative (1 ramps up linearly, higher values faster).`);
+  // Infinity would be written as YAML `.inf`, which has no JSON form; NaN as `.nan`.
+  if (warmup.aggression !== undefined && (typeof warmup.aggression !== 'number' || !Number.isFinite(warmup.aggression) || !(warmup.aggression >= 0))) {
+    ctx.child('aggression').fail(`is ${warmup.aggression}; aggression is a finite number of 0 or more (1 ramps up linearly, higher values faster), e.g. 1.`);
   }
   return compactObject({
     duration: checkDuration(ctx.child('duration'), warmup.duration),

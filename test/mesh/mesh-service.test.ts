@@ -1,6 +1,6 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { MeshService, MeshServiceSource, Protocol } from '../../src';
+import { Mesh, MeshService, MeshServiceSource, Protocol } from '../../src';
 import { ofKind, only, shopChart, synth } from '../fixtures/app';
 
 function deployment(chart: Chart, id: string, port = 9080): kplus.Deployment {
@@ -43,6 +43,71 @@ describe('MeshService: the Kubernetes Service', () => {
     expect(only(synth(chart), 'Service').spec.ports[0]).toMatchObject({ port: 9080, targetPort: 9080 });
   });
 
+  test('does not declare HTTP for a container port of unknown protocol: it is named port-<n>, without appProtocol', () => {
+    const chart = shopChart();
+    const svc = new MeshService(chart, 'reviews');
+    svc.addVersion('v1', deployment(chart, 'reviews-v1', 9080));
+    expect(only(synth(chart), 'Service').spec.ports).toEqual([{ name: 'port-9080', port: 9080, targetPort: 9080, protocol: 'TCP' }]);
+  });
+
+  test('fromWorkload on PostgreSQL (5432) declares TCP, not HTTP', () => {
+    const chart = shopChart();
+    const db = new kplus.StatefulSet(chart, 'db', { containers: [{ image: 'postgres:16', portNumber: 5432 }] });
+    new MeshService(chart, 'db-svc', { name: 'postgres', source: MeshServiceSource.fromWorkload(db) });
+    expect(only(synth(chart), 'Service', 'postgres').spec.ports).toEqual([{ name: 'tcp', port: 5432, targetPort: 5432, protocol: 'TCP', appProtocol: 'tcp' }]);
+  });
+
+  test.each([
+    [3306, 'mysql'], [6379, 'redis'], [27017, 'mongo'], [9092, 'tcp'], [2181, 'tcp'], [443, 'tls'],
+  ])('a container on well-known port %d gets appProtocol %s', (port, protocol) => {
+    const chart = shopChart();
+    new MeshService(chart, 'store', { source: MeshServiceSource.fromWorkload(deployment(chart, 'store-v1', port)) });
+    expect(only(synth(chart), 'Service').spec.ports[0]).toMatchObject({ name: protocol, appProtocol: protocol });
+  });
+
+  test('the protocol comes from the container port name when it follows Istio\'s <protocol>[-suffix] convention', () => {
+    const chart = shopChart();
+    const d = new kplus.Deployment(chart, 'api-v1', { containers: [{ image: 'api:1', ports: [{ number: 5432, name: 'grpc-api' }, { number: 8080, name: 'metrics' }] }] });
+    new MeshService(chart, 'api', { source: MeshServiceSource.fromWorkload(d) });
+    expect(only(synth(chart), 'Service').spec.ports).toEqual([
+      { name: 'grpc-api', port: 5432, targetPort: 5432, protocol: 'TCP', appProtocol: 'grpc' },
+      { name: 'metrics', port: 8080, targetPort: 8080, protocol: 'TCP' },
+    ]);
+  });
+
+  test('a UDP container port becomes a UDP Service port without appProtocol', () => {
+    const chart = shopChart();
+    const obj = new ApiObject(chart, 'dns', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'dns' },
+      spec: { selector: { matchLabels: { x: 'y' } }, template: { metadata: { labels: { x: 'y' } }, spec: { containers: [{ name: 'c', image: 'x', ports: [{ containerPort: 53, protocol: 'UDP' }] }] } } },
+    });
+    new MeshService(chart, 'dns-svc', { source: MeshServiceSource.fromWorkloadObject(obj) });
+    expect(only(synth(chart), 'Service').spec.ports).toEqual([{ name: 'udp', port: 53, targetPort: 53, protocol: 'UDP' }]);
+  });
+
+  test('an explicit port on a well-known non-HTTP port is not declared HTTP', () => {
+    const chart = shopChart();
+    new MeshService(chart, 'db', { port: 5432 });
+    expect(only(synth(chart), 'Service').spec.ports[0]).toMatchObject({ name: 'tcp', appProtocol: 'tcp' });
+  });
+
+  test('an explicit protocol is kept, even on a well-known port', () => {
+    const chart = shopChart();
+    new MeshService(chart, 'web', { ports: [{ port: 443, protocol: Protocol.HTTP }] });
+    expect(only(synth(chart), 'Service').spec.ports[0]).toMatchObject({ name: 'http', appProtocol: 'http' });
+  });
+
+  test('the analysis reports a port of unknown protocol (service-port-protocol-undeclared)', () => {
+    const chart = shopChart();
+    const svc = new MeshService(chart, 'reviews');
+    svc.addVersion('v1', deployment(chart, 'reviews-v1', 9080));
+    const findings = Mesh.of(chart).analyze().filter((d) => d.ruleId === 'service-port-protocol-undeclared');
+    expect(findings).toHaveLength(1);
+    expect(findings[0].message).toMatch(/port-9080/);
+  });
+
   test('fails the synth with the construct path when no port can be found', () => {
     const chart = shopChart();
     new MeshService(chart, 'reviews');
@@ -55,6 +120,20 @@ describe('MeshService: the Kubernetes Service', () => {
 
   test('rejects a name Kubernetes would refuse, suggesting one it accepts', () => {
     expect(() => new MeshService(shopChart(), 'api', { name: 'Api_Server', port: 80 })).toThrow(/name 'Api_Server' is not a valid Kubernetes name.*name: 'api-server'/);
+  });
+
+  test('an empty namespace is refused, naming the prop', () => {
+    expect(() => new MeshService(shopChart(), 'api', { port: 80, namespace: '' }))
+      .toThrow(/shop\/api: namespace is empty, which kubectl reads as its current namespace/);
+  });
+
+  test('an upper-case namespace is refused with the DNS-1123 rule, also without versions', () => {
+    expect(() => new MeshService(shopChart(), 'api', { port: 80, namespace: 'Shop' }))
+      .toThrow(/shop\/api: namespace is 'Shop', not a valid namespace name \(a DNS-1123 label.*'shop'/);
+  });
+
+  test('a Service name starting with a digit is refused', () => {
+    expect(() => new MeshService(shopChart(), 'api', { name: '1api', port: 80 })).toThrow(/name '1api' is not a valid Service name/);
   });
 
   test('lower-cases a construct id to derive the name', () => {
@@ -234,5 +313,23 @@ describe('MeshService: sources', () => {
 
   test('rejects a host with spaces', () => {
     expect(() => MeshServiceSource.fromHost('not a host')).toThrow(/'not a host' is not a host name/);
+  });
+});
+
+describe('MeshService: distinct Service ports', () => {
+  test('two ports of one number are refused, naming both props', () => {
+    expect(() => new MeshService(shopChart(), 'api', { ports: [{ port: 8080 }, { port: 8080, protocol: Protocol.GRPC }] }))
+      .toThrow(/shop\/api: ports\[1\]\.port is 8080, as is ports\[0\]\.port; Kubernetes refuses a Service with two ports of one port/);
+  });
+
+  test('two ports of one name are refused, naming both props', () => {
+    expect(() => new MeshService(shopChart(), 'api', { ports: [{ port: 8080, name: 'http-web' }, { port: 8081, name: 'http-web' }] }))
+      .toThrow(/ports\[1\]\.name is "http-web", as is ports\[0\]\.name.*e\.g\. 'http-web-2'/);
+  });
+
+  test('a given name that equals a generated one is refused at synth', () => {
+    const chart = shopChart();
+    new MeshService(chart, 'api', { ports: [{ port: 8080, name: 'grpc' }, { port: 9090, protocol: Protocol.GRPC }] });
+    expect(() => synth(chart)).toThrow(/shop\/api: ports\[1\]\.name is "grpc", as is ports\[0\]\.name/);
   });
 });

@@ -1,5 +1,5 @@
 import { Chart, Testing } from 'cdk8s';
-import { IstioApiVersion, Mesh, MeshService } from '../../src';
+import { IstioApiVersion, LoadBalancer, Mesh, MeshService, MeshServiceSource, TrafficPolicy } from '../../src';
 import { only, synth } from '../fixtures/app';
 
 describe('Mesh', () => {
@@ -42,5 +42,44 @@ describe('Mesh', () => {
   test('serviceHost writes the fully qualified name with the cluster domain', () => {
     const mesh = new Mesh(Testing.app(), 'mesh', { clusterDomain: 'corp.local' });
     expect(mesh.serviceHost('reviews', 'shop')).toBe('reviews.shop.svc.corp.local');
+  });
+});
+
+describe('Mesh: namespace props', () => {
+  test('an empty rootNamespace is refused, naming the prop, instead of being written as namespace: ""', () => {
+    expect(() => new Mesh(Testing.app(), 'mesh', { rootNamespace: '' }))
+      .toThrow(/mesh: rootNamespace is empty, which kubectl reads as its current namespace; write a namespace name/);
+  });
+
+  test('an upper-case rootNamespace is refused with the DNS-1123 rule and a suggestion', () => {
+    expect(() => new Mesh(Testing.app(), 'mesh', { rootNamespace: 'Istio-System' }))
+      .toThrow(/rootNamespace is 'Istio-System', not a valid namespace name \(a DNS-1123 label.*'istio-system'/);
+  });
+});
+
+describe('Mesh: object identity', () => {
+  test('two mesh services for one host, each with a traffic policy, fail the synth naming both construct paths', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    const policy = new TrafficPolicy({ loadBalancer: LoadBalancer.roundRobin() });
+    new MeshService(chart, 'a', { source: MeshServiceSource.fromHost('reviews.shop.svc.cluster.local'), trafficPolicy: policy });
+    new MeshService(chart, 'b', { source: MeshServiceSource.fromHost('reviews.shop.svc.cluster.local'), trafficPolicy: policy });
+    expect(() => app.synth()).toThrow(/shop\/a\/DestinationRule and shop\/b\/DestinationRule both write DestinationRule shop\/reviews; kubectl apply would keep only the last/);
+  });
+
+  test('is checked with the analysis turned off', () => {
+    const app = Testing.app();
+    new Mesh(app, 'mesh', { analyze: false });
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    new MeshService(chart, 'a', { name: 'api', port: 80 });
+    new MeshService(chart, 'b', { name: 'api', port: 80 });
+    expect(() => app.synth()).toThrow(/shop\/a\/Service and shop\/b\/Service both write Service shop\/api/);
+  });
+
+  test('objects of one name in two namespaces are distinct', () => {
+    const app = Testing.app();
+    new MeshService(new Chart(app, 'shop', { namespace: 'shop' }), 'api', { port: 80 });
+    new MeshService(new Chart(app, 'shop2', { namespace: 'shop2' }), 'api', { port: 80 });
+    expect(() => app.synth()).not.toThrow();
   });
 });

@@ -326,3 +326,14 @@ describe('Telemetry: rendering', () => {
     expect(t.spec.metrics[0].reportingInterval).toBe('1500ms');
   });
 });
+
+describe('Telemetry: values Envoy and the API server refuse', () => {
+  test('a custom tag header name with a line feed is refused', () => {
+    expect(() => CustomTag.header('x-tier\nx-evil')).toThrow(/CustomTag.header\(\): name is "x-tier\\nx-evil": it contains a line feed/);
+  });
+
+  test('a reportingInterval longer than a Go duration can hold is refused with the construct path and field', () => {
+    expect(() => new Telemetry(shopChart(), 't', { metrics: [{ reportingInterval: Duration.days(200_000) }] }))
+      .toThrow(/shop\/t: metrics\[0\]\.reportingInterval is 17280000000000 ms, longer than a Go duration can hold/);
+  });
+});

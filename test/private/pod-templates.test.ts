@@ -38,8 +38,14 @@ describe('pod templates', () => {
     const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });
     const none = workload(chart, 'Job', { spec: { containers: [{ name: 'c', image: 'x' }] } });
     const some = workload(chart, 'StatefulSet', { spec: { containers: [{ name: 'c', image: 'x', ports: [{ containerPort: 8080 }, { containerPort: 9090 }] }] } });
-    expect(inferPorts([none, some])).toEqual([8080, 9090]);
+    expect(inferPorts([none, some])).toEqual([{ number: 8080, transport: 'TCP' }, { number: 9090, transport: 'TCP' }]);
     expect(inferPorts([none])).toEqual([]);
+  });
+
+  test('ports keep the container port name and transport', () => {
+    const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });
+    const obj = workload(chart, 'Deployment', { spec: { containers: [{ name: 'c', image: 'x', ports: [{ containerPort: 9090, name: 'grpc-api' }, { containerPort: 53, protocol: 'UDP' }] }] } });
+    expect(inferPorts([obj])).toEqual([{ number: 9090, name: 'grpc-api', transport: 'TCP' }, { number: 53, transport: 'UDP' }]);
   });
 
   test('a mesh service created for a ReplicationController labels its pods and takes its ports', () => {
@@ -48,6 +54,6 @@ describe('pod templates', () => {
     const svc = new MeshService(chart, 'legacy');
     svc.addVersionFromObject('v1', rc);
     expect(podTemplateOf('ReplicationController', rc.toJson()).metadata.labels).toEqual({ app: 'legacy', version: 'v1' });
-    expect(svc.serviceObject!.toJson().spec.ports).toEqual([{ name: 'http', port: 7070, targetPort: 7070, protocol: 'TCP', appProtocol: 'http' }]);
+    expect(svc.serviceObject!.toJson().spec.ports).toEqual([{ name: 'port-7070', port: 7070, targetPort: 7070, protocol: 'TCP' }]);
   });
 });

@@ -163,3 +163,15 @@ describe('RequestAuthentication.requireJwt', () => {
     expect(() => frontendJwt(shopChart()).requireJwt({ requestPrincipals: [] })).toThrow(/requireJwt\(\): requestPrincipals is empty/);
   });
 });
+
+describe('RequestAuthentication: values Envoy and the API server refuse', () => {
+  test('an outputPayloadToHeader with a line feed is refused, naming the rule field', () => {
+    expect(() => new RequestAuthentication(shopChart(), 'ra', { jwtRules: [{ issuer: ISSUER, jwks: JWKS, outputPayloadToHeader: 'x-jwt\nx-evil' }] }))
+      .toThrow(/jwtRules\[0\]\.outputPayloadToHeader is "x-jwt\\nx-evil": it contains a line feed/);
+  });
+
+  test('a JWT timeout longer than a Go duration can hold is refused with the construct path and field', () => {
+    expect(() => new RequestAuthentication(shopChart(), 'ra', { jwtRules: [{ issuer: ISSUER, jwks: JWKS, timeout: Duration.days(200_000) }] }))
+      .toThrow(/shop\/ra: jwtRules\[0\]\.timeout is 17280000000000 ms, longer than a Go duration can hold/);
+  });
+});

@@ -42,3 +42,18 @@ describe('RuleOperation', () => {
     expect(() => new RuleOperation({ paths: ['/ok', ''] })).toThrow(/paths\[1\] is ""/);
   });
 });
+
+describe('RuleOperation: hosts that can never match', () => {
+  test.each([
+    ['https://api.example.com', /has a scheme/],
+    ['api .example.com', /contains white space/],
+    ['api..example.com', /has an empty label/],
+  ])('onHosts(%s) is refused, naming the field', (host, reason) => {
+    expect(() => RuleOperation.onHosts(host)).toThrow(reason);
+    expect(() => RuleOperation.onHosts(host)).toThrow(/RuleOperation: hosts\[0\] is .*so it never matches \(in a DENY policy the rule fails open\)/);
+  });
+
+  test.each(['api.example.com', '*.example.com', 'api.*', '*', 'api.example.com:8080'])('onHosts(%s) is accepted', (host) => {
+    expect(() => RuleOperation.onHosts(host)).not.toThrow();
+  });
+});

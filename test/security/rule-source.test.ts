@@ -92,3 +92,14 @@ describe('RuleSource', () => {
     expect(() => new RuleSource({ principals: ['cluster.local/ns/a/sa/b' as any] })).toThrow(/principals\[0\] is not a Principal; use Principal.fromServiceAccount/);
   });
 });
+
+describe('RuleSource: namespaces that can never match', () => {
+  test('an upper-case namespace is refused with the DNS-1123 rule', () => {
+    expect(() => RuleSource.fromNamespaces('Shop'))
+      .toThrow(/RuleSource: namespaces\[0\] is 'Shop', not a valid namespace name \(a DNS-1123 label.*so it never matches/);
+  });
+
+  test.each(['shop', 'team-*', '*-prod', '*'])('%s is accepted', (ns) => {
+    expect(() => RuleSource.fromNamespaces(ns)).not.toThrow();
+  });
+});

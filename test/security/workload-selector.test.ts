@@ -74,3 +74,29 @@ describe('WorkloadSelector', () => {
     expect(WorkloadSelector.fromLabels({ app: 'a' }, 'shop').labels).toEqual({ app: 'a' });
   });
 });
+
+describe('WorkloadSelector.fromLabels: namespace', () => {
+  test('an empty namespace is refused, naming the argument', () => {
+    expect(() => WorkloadSelector.fromLabels({ app: 'api' }, ''))
+      .toThrow(/WorkloadSelector.fromLabels\(\): namespace is empty, which kubectl reads as its current namespace/);
+  });
+
+  test('a namespace starting with an upper-case letter is refused with the DNS-1123 rule', () => {
+    expect(() => WorkloadSelector.fromLabels({ app: 'api' }, 'Shop')).toThrow(/namespace is 'Shop', not a valid namespace name \(a DNS-1123 label/);
+  });
+});
+
+describe('WorkloadSelector.fromWorkload: cdk8s-plus address label', () => {
+  test('uses the workload\'s own labels instead of cdk8s.io/metadata.addr when they select it alone', () => {
+    const chart = shopChart();
+    const d = new kplus.Deployment(chart, 'api', { containers: [{ image: 'api:1', portNumber: 8080 }], podMetadata: { labels: { app: 'api' } } });
+    expect(selectorOf(chart, WorkloadSelector.fromWorkload(d))).toEqual({ matchLabels: { app: 'api' } });
+  });
+
+  test('keeps the address label when another pod template in the namespace carries the same labels', () => {
+    const chart = shopChart();
+    const d = new kplus.Deployment(chart, 'api', { containers: [{ image: 'api:1', portNumber: 8080 }], podMetadata: { labels: { app: 'api' } } });
+    new kplus.Deployment(chart, 'api-canary', { containers: [{ image: 'api:2', portNumber: 8080 }], podMetadata: { labels: { app: 'api' } } });
+    expect(selectorOf(chart, WorkloadSelector.fromWorkload(d)).matchLabels).toHaveProperty(['cdk8s.io/metadata.addr']);
+  });
+});

@@ -46,7 +46,7 @@ describe('redirect', () => {
   test('a redirect code outside 3xx is rejected', () => {
     const { reviews } = reviewsApp();
     expect(() => reviews.addRoute({ name: 'r', redirect: { uri: '/x', redirectCode: 200 } }))
-      .toThrow("shop/reviews: route 'r' redirect.redirectCode is 200; a redirect code is a 3xx status, e.g. 301, 302, 307 or 308.");
+      .toThrow("shop/reviews: route 'r' redirect.redirectCode is 200; Envoy redirects with 301, 302, 303, 307 or 308 only; write one of them (301 is the default).");
   });
 
   test('a scheme other than http or https is rejected', () => {
@@ -63,5 +63,19 @@ describe('redirect', () => {
   test('a redirect port outside 1-65535 is rejected', () => {
     const { reviews } = reviewsApp();
     expect(() => reviews.addRoute({ redirect: { port: 70000 } })).toThrow(/redirect\.port is 70000/);
+  });
+});
+
+describe('redirect: values Envoy refuses', () => {
+  test.each([300, 304, 399])('redirectCode %d is refused: Envoy redirects with 301, 302, 303, 307 or 308', (redirectCode) => {
+    const { reviews } = reviewsApp();
+    expect(() => reviews.addRoute({ name: 'r', redirect: { uri: '/v2', redirectCode } }))
+      .toThrow(`redirect.redirectCode is ${redirectCode}; Envoy redirects with 301, 302, 303, 307 or 308 only`);
+  });
+
+  test('an authority with a line break is refused', () => {
+    const { reviews } = reviewsApp();
+    expect(() => reviews.addRoute({ name: 'r', redirect: { authority: 'a.example.com\r\nx: y' } }))
+      .toThrow(/redirect\.authority is "a\.example\.com\\r\\nx: y": it contains a carriage return/);
   });
 });

@@ -49,7 +49,7 @@ describe('LoadBalancer: warmup', () => {
 
   test('rejects a negative warmup aggression', () => {
     expect(attach({ loadBalancer: LoadBalancer.roundRobin({ warmup: { duration: Duration.seconds(10), aggression: -1 } }) }))
-      .toThrow(/trafficPolicy\.loadBalancer\.warmup\.aggression is -1; aggression cannot be negative/);
+      .toThrow(/trafficPolicy\.loadBalancer\.warmup\.aggression is -1; aggression is a finite number of 0 or more/);
   });
 });
 
@@ -157,5 +157,32 @@ describe('LoadBalancer: locality', () => {
     expect(attach({
       loadBalancer: LoadBalancer.roundRobin({ locality: { distribute: [{ from: 'us-east/*', to: { 'us-east/*': -10 } }] } }),
     })).toThrow(/trafficPolicy\.loadBalancer\.locality\.distribute\[0\]\.to\['us-east\/\*'\] is -10/);
+  });
+});
+
+describe('LoadBalancer: values Envoy refuses', () => {
+  test('a ring-hash minimum ring size above 8388608 is refused', () => {
+    expect(attach({ loadBalancer: LoadBalancer.consistentHashByHeader('x-user', { hashAlgorithm: HashAlgorithm.ringHash(8_388_609) }) }))
+      .toThrow(/ringHash\.minimumRingSize is 8388609; Istio takes a whole number from 0 to 8388608/);
+  });
+
+  test('8388608 itself is accepted', () => {
+    const rendered = lb(LoadBalancer.consistentHashByHeader('x-user', { hashAlgorithm: HashAlgorithm.ringHash(8_388_608) }));
+    expect(rendered.consistentHash.ringHash).toEqual({ minimumRingSize: 8388608 });
+  });
+
+  test('a hash header name with a line feed is refused', () => {
+    expect(attach({ loadBalancer: LoadBalancer.consistentHashByHeader('x-user\nx-evil') }))
+      .toThrow(/httpHeaderName is "x-user\\nx-evil": it contains a line feed \(\\n\), which Envoy refuses in headers; write the header name on one line/);
+  });
+
+  test.each([Infinity, NaN])('a warmup aggression of %s is refused (no JSON form)', (aggression) => {
+    expect(attach({ loadBalancer: LoadBalancer.roundRobin({ warmup: { duration: Duration.seconds(10), aggression } }) }))
+      .toThrow(new RegExp(`aggression is ${aggression}; aggression is a finite number of 0 or more`));
+  });
+
+  test('a warmup longer than a Go duration can hold is refused', () => {
+    expect(attach({ loadBalancer: LoadBalancer.roundRobin({ warmup: { duration: Duration.days(200_000) } }) }))
+      .toThrow(/warmup\.duration is 17280000000000 ms, longer than a Go duration can hold.*CEL duration\(\) refuses it/);
   });
 });

@@ -61,7 +61,7 @@ export function checkMetadata(meta: unknown, add: Add): void {
     }
     if (value === null || value === undefined) continue;
     if (STRING_FIELDS.includes(key) && typeof value !== 'string') {
-      add('schema-type-mismatch', path, `metadata.${key} must be a string, but is ${JSON.stringify(value)}.`, `Quote it: "${String(value)}".`);
+      add('schema-type-mismatch', path, `metadata.${key} must be a string, but is ${JSON.stringify(value)}.`, typeof value === 'object' ? `Write a string in its place (${key} is text).` : `Quote it: "${String(value)}".`);
     } else if (INTEGER_FIELDS.includes(key) && !Number.isInteger(value)) {
       add('schema-type-mismatch', path, `metadata.${key} must be an integer, but is ${JSON.stringify(value)}.`, 'Write a whole number.');
     } else if (ARRAY_FIELDS.includes(key) && !Array.isArray(value)) {

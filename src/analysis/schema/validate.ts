@@ -537,7 +537,7 @@ function typeMismatch(node: SchemaNode, value: unknown, actual: JsonType, segs: 
   const message = `${at} must be ${expected}${isDuration ? ' (a duration such as "5s")' : ''}, but is ${typeName(actual)} (${show(value)}).`;
   let fix: string;
   if (node.type === 'string' && (actual === 'integer' || actual === 'number' || actual === 'boolean')) {
-    fix = isDuration && typeof value === 'number' ? `Write it as a duration string with a unit, e.g. "${value}s".` : `Quote it: "${String(value)}".`;
+    fix = isDuration && typeof value === 'number' && Number.isFinite(value) ? `Write it as a duration string with a unit, e.g. "${value}s".` : `Quote it: "${String(value)}".`;
   } else if ((node.type === 'integer' || node.intOrString) && actual === 'number') {
     fix = 'Use a whole number.';
   } else if ((node.type === 'integer' || node.type === 'number') && actual === 'string' && /^-?\d+(\.\d+)?$/.test(value as string)) {

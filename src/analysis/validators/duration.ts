@@ -25,6 +25,9 @@ const UNIT_NANOS: Record<string, bigint> = {
 /** Go durations are int64 nanoseconds. */
 const MAX_NANOS = 2n ** 63n - 1n;
 
+/** The longest duration Go (and so CEL's `duration()`) can hold, in whole milliseconds. */
+export const MAX_DURATION_MILLIS = Number(MAX_NANOS / 1_000_000n);
+
 export const NANOS_PER_MILLISECOND = 1_000_000n;
 export const NANOS_PER_SECOND = 1_000_000_000n;
 

@@ -5,6 +5,7 @@
  * is allowed.
  */
 import { cidrProblem, isIpAddress } from './ip';
+import { namespaceNameProblem } from './names';
 
 const LABEL = /^[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
 const WILDCARD_LABEL = /^(\*|(\*|\*-)?[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?)$/;
@@ -164,4 +165,36 @@ export function ipSubnetProblem(value: string): string | undefined {
 /** Istio's port range check: 1 to 65535. */
 export function isValidPortNumber(n: unknown): boolean {
   return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 65535;
+}
+
+/**
+ * Why a host in an AuthorizationPolicy `hosts`/`notHosts` can never match a request's Host
+ * header, or undefined. Istio compares it as a string (with a `*` allowed at the start or end),
+ * so a scheme, a space or an empty label is not refused, it just matches nothing: in a DENY
+ * policy the rule then fails open.
+ */
+export function authorizationHostProblem(host: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(host)) return 'has a scheme; a Host header carries none';
+  if (/\s/.test(host)) return 'contains white space, which no Host header does';
+  if (host === '*') return undefined;
+  const bare = host.replace(/^\*/, '').replace(/\*$/, '');
+  const name = bare.replace(/:[0-9]+$/, '');
+  // A leading '.' is fine after '*' ('*.example.com'); a trailing one is a fully qualified name.
+  if (name.includes('..') || (name.startsWith('.') && !host.startsWith('*')) || name === '') {
+    return 'has an empty label (two dots in a row, or a leading dot)';
+  }
+  return undefined;
+}
+
+/**
+ * Why a namespace in an AuthorizationPolicy `namespaces`/`notNamespaces` can never match, or
+ * undefined: a namespace name, or one with a `*` at the start or end (`*`, `team-*`, `*-prod`).
+ */
+export function authorizationNamespaceProblem(namespace: string): string | undefined {
+  if (namespace === '*') return undefined;
+  const bare = namespace.replace(/^\*/, '').replace(/\*$/, '');
+  if (bare !== namespace) {
+    return /^[a-z0-9-]+$/.test(bare) ? undefined : `is '${namespace}'; around its '*', a namespace pattern holds lower-case letters, digits and '-' only`;
+  }
+  return namespaceNameProblem(namespace);
 }

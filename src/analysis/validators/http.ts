@@ -295,3 +295,16 @@ export function faultPercentageProblem(value: number): string | undefined {
   if (value > 0 && value < 0.0001) return `${value} is above 0 but below the smallest fraction Envoy can express (0.0001)`;
   return undefined;
 }
+
+/**
+ * Envoy refuses a header name or value (and an authority) holding NUL, CR or LF, even where Istio
+ * does not check it: the listener or route is rejected and the proxy keeps its old config.
+ * Returns why, or undefined.
+ */
+export function headerLineBreakProblem(text: string): string | undefined {
+  // eslint-disable-next-line no-control-regex
+  const found = /[\u0000\r\n]/.exec(text);
+  if (!found) return undefined;
+  const what = found[0] === '\n' ? 'a line feed (\\n)' : found[0] === '\r' ? 'a carriage return (\\r)' : 'a NUL character';
+  return `it contains ${what}, which Envoy refuses in headers`;
+}

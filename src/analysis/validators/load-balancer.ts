@@ -3,6 +3,9 @@
  * Maglev table size. Pure functions over plain values.
  */
 
+/** Largest ring-hash `minimumRingSize` Envoy accepts (its `RingHashLbConfig` limit, 8M entries). */
+export const RING_HASH_MAX_SIZE = 8_388_608;
+
 /** Maglev table sizes must be below this (Envoy's limit). */
 export const MAGLEV_TABLE_SIZE_LIMIT = 5000011;
 

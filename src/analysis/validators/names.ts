@@ -45,3 +45,30 @@ export function isLabelKey(key: string): boolean {
 export function isLabelValue(value: string): boolean {
   return value.length <= 63 && LABEL_VALUE.test(value);
 }
+
+/**
+ * What is wrong with a namespace name, for a message (`<prop> <problem>; <fix>`), or undefined
+ * when Kubernetes accepts it. An empty namespace is a problem of its own: written out as
+ * `namespace: ""`, kubectl puts the object in its current namespace.
+ */
+export function namespaceNameProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string') return `is ${JSON.stringify(value) ?? String(value)}, not a namespace name`;
+  if (value === '') return 'is empty, which kubectl reads as its current namespace';
+  if (!isDns1123Label(value)) {
+    return `is '${value}', not a valid namespace name (a DNS-1123 label: at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit)`;
+  }
+  return undefined;
+}
+
+/** The fix for a namespace name `namespaceNameProblem` refuses. */
+export function namespaceNameFix(value: unknown): string {
+  const suggestion = typeof value === 'string' && value !== '' ? toDns1123Label(value) : 'shop';
+  return `write a namespace name such as '${suggestion}', or leave the prop out for the default`;
+}
+
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+
+/** A DNS-1035 label: what Kubernetes requires of Service names (a DNS-1123 label starting with a letter). */
+export function isDns1035Label(value: string): boolean {
+  return value.length > 0 && value.length <= 63 && DNS1035_LABEL.test(value);
+}

@@ -112,3 +112,45 @@ export function isValidCipherSuite(value: string): boolean {
   if (!/^[\p{L}\p{N}]/u.test(value)) return true;
   return CIPHER_SUITES.has(value);
 }
+
+/**
+ * Protocols of ports whose number says what they carry. Istio itself only treats 25, 53, 3306
+ * and 27017 as TCP when a port is unnamed; these are for a library that has to name a port it
+ * did not get a protocol for. Most are server-first protocols (the server speaks first), which
+ * Istio's protocol sniffing cannot detect: the connection waits out the sniffing timeout.
+ */
+const WELL_KNOWN_PORT_PROTOCOLS: ReadonlyMap<number, { protocol: IstioProtocol; what: string }> = new Map([
+  [25, { protocol: 'TCP', what: 'SMTP' }],
+  [443, { protocol: 'TLS', what: 'TLS (HTTPS)' }],
+  [1433, { protocol: 'TCP', what: 'SQL Server' }],
+  [1521, { protocol: 'TCP', what: 'Oracle' }],
+  [2181, { protocol: 'TCP', what: 'ZooKeeper' }],
+  [3306, { protocol: 'MySQL', what: 'MySQL' }],
+  [4222, { protocol: 'TCP', what: 'NATS' }],
+  [5432, { protocol: 'TCP', what: 'PostgreSQL' }],
+  [5671, { protocol: 'TLS', what: 'AMQP over TLS' }],
+  [5672, { protocol: 'TCP', what: 'AMQP' }],
+  [6379, { protocol: 'Redis', what: 'Redis' }],
+  [9042, { protocol: 'TCP', what: 'Cassandra' }],
+  [9092, { protocol: 'TCP', what: 'Kafka' }],
+  [11211, { protocol: 'TCP', what: 'Memcached' }],
+  [27017, { protocol: 'Mongo', what: 'MongoDB' }],
+]);
+
+/** The protocol a well-known port number carries (`TCP` for PostgreSQL on 5432, …), if it is one. */
+export function wellKnownPortProtocol(port: number): { protocol: IstioProtocol; what: string } | undefined {
+  return WELL_KNOWN_PORT_PROTOCOLS.get(port);
+}
+
+/**
+ * The protocol a port name declares under Istio's `<protocol>[-<suffix>]` convention, with
+ * the name's protocol part as written (`http` for `http-web`, `grpc-web` for `grpc-web-api`),
+ * or undefined when the name declares none.
+ */
+export function declaredProtocolOfName(name: string): { protocol: IstioProtocol; prefix: string } | undefined {
+  const { protocol } = servicePortProtocol({ name });
+  if (protocol === 'unsupported') return undefined;
+  const lower = name.toLowerCase();
+  const prefix = lower.startsWith('grpc-web') ? 'grpc-web' : lower.split('-')[0];
+  return { protocol, prefix };
+}
