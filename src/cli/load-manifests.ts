@@ -457,13 +457,33 @@ export function parseManifests(
  * back as the string it was, so that lint of synthesized YAML sees what the synth-time analysis
  * saw; `yes`/`on` are booleans and `0755` is octal, as for kubectl. The library's own warnings
  * are turned into notes instead of being printed.
+ *
+ * Two scalars differ between the yaml library's YAML 1.1 schema and the Go YAML reader Kubernetes
+ * uses, and both matter for Istio manifests: the Go reader knows no base-60 numbers, so `1:20`
+ * stays a string; and a float needs a digit, so `.` (exportTo's "this namespace", which cdk8s
+ * writes unquoted) stays a string instead of becoming NaN.
  */
 export const YAML_READ_OPTIONS = (lineCounter?: LineCounter): ParseOptions & DocumentOptions & SchemaOptions => ({
   ...(lineCounter ? { lineCounter } : {}),
   prettyErrors: false,
   version: '1.1',
   logLevel: 'error',
+  customTags: kubernetesScalars,
 });
+
+/** A YAML 1.1 float with no digit in it (`.`, `-.`, `._`): a string for the Go reader. */
+const DIGITLESS = /^[^0-9]*$/;
+
+/** The YAML 1.1 scalar tags adjusted to read as Kubernetes' Go YAML reader does (see above). */
+function kubernetesScalars(tags: any[]): any[] {
+  return tags
+    .filter((t) => t.format !== 'TIME')
+    .map((t) => {
+      if (t.tag !== 'tag:yaml.org,2002:float' || t.format !== undefined || !(t.test instanceof RegExp) || !t.test.source.includes('\\.[0-9_]*$')) return t;
+      const test = new RegExp(`(?!${DIGITLESS.source})${t.test.source}`);
+      return { ...t, test };
+    });
+}
 
 /** Names kustomize gives its configuration file, in the order it looks for them. */
 const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];

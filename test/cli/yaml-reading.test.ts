@@ -29,6 +29,11 @@ describe('YAML is read as cdk8s writes it and Kubernetes reads it (YAML 1.1)', (
     ['on', 'boolean true'],
     ['0x1F', 'number 31'],
     ['"0o755"', 'string "0o755"'],
+    // The Go YAML reader of Kubernetes has no base-60 numbers and needs a digit in a float:
+    ['1:20', 'string "1:20"'],
+    ['.', 'string "."'],
+    ['-.', 'string "-."'],
+    ['.5', 'number 0.5'],
   ])('the plain scalar %s is read as %s', async (written, read) => {
     const dir = tempTree({ 'cm.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels:\n    v: ${written}\n` });
     const r = await runCli(['lint', '--format', 'json', 'cm.yaml'], { cwd: dir, rules: [LABEL_TYPES] });
