@@ -1,5 +1,5 @@
-import { Diagnostic } from './diagnostic';
 import { analyzeSources } from './analysis-run';
+import { Diagnostic } from './diagnostic';
 
 /** Options for {@link Analyzer.analyze}. */
 export interface AnalyzeOptions {

@@ -1,5 +1,5 @@
-import { MeshModel } from '../../src/analysis/model';
 import { EffectiveMtls, describeDecision } from '../../src/analysis/facts/effective-mtls';
+import { MeshModel } from '../../src/analysis/model';
 import { peerAuthentication } from '../fixtures/manifests';
 
 function index(manifests: any[], rootNamespace?: string): EffectiveMtls {

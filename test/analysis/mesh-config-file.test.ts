@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { meshConfigOf } from '../../src/analysis/facts/mesh-config';
 import { applyMeshConfigDefaults, MeshConfigFileError, parseMeshConfig, readMeshConfigFile } from '../../src/analysis/mesh-config-file';
 import { MeshModel } from '../../src/analysis/model';
-import { meshConfigOf } from '../../src/analysis/facts/mesh-config';
 
 describe('parseMeshConfig: a mesh config file read as Istio reads it', () => {
   test('fields not written keep Istio\'s defaults', () => {

@@ -1,8 +1,8 @@
 /**
  * Indexes added for scale must answer exactly as the scans they replace.
  */
-import { MeshModel } from '../../src/analysis/model';
 import { EffectiveMtls } from '../../src/analysis/facts/effective-mtls';
+import { MeshModel } from '../../src/analysis/model';
 import { peerAuthentication, workload } from '../fixtures/manifests';
 
 function mtls(manifests: any[]): EffectiveMtls {

@@ -7,8 +7,8 @@
 import { parse } from 'yaml';
 import { PathSegments } from '../json-path';
 import { isPlainObject, ObjectRecord } from '../manifest';
-import { MeshModel } from '../model';
 import { applyMeshConfigDefaults } from '../mesh-config-file';
+import { MeshModel } from '../model';
 
 export interface MeshConfigSource {
   /** The object the mesh config was read from; undefined for a mesh config file. */

@@ -6,8 +6,7 @@ import { isPlainObject } from '../manifest';
 import { Attribute, CONDITION_KEYS, CONDITION_MAP_KEYS, OPERATION_FIELDS, SOURCE_FIELDS } from '../resources/authorization';
 import { arrayOf } from '../resources/virtualservice';
 import { editDistance } from '../text';
-import { isDns1123Label } from '../validators/names';
-import { isDns1123Subdomain } from '../validators/names';
+import { isDns1123Label, isDns1123Subdomain } from '../validators/names';
 
 /** A list that is written (even empty), as Go's `!= nil` sees a decoded repeated field. */
 export function isWritten(v: unknown): boolean {

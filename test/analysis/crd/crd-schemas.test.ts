@@ -2,9 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { stringify } from 'yaml';
 import { probeCrd, tempFile } from './helpers';
+import { analyzeSources } from '../../../src/analysis/analysis-run';
 import { CrdFileError, CrdSchemas } from '../../../src/analysis/crd';
 import { Diagnostic } from '../../../src/analysis/diagnostic';
-import { analyzeSources } from '../../../src/analysis/analysis-run';
 import { ALL_RULES } from '../../../src/analysis/rules';
 
 /** A VirtualService CRD of an imagined Istio version: hosts, and http routes with `route` and `future`. */

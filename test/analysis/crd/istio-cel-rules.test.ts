@@ -5,10 +5,10 @@
  * only the CEL rules catch them.
  */
 import { ISTIO_CRD_FILE } from './helpers';
-import { CrdSchemas } from '../../../src/analysis/crd';
-import { SCHEMA_CEL_VALIDATION } from '../../../src/analysis/rules/schema/schema-cel-validation';
-import { Diagnostic } from '../../../src/analysis/diagnostic';
 import { analyzeSources } from '../../../src/analysis/analysis-run';
+import { CrdSchemas } from '../../../src/analysis/crd';
+import { Diagnostic } from '../../../src/analysis/diagnostic';
+import { SCHEMA_CEL_VALIDATION } from '../../../src/analysis/rules/schema/schema-cel-validation';
 import { expectValidIstioObjects } from '../../conformance/istio-crd-validator';
 
 const crds = CrdSchemas.fromFile(ISTIO_CRD_FILE);

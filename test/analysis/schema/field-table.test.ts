@@ -7,8 +7,8 @@ import {
   deriveFieldTableModuleFromFile,
   renderFieldTableModule,
 } from '../../../scripts/derive-field-table';
-import { FieldTableLookup, ISTIO_FIELDS, isIstioGroup } from '../../../src/analysis/schema/field-table';
 import { ISTIO_FIELD_TABLE } from '../../../src/analysis/generated/istio-fields.generated';
+import { FieldTableLookup, ISTIO_FIELDS, isIstioGroup } from '../../../src/analysis/schema/field-table';
 
 const TINY_CRD = `
 apiVersion: apiextensions.k8s.io/v1

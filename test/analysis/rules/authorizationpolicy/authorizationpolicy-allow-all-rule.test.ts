@@ -1,5 +1,5 @@
-import { Severity } from '../../../../src/analysis/diagnostic';
 import { analyzeSources } from '../../../../src/analysis/analysis-run';
+import { Severity } from '../../../../src/analysis/diagnostic';
 import { authorizationPolicy } from '../../../fixtures/manifests';
 import { none, one, ruleById, run } from '../../../fixtures/rules';
 

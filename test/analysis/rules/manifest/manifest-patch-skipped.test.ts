@@ -1,5 +1,5 @@
-import { Severity } from '../../../../src/analysis/diagnostic';
 import { analyzeSources } from '../../../../src/analysis/analysis-run';
+import { Severity } from '../../../../src/analysis/diagnostic';
 import { ManifestSource } from '../../../../src/analysis/manifest';
 import { MeshModel } from '../../../../src/analysis/model';
 import { ALL_RULES } from '../../../../src/analysis/rules';
