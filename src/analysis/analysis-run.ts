@@ -5,9 +5,8 @@
  */
 import { CrdSchemas } from './crd/crd-schemas';
 import { Diagnostic, Severity } from './diagnostic';
-import { runRules } from './engine';
+import { RunOptions, runRules } from './engine';
 import { ManifestSource } from './manifest';
-import { MeshConfigSetting } from './mesh-config-file';
 import { Rule } from './rule';
 import { ALL_RULES } from './rules';
 import { editDistance } from './text';
@@ -18,25 +17,12 @@ export { IGNORE_ANNOTATION } from './engine';
 /** The severities a run can fail on: errors only, or warnings as well. */
 export type FailOn = Severity.ERROR | Severity.WARNING;
 
-/** Options of one analysis run. */
-export interface AnalysisRunOptions {
-  /** Rule ids to skip (unknown ids are reported by {@link unknownRuleIds}, not here). */
-  readonly ignoreRules?: readonly string[];
-  /** Kubernetes cluster DNS domain. @default 'cluster.local' */
-  readonly clusterDomain?: string;
-  /** Istio root namespace. @default 'istio-system' */
-  readonly rootNamespace?: string;
-  /** CRDs of the cluster's Istio version, read with {@link loadCrdFile}. @default - the built-in table */
-  readonly crds?: CrdSchemas;
-  /** Namespace of namespaced objects that declare none (`lint -n`). @default 'default' */
-  readonly defaultNamespace?: string;
-  /**
-   * Mesh config given from outside the manifests (`lint --mesh-config`, Mesh `meshConfigFile`),
-   * read with `readMeshConfigFile`. @default - the one among the manifests, else Istio's defaults
-   */
-  readonly meshConfig?: MeshConfigSetting;
-  /** Trust domain of the mesh. @default - the mesh config's, else 'cluster.local' */
-  readonly trustDomain?: string;
+/**
+ * Options of one analysis run: the engine's (ignored ids, cluster domain, root namespace, CRDs,
+ * default namespace, mesh config, trust domain) and which rules run. Unknown ignored ids are
+ * reported by {@link unknownRuleIds}, not here.
+ */
+export interface AnalysisRunOptions extends RunOptions {
   /** Rules to run. @default ALL_RULES */
   readonly rules?: readonly Rule[];
 }
