@@ -66,22 +66,20 @@ function readScopeFindings(model: MeshModel): ScopeFinding[] {
 
   // Selector Sidecars: ambient pods make them ineffective; several on one pod conflict.
   const ambientReported = new Set<ObjectRecord>();
+  // A Sidecar is reported as ineffective in ambient mode once, however many of its pods say so.
+  const reportAmbient = (list: readonly ObjectRecord[], path: Array<string | number>, message: string, fix: string): void => {
+    for (const sc of list) {
+      if (ambientReported.has(sc)) continue;
+      ambientReported.add(sc);
+      out.push({ category: 'ambient', finding: { object: sc, path, message, fix } });
+    }
+  };
   const conflicts = new Map<ObjectRecord, { others: Set<ObjectRecord>; pods: PodTemplateRecord[] }>();
   for (const [pod, list] of byPod) {
     if (podIsAmbient(model, pod)) {
-      for (const sc of list) {
-        if (ambientReported.has(sc)) continue;
-        ambientReported.add(sc);
-        out.push({
-          category: 'ambient',
-          finding: {
-            object: sc,
-            path: ['spec', 'workloadSelector'],
-            message: `This Sidecar selects ${workloadName(pod)}, whose pods run in ambient mode without a sidecar proxy, so the Sidecar has no effect on them.`,
-            fix: 'Configure ambient workloads through their waypoint (e.g. AuthorizationPolicy or HTTPRoute with targetRefs), or enrol the workload with sidecar.istio.io/inject: "true".',
-          },
-        });
-      }
+      reportAmbient(list, ['spec', 'workloadSelector'],
+        `This Sidecar selects ${workloadName(pod)}, whose pods run in ambient mode without a sidecar proxy, so the Sidecar has no effect on them.`,
+        'Configure ambient workloads through their waypoint (e.g. AuthorizationPolicy or HTTPRoute with targetRefs), or enrol the workload with sidecar.istio.io/inject: "true".');
       continue;
     }
     if (list.length < 2) continue;
@@ -109,19 +107,9 @@ function readScopeFindings(model: MeshModel): ScopeFinding[] {
   // Selector-less Sidecars: ineffective in ambient namespaces, conflicting when more than one.
   for (const [ns, list] of byNamespace) {
     if (namespaceIsAmbient(model, ns)) {
-      for (const sc of list) {
-        if (ambientReported.has(sc)) continue;
-        ambientReported.add(sc);
-        out.push({
-          category: 'ambient',
-          finding: {
-            object: sc,
-            path: ['metadata', 'namespace'],
-            message: `Namespace ${ns} runs in ambient mode (istio.io/dataplane-mode=ambient), where pods have no sidecar proxy, so this Sidecar has no effect.`,
-            fix: 'Remove the Sidecar, or configure the namespace\'s waypoint instead; pods labelled sidecar.istio.io/inject: "true" would still use it.',
-          },
-        });
-      }
+      reportAmbient(list, ['metadata', 'namespace'],
+        `Namespace ${ns} runs in ambient mode (istio.io/dataplane-mode=ambient), where pods have no sidecar proxy, so this Sidecar has no effect.`,
+        'Remove the Sidecar, or configure the namespace\'s waypoint instead; pods labelled sidecar.istio.io/inject: "true" would still use it.');
       continue;
     }
     if (list.length < 2) continue;
