@@ -21,15 +21,20 @@ export function structureFindings(dr: ObjectRecord): Finding[] {
   const out: Finding[] = [];
   const add = (path: Array<string | number>, message: string, fix: string) => out.push({ object: dr, path, message, fix });
   const spec = dr.spec;
-  if (typeof spec.host === 'string' && spec.host !== '') {
+  if (spec.host === '') {
+    // Written but empty: the CRD schema is satisfied, the webhook refuses it ("empty domain name").
+    add(['spec', 'host'], 'spec.host is empty; Istio rejects a DestinationRule without a host.', 'Write the service this DestinationRule configures (reviews, reviews.shop.svc.cluster.local) or a domain (*.example.com).');
+  } else if (typeof spec.host === 'string') {
     const problem = wildcardDomainProblem(spec.host);
     if (problem) add(['spec', 'host'], `Host "${spec.host}" is not a domain name: ${problem}; Istio rejects it.`, 'Write a service name (reviews, reviews.shop.svc.cluster.local) or a domain (*.example.com).');
   }
   const names = new Set<string>();
   arrayOf(spec.subsets).forEach((s, i) => {
     if (!isPlainObject(s)) return;
-    if (typeof s.name === 'string') {
-      if (s.name !== '' && !isIstioDnsLabel(s.name)) add(['spec', 'subsets', i, 'name'], `Subset name "${s.name}" is not a DNS label; Istio rejects it.`, 'Use letters, digits and "-", e.g. v1.');
+    if (s.name === '') {
+      add(['spec', 'subsets', i, 'name'], `Subset #${i} has an empty name; Istio rejects it (routes name subsets, so each needs a name).`, 'Name the subset after the version it selects, e.g. v1.');
+    } else if (typeof s.name === 'string') {
+      if (!isIstioDnsLabel(s.name)) add(['spec', 'subsets', i, 'name'], `Subset name "${s.name}" is not a DNS label; Istio rejects it.`, 'Use letters, digits and "-", e.g. v1.');
       if (names.has(s.name)) add(['spec', 'subsets', i, 'name'], `Subset name "${s.name}" is used twice; Istio rejects duplicate subsets.`, 'Give each subset its own name.');
       names.add(s.name);
     }

@@ -35,7 +35,8 @@ export function routeStructureFindings(vs: ObjectRecord): Finding[] {
   if (http.length === 0 && tcp.length === 0 && tls.length === 0) {
     add(['spec'], 'This VirtualService has no http, tcp or tls routes; Istio rejects it.', 'Add the routes, or delete the VirtualService.');
   }
-  const delegate = hostsOf(vs).length === 0;
+  // Istio's delegate test is on the written list: hosts [""] is no delegate (its empty host is refused instead).
+  const delegate = arrayOf(isPlainObject(vs.spec) ? vs.spec.hosts : undefined).length === 0;
   if (delegate) {
     if (gatewaysOf(vs).length > 0) add(['spec', 'gateways'], 'This VirtualService has no hosts, so it is a delegate; a delegate takes its gateways from the VirtualService that delegates to it, and Istio rejects gateways here.', 'Remove gateways, or give the VirtualService hosts.');
     if (tls.length > 0) add(['spec', 'tls'], 'This delegate VirtualService (no hosts) has tls routes; Istio only delegates http routes.', 'Move the tls routes to a VirtualService with hosts.');

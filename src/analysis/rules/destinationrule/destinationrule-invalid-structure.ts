@@ -14,7 +14,7 @@ export const destinationRuleInvalidStructure: Rule = {
   istioSource: 'pkg/config/validation: ValidateDestinationRule, validateTrafficPolicy and helpers, agent.ValidateTLS',
   docs: 'Istio\'s webhook checks of a DestinationRule\'s host, subsets and traffic-policy structure\n' +
     '(ValidateDestinationRule, validateSubset, validateTrafficPolicy, validatePortTrafficPolicies,\n' +
-    'validateTunnelSettings): the host is a domain name, subset names are DNS\n' +
+    'validateTunnelSettings): the host is a domain name (not empty), subset names are non-empty DNS\n' +
     'labels and unique, subset labels are valid labels, a traffic policy (or port-level setting) sets\n' +
     'something, a port-level setting names its port, tunnel and proxyProtocol are not combined, a\n' +
     'tunnel uses CONNECT or POST towards a valid host and port (proxyProtocol\'s version is a schema enum).',

@@ -1,6 +1,7 @@
 import { Severity } from '../../diagnostic';
+import { isPlainObject } from '../../manifest';
 import { MeshModel } from '../../model';
-import { hostsOf } from '../../resources/virtualservice';
+import { arrayOf, hostsOf } from '../../resources/virtualservice';
 import { Report, Rule } from '../../rule';
 import { gatewayOnly, hostsMatch } from '../../validation/virtualservice';
 import { isIpAddress } from '../../validators/ip';
@@ -24,6 +25,18 @@ export const virtualServiceInvalidHost: Rule = {
       const hosts = hostsOf(vs);
       const toGateways = gatewayOnly(vs);
       let allValid = true;
+      // hostsOf skips empty entries (they name no host for the other rules), but the webhook reads
+      // hosts [""] as one host, so the VirtualService is no delegate and "" fails as a domain.
+      arrayOf(isPlainObject(vs.spec) ? vs.spec.hosts : undefined).forEach((h, index) => {
+        if (h !== '') return;
+        allValid = false;
+        report({
+          object: vs,
+          path: ['spec', 'hosts', index],
+          message: 'Host "" is empty; Istio rejects an empty domain name.',
+          fix: 'Write the service name or domain this VirtualService routes (reviews, reviews.shop.svc.cluster.local, *.example.com), or remove the entry.',
+        });
+      });
       for (const { host, index } of hosts) {
         const path = ['spec', 'hosts', index];
         if (host === '*') {

@@ -14,6 +14,14 @@ describe('destinationrule-invalid-structure (IST0106)', () => {
     expect(ds[0]).toMatchObject({ ruleId: 'destinationrule-invalid-structure', severity: Severity.ERROR, istioCode: 'IST0106' });
   });
 
+  // Both pass the CRD schema (the fields are written) but not the webhook.
+  test('refuses an empty host and an empty subset name', () => {
+    const ds = many(destinationRuleInvalidStructure, [
+      destinationRule('a', 'shop', { host: '', subsets: [{ name: 'v1', labels: { version: 'v1' } }, { name: '', labels: { version: 'v2' } }] }),
+    ], ['spec.host', 'spec.subsets[1].name']);
+    expect(ds.map((d) => d.message)).toEqual([expect.stringContaining('empty'), expect.stringContaining('empty name')]);
+  });
+
   test('refuses empty traffic policies, port-level settings without port, tunnel with proxyProtocol and a bad tunnel', () => {
     many(destinationRuleInvalidStructure, [
       destinationRule('a', 'shop', {

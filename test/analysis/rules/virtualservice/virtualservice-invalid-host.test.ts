@@ -40,8 +40,16 @@ describe('virtualservice-invalid-host reads domain names as Istio\'s webhook doe
     one(virtualServiceInvalidHost, [bound(host)], { path: 'spec.hosts[0]' });
   });
 
-  // Istio's webhook refuses an empty host ("empty domain name not allowed": hosts [""] has one entry,
-  // so the VirtualService is not a delegate). The engine reads hosts [""] as no hosts and reports a
-  // delegate with gateways (virtualservice-invalid-route-structure) instead; left for the lead.
-  test.todo('refuses "" as a host rather than reading the VirtualService as a delegate');
+  // Istio's webhook refuses an empty host ("empty domain name not allowed"): hosts [""] has one
+  // entry, so the VirtualService is no delegate.
+  test('refuses "" as a host, next to other hosts or alone', () => {
+    one(virtualServiceInvalidHost, [virtualService('a', 'shop', { hosts: ['reviews', ''], ...http('r') })], { path: 'spec.hosts[1]' });
+    const d = one(virtualServiceInvalidHost, [virtualService('b', 'shop', { hosts: [''], ...http('r') })], { path: 'spec.hosts[0]' });
+    expect(d.message).toContain('empty');
+  });
+
+  test('reads hosts [""] as no delegate, so its gateways are not refused as a delegate\'s', () => {
+    const vs = virtualService('c', 'shop', { hosts: [''], gateways: ['shop/web'], ...http('r') });
+    none(ruleById('virtualservice-invalid-route-structure'), [vs]);
+  });
 });
