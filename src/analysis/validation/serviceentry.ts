@@ -185,7 +185,8 @@ export const serviceEntryProblems = memoize((se: ObjectRecord): Array<Problem<Se
   const seen = new Set<string>();
   exportTo.forEach((e, i) => {
     const key = e === '.' ? se.namespace : e;
-    const problem = exportToEntryProblem(e);
+    // Istio validates "." as the namespace it stands for, so an invalid namespace fails here.
+    const problem = e === '.' && exportToEntryProblem(key) ? `"." stands for the namespace "${key}", which is not a namespace name` : exportToEntryProblem(e);
     if (seen.has(key)) {
       add('export-to', ['spec', 'exportTo', i], key !== e ? `exportTo lists both "." and the ServiceEntry's own namespace ${se.namespace}; Istio rejects the repeat.` : `exportTo lists "${e}" twice; Istio rejects the repeat.`, 'Remove the duplicate entry.');
     } else if (problem) {

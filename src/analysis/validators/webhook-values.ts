@@ -26,6 +26,9 @@ export function labelsProblem(labels: Record<string, unknown>): string | undefin
   return undefined;
 }
 
+/** A namespace name: a DNS-1123 label. */
+const NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
 /**
  * Problems of an `exportTo` list as Istio's `validateExportTo` finds them: entries that are not
  * `.`, `*`, `~` or a namespace name, duplicates (also `.` next to the own namespace), `*` or `~`
@@ -41,8 +44,13 @@ export function exportToProblems(exportTo: unknown[], namespace: string): Array<
       out.push({ index, problem: key !== e ? `"." repeats the own namespace ${namespace}` : `"${e}" is listed twice` });
       return;
     }
-    if (e !== '.' && e !== '*' && e !== '~' && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(e)) {
+    if (e !== '.' && e !== '*' && e !== '~' && !NAMESPACE_NAME.test(e)) {
       out.push({ index, problem: `"${e}" is not ".", "*", "~" or a namespace name` });
+      return;
+    }
+    // Istio validates "." as the namespace it stands for.
+    if (e === '.' && !NAMESPACE_NAME.test(namespace)) {
+      out.push({ index, problem: `"." stands for the namespace "${namespace}", which is not a namespace name` });
       return;
     }
     seen.add(key);

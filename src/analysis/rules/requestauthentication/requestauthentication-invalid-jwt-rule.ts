@@ -4,20 +4,23 @@ import { MeshModel } from '../../model';
 import { arrayOf } from '../../resources/virtualservice';
 import { Report, Rule } from '../../rule';
 import { HEADER_TOKEN, jwksProblem, jwksUriProblem } from '../../validation/requestauthentication';
+import { parseDuration } from '../../validators/duration';
 
 export const requestAuthenticationInvalidJwtRule: Rule = {
   id: 'requestauthentication-invalid-jwt-rule',
   kinds: ['RequestAuthentication'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
-  summary: 'A RequestAuthentication JWT rule lacks issuer and jwksUri, has a jwksUri that is not an http(s) URL, inline jwks that is not a key set, or a bad header name.',
+  summary: 'A RequestAuthentication JWT rule lacks issuer and jwksUri, has a jwksUri that is not an http(s) URL, inline jwks that is not a key set, a timeout that is not a duration, or a bad header name (warning).',
   origin: 'webhook',
   istioSource: 'pkg/config/validation: ValidateRequestAuthentication, validateJwtRule',
   docs: 'Istio\'s `validateJwtRule` for RequestAuthentication: each JWT rule needs an `issuer` or a\n' +
-    '`jwksUri`; a `jwksUri` must be an http(s) URL; an inline `jwks` must parse as a key set.\n' +
-    'Empty strings in audiences, header names and params are left to the schema rules (the CRD\n' +
-    'declares them non-empty). In addition, a `fromHeaders` name that is not an HTTP header token\n' +
-    '(spaces, colons…) is reported: no request can carry such a header, so the token is never found.',
+    '`jwksUri`; a `jwksUri` must be an http(s) URL; an inline `jwks` must parse as a key set; a\n' +
+    '`timeout` must be a duration (else Istio cannot decode the object). Empty strings in audiences,\n' +
+    'header names and params are left to the schema rules (the CRD declares them non-empty).\n' +
+    'Two findings are warnings, as Istio accepts them: a jwksUri the webhook lets through but that\n' +
+    'names no fetchable host (`http://`), and a `fromHeaders` name that is not an HTTP header token\n' +
+    '(spaces, colons…): no request can carry such a header, so the token is never found.',
   fields: 'spec.jwtRules[]',
   fix: 'Give each rule an issuer or jwksUri (http/https), valid inline jwks, and valid header names.',
   check(model: MeshModel, report: Report): void {
@@ -38,13 +41,27 @@ export const requestAuthenticationInvalidJwtRule: Rule = {
           });
         }
         if (uriField && uri !== '') {
-          const problem = jwksUriProblem(uri);
-          if (problem) {
+          const found = jwksUriProblem(uri);
+          if (found) {
             report({
               object: ra,
               path: [...path, uriField],
-              message: `${uriField} "${uri}" cannot be used: ${problem}. Istio fetches the keys over http or https.`,
+              ...(found.rejected ? {} : { severity: Severity.WARNING }),
+              message: found.rejected
+                ? `${uriField} "${uri}" cannot be used: ${found.problem}; Istio rejects it.`
+                : `${uriField} "${uri}" cannot be used: ${found.problem}. Istio accepts it, but istiod cannot fetch the keys, so every request carrying a token for this issuer is refused.`,
               fix: 'Write the full URL of the key set, e.g. "https://accounts.example.com/.well-known/jwks.json".',
+            });
+          }
+        }
+        if (typeof rule.timeout === 'string') {
+          const parsed = parseDuration(rule.timeout);
+          if (!parsed.ok) {
+            report({
+              object: ra,
+              path: [...path, 'timeout'],
+              message: `timeout "${rule.timeout}" is not a duration (${parsed.error}); Istio cannot read the object and rejects it.`,
+              fix: 'Write a duration with a unit, e.g. "5s".',
             });
           }
         }
@@ -64,6 +81,8 @@ export const requestAuthenticationInvalidJwtRule: Rule = {
           report({
             object: ra,
             path: [...path, 'fromHeaders', j, 'name'],
+            // Istio accepts the name; the token is just never found there.
+            severity: Severity.WARNING,
             message:
               `fromHeaders name ${JSON.stringify(h.name)} is not a valid HTTP header name (letters, digits and !#$%&'*+-.^_\`|~ only), ` +
               'so no request can carry the token there.',

@@ -21,6 +21,13 @@ describe('serviceentry-invalid-export-to', () => {
     expect(found.message).toContain('mixes "~"');
   });
 
+  // Istio validates "." as the namespace it stands for; kubectl would refuse the namespace anyway.
+  test('rejects "." in a namespace whose name is not a namespace name', () => {
+    const se = serviceEntry('ext', 'Bad_NS', { location: 'MESH_EXTERNAL', ports: HTTPS, hosts: ['a.example.com'], resolution: 'DNS', exportTo: ['.'] });
+    const found = one(serviceEntryInvalidExportTo, [se], { path: 'spec.exportTo[0]' });
+    expect(found.message).toContain('"Bad_NS"');
+  });
+
   test('accepts ".", "~" and namespace lists', () => {
     clean(serviceEntryInvalidExportTo, [
       external({ hosts: ['a.example.com'], resolution: 'DNS', exportTo: ['.', 'billing'] }, 'a'),

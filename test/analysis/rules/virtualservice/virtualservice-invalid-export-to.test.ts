@@ -18,6 +18,11 @@ describe('virtualservice-invalid-export-to (IST0106)', () => {
     ]);
   });
 
+  test('refuses "." in a namespace whose name is not a namespace name, as Istio validates the namespace it stands for', () => {
+    const d = one(virtualServiceInvalidExportTo, [virtualService('a', 'Bad_NS', { hosts: ['r'], exportTo: ['.'], ...http('r') })], { path: 'spec.exportTo[0]' });
+    expect(d.message).toContain('"Bad_NS"');
+  });
+
   test('accepts ".", "*" alone, and namespace lists', () => {
     const vss = [
       virtualService('a', 'shop', { hosts: ['r'], exportTo: ['.', 'billing'], ...http('r') }),
