@@ -1,6 +1,6 @@
 import { Severity } from '../diagnostic';
 import { closestNames } from '../text';
-import type { SchemaRuleId } from './issue';
+import type { SchemaIssue, SchemaRuleId } from './issue';
 import { formatPath } from '../json-path';
 import { isPlainObject } from '../manifest';
 import { isDns1123Label, isDns1123Subdomain } from '../validators/names';
@@ -126,4 +126,38 @@ function suggestDnsName(name: string): string {
     .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '')
     .slice(0, 253);
   return s === '' ? 'my-object' : s;
+}
+
+/**
+ * Label and annotation values that are not strings in a built-in Kubernetes object's metadata or
+ * its pod template's: the API server cannot decode such an object (labels and annotations are
+ * maps of strings), so it rejects it, as `istioctl validate` does for a Deployment.
+ */
+export function nonStringLabelIssues(manifest: unknown, templatePath: readonly string[] | undefined): SchemaIssue[] {
+  const out: SchemaIssue[] = [];
+  const check = (meta: unknown, at: Array<string | number>) => {
+    if (!isPlainObject(meta)) return;
+    for (const field of ['labels', 'annotations']) {
+      const map = meta[field];
+      if (!isPlainObject(map)) continue;
+      for (const [k, v] of Object.entries(map)) {
+        if (typeof v === 'string' || v === null) continue;
+        const path = [...at, 'metadata', field, k];
+        out.push({
+          rule: 'schema-type-mismatch',
+          path,
+          message: `${formatPath(path)} must be a string, but is ${JSON.stringify(v)}; Kubernetes rejects the object (${field} are strings).`,
+          fix: `Quote the value: "${typeof v === 'object' ? '…' : String(v)}".`,
+        });
+      }
+    }
+  };
+  if (!isPlainObject(manifest)) return out;
+  check(manifest.metadata, []);
+  if (templatePath && templatePath.length > 0) {
+    let node: unknown = manifest;
+    for (const seg of templatePath) node = isPlainObject(node) ? node[seg] : undefined;
+    check(isPlainObject(node) ? node.metadata : undefined, [...templatePath]);
+  }
+  return out;
 }

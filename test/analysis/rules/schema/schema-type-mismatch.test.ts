@@ -1,4 +1,4 @@
-import { ROUTE, destinationRule, virtualService } from '../../../fixtures/manifests';
+import { ROUTE, deployment, destinationRule, virtualService } from '../../../fixtures/manifests';
 import { none, one, ruleById, rulesWithPrefix, run } from '../../../fixtures/rules';
 
 const SCHEMA_TYPE_MISMATCH = ruleById('schema-type-mismatch');
@@ -73,6 +73,18 @@ describe('schema-type-mismatch', () => {
     dr.metadata.labels = { version: 2 };
     const d = one(rule, [dr], { path: 'metadata.labels.version' });
     expect(d.fix).toBe('Quote the value: "2".');
+  });
+
+  // Kubernetes cannot decode a Deployment whose labels are not strings (istioctl validate says so too).
+  test('label values of a Deployment\'s pod template must be strings', () => {
+    const d = deployment('reviews', 'shop');
+    d.spec.template.metadata.labels.hosts = 1;
+    const found = one(rule, [d], { path: 'spec.template.metadata.labels.hosts' });
+    expect(found.message).toContain('Kubernetes rejects');
+  });
+
+  test('a Deployment with string labels and annotations passes', () => {
+    none(rule, [deployment('reviews', 'shop', { podAnnotations: { 'sidecar.istio.io/inject': 'true' } })]);
   });
 
   test('null values are pruned by the API server, not rejected', () => {
