@@ -161,3 +161,25 @@ export function nonStringLabelIssues(manifest: unknown, templatePath: readonly s
   }
   return out;
 }
+
+/**
+ * Service port `appProtocol` values that are not qualified names (`http`, `kubernetes.io/h2c`): the
+ * API server rejects the Service.
+ */
+export function serviceAppProtocolIssues(manifest: unknown): SchemaIssue[] {
+  const out: SchemaIssue[] = [];
+  const spec = isPlainObject(manifest) && isPlainObject(manifest.spec) ? manifest.spec : undefined;
+  const ports = spec && Array.isArray(spec.ports) ? spec.ports : [];
+  ports.forEach((p: unknown, i: number) => {
+    if (!isPlainObject(p) || typeof p.appProtocol !== 'string') return;
+    const problem = qualifiedNameProblem(p.appProtocol);
+    if (!problem) return;
+    out.push({
+      rule: 'schema-invalid-format',
+      path: ['spec', 'ports', i, 'appProtocol'],
+      message: `appProtocol "${p.appProtocol}" is not a qualified name (${problem}); Kubernetes rejects the Service.`,
+      fix: 'Name the protocol, e.g. http, grpc, tcp or kubernetes.io/h2c.',
+    });
+  });
+  return out;
+}

@@ -1,5 +1,5 @@
 import { Severity } from '../../../../src/analysis/diagnostic';
-import { ROUTE, virtualService } from '../../../fixtures/manifests';
+import { ROUTE, service, virtualService } from '../../../fixtures/manifests';
 import { many, none, one, ruleById } from '../../../fixtures/rules';
 
 const SCHEMA_INVALID_FORMAT = ruleById('schema-invalid-format');
@@ -48,6 +48,15 @@ describe('schema-invalid-format', () => {
     const vs = virtualService('reviews', 'shop', { hosts: ['reviews'], http: [{ route: ROUTE }] });
     vs.metadata.labels = { 'Example.com/team': 'a', 'tier': 'front end' };
     many(rule, [vs], ['metadata.labels["Example.com/team"]', 'metadata.labels.tier'], { severity: Severity.WARNING });
+  });
+
+  test('a Service appProtocol that is not a qualified name is an error (Kubernetes rejects the Service)', () => {
+    const svc = service('api', 'shop', { selector: { app: 'api' }, ports: [{ port: 80, appProtocol: '-1' }] });
+    one(rule, [svc], { path: 'spec.ports[0].appProtocol', severity: Severity.ERROR });
+  });
+
+  test('Service appProtocol values Kubernetes accepts pass, Istio protocol names or not', () => {
+    none(rule, [service('api', 'shop', { selector: { app: 'api' }, ports: [{ port: 80, appProtocol: 'http' }, { port: 81, appProtocol: 'kubernetes.io/h2c' }, { port: 82, appProtocol: 'abc' }] })]);
   });
 
   test('valid names, namespaces and labels pass', () => {
