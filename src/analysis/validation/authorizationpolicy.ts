@@ -2,6 +2,7 @@
  * Istio's validation webhook for AuthorizationPolicy (pkg/config/validation), in one place: the walkers and
  * value checks its webhook-parity rules report from.
  */
+import { Severity } from '../diagnostic';
 import { isPlainObject } from '../manifest';
 import { Attribute, CONDITION_KEYS, CONDITION_MAP_KEYS, OPERATION_FIELDS, SOURCE_FIELDS } from '../resources/authorization';
 import { arrayOf } from '../resources/virtualservice';
@@ -48,12 +49,15 @@ export function checkEntries(
   inner: 'source' | 'operation',
   i: number,
   at: (...rest: Array<string | number>) => Array<string | number>,
-  add: (path: Array<string | number>, message: string, fix: string) => void,
+  add: (path: Array<string | number>, message: string, fix: string, severity?: Severity) => void,
 ): void {
   const list = rule[listField];
   if (Array.isArray(list) && list.length === 0) {
-    add(at(listField), `Rule ${i} has \`${listField}: []\`; Istio rejects an empty ${listField} list ("\`${listField}\` must not be empty").`,
-      `Remove \`${listField}\` to match any ${listField === 'from' ? 'caller' : 'operation'}, or list at least one ${inner}.`);
+    // Istio's "must not be empty" check never fires on YAML: an empty list decodes as an unset
+    // field, so the webhook accepts the rule and reads it as having no `from`/`to` at all.
+    const any = listField === 'from' ? 'any caller' : 'any operation';
+    add(at(listField), `Rule ${i} has \`${listField}: []\`; Istio reads an empty ${listField} list as no \`${listField}\`, so the rule matches ${any}.`,
+      `Remove \`${listField}\` if the rule should match ${any}; otherwise list the ${inner}s it is meant for.`, Severity.WARNING);
     return;
   }
   const fields = inner === 'source' ? Object.keys(SOURCE_FIELDS) : Object.keys(OPERATION_FIELDS);

@@ -11,20 +11,23 @@ export const authorizationPolicyInvalidRule: Rule = {
   kinds: ['AuthorizationPolicy'],
   severity: Severity.ERROR,
   istioCode: 'IST0106',
-  summary: 'An AuthorizationPolicy rule has an empty from/to/source/operation, an empty value, a bad serviceAccounts entry, or a condition without key or values.',
+  summary: 'An AuthorizationPolicy rule has an empty source/operation (an empty from/to list: warning), an empty value, a bad serviceAccounts entry, or a condition without key or values.',
   origin: 'webhook',
   istioSource: 'pkg/config/validation: ValidateAuthorizationPolicy, pkg/config/security, validateMetadata',
-  docs: 'Istio\'s structural checks of authorization rules: no null rule, `from`/`to` not written as an\n' +
-    'empty list, each entry with a non-empty `source`/`operation`, no empty string values,\n' +
+  docs: 'Istio\'s structural checks of authorization rules: no null rule, each `from`/`to` entry with a\n' +
+    'non-empty `source`/`operation`, no empty string values,\n' +
     '`serviceAccounts` not combined with `principals`/`namespaces` and in `name` or `namespace/name`\n' +
-    'form, and every `when` entry with a key and at least one of `values`/`notValues`.',
+    'form, and every `when` entry with a key and at least one of `values`/`notValues`. A `from: []` or\n' +
+    '`to: []` is only a warning: the webhook\'s "must not be empty" check cannot fire on YAML (an empty\n' +
+    'list decodes as an unset field), so Istio accepts the rule and it matches any caller or operation.',
   fields: 'spec.rules[]',
   fix: 'Remove empty from/to/source/operation entries and empty values; give conditions a key and values.',
   check(model: MeshModel, report: Report): void {
     for (const ap of model.authorizationPolicies()) {
       rulesOf(ap).forEach((rule, i) => {
         const at = (...rest: Array<string | number>) => ['spec', 'rules', i, ...rest];
-        const add = (path: Array<string | number>, message: string, fix: string) => report({ object: ap, path, message, fix });
+        const add = (path: Array<string | number>, message: string, fix: string, severity?: Severity) =>
+          report({ object: ap, path, message, fix, ...(severity ? { severity } : {}) });
         if (!isPlainObject(rule)) {
           add(at(), `Rule ${i} is ${JSON.stringify(rule)}; Istio rejects a null rule ("\`rule\` must not be nil").`, 'Remove it, or write `{}` for a rule that matches every request.');
           return;
