@@ -1,4 +1,5 @@
 import { Severity } from '../../diagnostic';
+import { isDecodable } from '../../facts/decodable';
 import { ALL_NAMESPACES, HostEntry, HostOverlapIndex, scopesOf } from '../../facts/mesh-hosts';
 import { ObjectRecord } from '../../manifest';
 import { MeshModel } from '../../model';
@@ -22,7 +23,8 @@ export const virtualServiceConflictingMeshHosts: Rule = {
     '`*` entry: every namespace; `.`: its own namespace; otherwise each namespace listed). Within one\n' +
     'scope only identical hosts conflict; a VirtualService exported to some namespaces also conflicts\n' +
     'with an exported-to-all VirtualService whose host overlaps (wildcards included). Delegate\n' +
-    'VirtualServices (no hosts) never conflict.',
+    'VirtualServices (no hosts) never conflict, nor do VirtualServices istioctl cannot decode (a field of\n' +
+    'the wrong type, a duration Go cannot parse): istioctl skips them and the API server rejects them.',
   fields: 'spec.hosts',
   fix: 'Merge the VirtualServices into one, or limit them with exportTo.',
   check(model: MeshModel, report: Report): void {
@@ -31,7 +33,8 @@ export const virtualServiceConflictingMeshHosts: Rule = {
     const exportedToAll = new HostOverlapIndex<HostEntry>();
 
     for (const vs of model.virtualServices()) {
-      if (!isBoundToMesh(vs)) continue;
+      // An object istioctl cannot decode never reaches the cluster, so it conflicts with nothing.
+      if (!isBoundToMesh(vs) || !isDecodable(model, vs)) continue;
       for (const scope of scopesOf(vs)) {
         let hosts = byScope.get(scope);
         if (!hosts) {

@@ -23,6 +23,19 @@ describe('virtualservice-conflicting-mesh-hosts', () => {
     expect(ds[0].fix).toContain('Merge the routes of default/reviews-a, default/reviews-b into one VirtualService');
   });
 
+  // istioctl skips an object it cannot decode, and the API server rejects it: it conflicts with nothing.
+  test.each([
+    ['a duration Go cannot parse', { http: [{ route: [to('reviews')], timeout: '1h30x' }] }],
+    ['a field of the wrong type', { http: [{ name: 5, route: [to('reviews')] }] }],
+  ])('leaves out a VirtualService with %s', (_what, spec) => {
+    none(rule, [vs('reviews-a', ['reviews']), virtualService('reviews-b', undefined, { hosts: ['reviews'], ...spec })]);
+  });
+
+  test('still reports a conflict with a VirtualService the webhook refuses but istioctl decodes', () => {
+    const refused = virtualService('reviews-b', undefined, { hosts: ['reviews'], http: [{ route: [to('reviews')], timeout: '0.5ms' }] });
+    many(rule, [vs('reviews-a', ['reviews']), refused], ['spec.hosts[0]', 'spec.hosts[0]']);
+  });
+
   test('accepts one VirtualService per host', () => {
     none(rule, [vs('reviews', ['reviews']), vs('ratings', ['ratings'])]);
   });
