@@ -17,6 +17,8 @@ export const virtualServiceGatewayNotFound: Rule = {
     'not in the analysed set. The reserved name `mesh` (every sidecar) is always valid. Like\n' +
     '`istioctl analyze`, a missing Gateway is reported wherever it would live: a VirtualService can\n' +
     'only bind to `networking.istio.io` Gateways, so a Gateway API Gateway of that name does not count.\n' +
+    'A missing Gateway named only in a match\'s `gateways` is a warning: istioctl checks `spec.gateways`\n' +
+    'alone, and such a match is dead (it never applies) rather than broken.\n' +
     'A Gateway that only appears as a kustomize patch document (which istioctl reads as the Gateway) is a\n' +
     'warning: it comes from a kustomize base that is not among the analysed files.',
   fields: 'spec.gateways, match[].gateways',
@@ -30,7 +32,7 @@ export const virtualServiceGatewayNotFound: Rule = {
       push(namespacesByName, gw.name, gw.namespace);
     }
 
-    const checkRef = (vs: ObjectRecord, ref: unknown, path: Array<string | number>) => {
+    const checkRef = (vs: ObjectRecord, ref: unknown, path: Array<string | number>, inMatch = false) => {
       if (typeof ref !== 'string' || ref === '' || ref === MESH_GATEWAY) return;
       const { namespace, name } = resolveGatewayRef(ref, vs.namespace);
       if (model.find(NETWORKING_GROUP, 'Gateway', namespace, name)) return;
@@ -81,7 +83,11 @@ export const virtualServiceGatewayNotFound: Rule = {
       report({
         object: vs,
         path,
-        message: `Gateway "${ref}"${resolved} is not among the analysed manifests, so the routes bound to it are never served.`,
+        // istioctl only checks spec.gateways; a match naming a missing Gateway is dead, not broken.
+        ...(inMatch ? { severity: Severity.WARNING } : {}),
+        message: inMatch
+          ? `Gateway "${ref}"${resolved} is not among the analysed manifests, so this match never applies.`
+          : `Gateway "${ref}"${resolved} is not among the analysed manifests, so the routes bound to it are never served.`,
         fix,
       });
     };
@@ -94,7 +100,7 @@ export const virtualServiceGatewayNotFound: Rule = {
           if (!isPlainObject(route)) return;
           arrayOf(route.match).forEach((m, j) => {
             if (!isPlainObject(m)) return;
-            arrayOf(m.gateways).forEach((g, k) => checkRef(vs, g, ['spec', kind, i, 'match', j, 'gateways', k]));
+            arrayOf(m.gateways).forEach((g, k) => checkRef(vs, g, ['spec', kind, i, 'match', j, 'gateways', k], true));
           });
         });
       }
