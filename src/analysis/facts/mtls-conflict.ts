@@ -1,8 +1,9 @@
 import { describeDecision, EffectiveMtls, MtlsDecision } from './effective-mtls';
+import { namespaceEnrollment, podEnrollment } from './enrollment';
 import { Severity } from '../diagnostic';
 import { PathSegments } from '../json-path';
 import { isPlainObject, ObjectRecord, stringMap } from '../manifest';
-import { labelsMatch, PodTemplateRecord } from '../model';
+import { labelsMatch, MeshModel, PodTemplateRecord } from '../model';
 import { arrayOf } from '../resources/virtualservice';
 import { resolveTargetPort, ServicePortRecord, sidecarDisabled } from '../resources/workloads';
 import { describeWorkload } from '../text';
@@ -52,7 +53,7 @@ function conflictOf(drMode: string, server: MtlsDecision | 'no-sidecar'): { seve
     if (drMode !== 'ISTIO_MUTUAL') return undefined;
     return {
       severity: Severity.ERROR,
-      why: 'its pods run without an Istio sidecar (sidecar.istio.io/inject: "false"), so nothing on the server side terminates Istio mTLS and the connection fails',
+      why: 'its pods run without an Istio sidecar (they opt out of injection, or their namespace does), so nothing on the server side terminates Istio mTLS and the connection fails',
       fix: 'Remove the tls block (auto mTLS then sends plain text to pods without sidecar), or set mode DISABLE for this host; or inject the sidecar.',
     };
   }
@@ -97,6 +98,23 @@ export interface Found {
   readonly hosts: Set<string>;
 }
 
+/**
+ * Whether a pod template's pods run an Istio sidecar, as far as the analysed set says: 'no' when
+ * the template or its Namespace object opts out, 'unknown' when its Namespace object (in the set)
+ * enrols nothing or puts it in ambient mode (where the sidecar conflicts do not apply), 'yes'
+ * otherwise (enrolled, or nothing in the set says otherwise).
+ */
+export type SidecarPresence = 'yes' | 'no' | 'unknown';
+
+export function sidecarPresence(model: MeshModel, pod: PodTemplateRecord): SidecarPresence {
+  if (sidecarDisabled(pod)) return 'no';
+  const own = podEnrollment(pod);
+  const ns = model.namespaceObject(pod.namespace);
+  const mode = own?.mode ?? (ns ? namespaceEnrollment(ns).mode : 'sidecar');
+  if (mode === 'out') return 'no';
+  return mode === 'sidecar' ? 'yes' : 'unknown';
+}
+
 export function firstConflict(
   mtls: EffectiveMtls,
   svc: ObjectRecord,
@@ -104,6 +122,7 @@ export function firstConflict(
   ports: ServicePortRecord[],
   pods: PodTemplateRecord[],
   selector: Record<string, string>,
+  presence: (pod: PodTemplateRecord) => SidecarPresence = (pod) => (sidecarDisabled(pod) ? 'no' : 'yes'),
 ): { severity: Severity; first: string; why: string; fix: string } | undefined {
   const covered = ports.filter((p) => (setting.port !== undefined ? p.port === setting.port : !setting.overriddenPorts.has(p.port)));
   if (covered.length === 0) return undefined;
@@ -114,10 +133,13 @@ export function firstConflict(
   const judged = pods.length === 0 ? [undefined] : targets;
   for (const pod of judged) {
     const labels = pod ? pod.labels : { ...selector, ...(setting.subset?.labels ?? {}) };
+    const sidecar = pod ? presence(pod) : 'yes';
+    // Without knowing whether the server has a sidecar, no conflict is certain.
+    if (sidecar === 'unknown') continue;
     for (const port of covered) {
       let server: MtlsDecision | 'no-sidecar';
       let target = port.port;
-      if (pod && sidecarDisabled(pod)) {
+      if (sidecar === 'no') {
         server = 'no-sidecar';
       } else {
         const resolved = resolveTargetPort(port, pod);

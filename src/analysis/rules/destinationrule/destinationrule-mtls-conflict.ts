@@ -1,8 +1,9 @@
 import { Severity } from '../../diagnostic';
 import { EffectiveMtls } from '../../facts/effective-mtls';
-import { firstConflict, Found, TlsSetting, tlsSettingsOf } from '../../facts/mtls-conflict';
+import { firstConflict, Found, SidecarPresence, sidecarPresence, TlsSetting, tlsSettingsOf } from '../../facts/mtls-conflict';
+import { trafficIndex } from '../../facts/traffic-index';
 import { isPlainObject, ObjectRecord, stringMap } from '../../manifest';
-import { MeshModel } from '../../model';
+import { MeshModel, PodTemplateRecord } from '../../model';
 import { servicePorts } from '../../resources/workloads';
 import { Report, Rule } from '../../rule';
 import { describeObject } from '../../text';
@@ -24,12 +25,30 @@ export const destinationRuleMtlsConflict: Rule = {
     '\n' +
     'Walks the Services of the analysed set once, looks up the DestinationRules of each host\n' +
     '(exact, else the closest wildcard) and the effective mode of each backing workload and port\n' +
-    'from the namespace index; findings are grouped per DestinationRule setting.',
+    'from the namespace index; findings are grouped per DestinationRule setting.\n' +
+    '\n' +
+    'Why an error although istioctl 1.30 accepts the objects: the traffic certainly fails. A sidecar\n' +
+    'sending plain text (DISABLE) or TLS without the mesh certificate (SIMPLE) to a server whose sidecar\n' +
+    'only accepts Istio mTLS (STRICT) is reset; Istio mTLS (ISTIO_MUTUAL) toward a server that expects\n' +
+    'plain text (mTLS DISABLE, or no sidecar) fails the handshake. The error is only given when it is\n' +
+    'certain for the analysed set: a server whose namespace (a Namespace object in the set) enrols no\n' +
+    'sidecar or runs ambient is not judged, and a conflict on a subset that no VirtualService routes\n' +
+    'to is a warning (nothing uses that policy yet).',
   fields: 'trafficPolicy.tls.mode',
   fix: 'Use ISTIO_MUTUAL toward STRICT workloads and DISABLE toward plain-text ones (or remove tls and let auto mTLS decide).',
   check(model: MeshModel, report: Report): void {
     if (model.destinationRules().length === 0) return;
     const mtls = EffectiveMtls.of(model);
+    const traffic = trafficIndex(model);
+    const presenceCache = new Map<PodTemplateRecord, SidecarPresence>();
+    const presence = (pod: PodTemplateRecord): SidecarPresence => {
+      let p = presenceCache.get(pod);
+      if (p === undefined) {
+        p = sidecarPresence(model, pod);
+        presenceCache.set(pod, p);
+      }
+      return p;
+    };
     const found = new Map<string, Found>();
     const settingsCache = new Map<ObjectRecord, TlsSetting[]>();
 
@@ -57,8 +76,15 @@ export const destinationRuleMtlsConflict: Rule = {
           if (existing) {
             if (existing.hosts.has(host)) continue;
           }
-          const conflict = firstConflict(mtls, svc, setting, ports, pods, selector);
-          if (!conflict) continue;
+          const raw = firstConflict(mtls, svc, setting, ports, pods, selector, presence);
+          if (!raw) continue;
+          // A subset's policy only carries the traffic routed to that subset: with no route to it
+          // in the set, nothing fails yet, so the conflict is a warning.
+          const unrouted = setting.subset !== undefined && raw.severity === Severity.ERROR &&
+            !traffic.destinationsTo(host).some((d) => d.subset === setting.subset!.name);
+          const conflict = unrouted
+            ? { ...raw, severity: Severity.WARNING, why: `${raw.why}; no VirtualService in the analysed set routes to subset "${setting.subset!.name}" yet, so this fails once one does` }
+            : raw;
           if (existing) {
             existing.hosts.add(host);
           } else {

@@ -1,5 +1,5 @@
 import { Severity } from '../../../../src/analysis/diagnostic';
-import { destinationRule, peerAuthentication, selecting, service, workload } from '../../../fixtures/manifests';
+import { destinationRule, namespaceObject, peerAuthentication, selecting, service, to, virtualService, workload } from '../../../fixtures/manifests';
 import { none, one, ruleById, run } from '../../../fixtures/rules';
 
 const rule = ruleById('destinationrule-mtls-conflict');
@@ -91,10 +91,32 @@ describe('destinationrule-mtls-conflict', () => {
         { name: 'v2', labels: { version: 'v2' }, trafficPolicy: { tls: { mode: 'DISABLE' } } },
       ],
     });
-    const d = one(rule, [reviews, reviewsV1, v2, pa, dr], { path: 'spec.subsets[1].trafficPolicy.tls.mode' });
+    const routed = virtualService('reviews', 'shop', { hosts: ['reviews'], http: [{ route: [to('reviews', 'v2')] }] });
+    const d = one(rule, [reviews, reviewsV1, v2, pa, dr, routed], { path: 'spec.subsets[1].trafficPolicy.tls.mode', severity: Severity.ERROR });
     expect(d.path).toBe('spec.subsets[1].trafficPolicy.tls.mode');
     expect(d.message).toContain('for subset "v2"');
     expect(d.message).toContain('Deployment shop/reviews-v2');
+  });
+
+  // A subset's policy only carries the traffic routed to the subset.
+  test('a conflict on a subset no VirtualService routes to is a warning', () => {
+    const dr = destinationRule('reviews', 'shop', { host: 'reviews', subsets: [{ name: 'v1', labels: { version: 'v1' }, ...tls('DISABLE') }] });
+    const toOther = virtualService('reviews', 'shop', { hosts: ['reviews'], http: [{ route: [to('reviews')] }] });
+    const d = one(rule, [strictShop, reviews, reviewsV1, dr, toOther], { path: 'spec.subsets[0].trafficPolicy.tls.mode', severity: Severity.WARNING });
+    expect(d.message).toContain('no VirtualService in the analysed set routes to subset "v1"');
+  });
+
+  test('does not judge servers whose Namespace object enrols no sidecar or runs ambient', () => {
+    const dr = destinationRule('reviews', 'shop', { host: 'reviews', ...tls('DISABLE') });
+    none(rule, [namespaceObject('shop'), strictShop, reviews, reviewsV1, dr]);
+    none(rule, [namespaceObject('shop', { 'istio.io/dataplane-mode': 'ambient' }), strictShop, reviews, reviewsV1, dr]);
+    one(rule, [namespaceObject('shop', { 'istio-injection': 'enabled' }), strictShop, reviews, reviewsV1, dr], { path: 'spec.trafficPolicy.tls.mode' });
+  });
+
+  test('ISTIO_MUTUAL toward pods of a namespace that opts out of injection fails', () => {
+    const dr = destinationRule('reviews', 'shop', { host: 'reviews', ...tls('ISTIO_MUTUAL') });
+    const d = one(rule, [namespaceObject('shop', { 'istio-injection': 'disabled' }), reviews, reviewsV1, dr], { path: 'spec.trafficPolicy.tls.mode', severity: Severity.ERROR });
+    expect(d.message).toContain('without an Istio sidecar');
   });
 
   test('a mesh-wide DISABLE DestinationRule toward a STRICT mesh is reported once, listing the hosts', () => {
