@@ -11,24 +11,41 @@ export interface KnownList {
 
 /** Short reason categories, explained in docs/fidelity.md. */
 export const CATEGORIES: Record<string, string> = {
-  'crd-schema': 'lint reports an error from the CRD schema or CEL rules (schema-* rules, metadata): the API server rejects such an object, but istioctl validate does not check the CRD schema. Deliberate, to verify against the CRDs',
+  'crd-schema': 'lint reports an error from the CRD schema or CEL rules (schema-* rules, metadata): the API server rejects such an object (whatever else lint says about it), but istioctl validate does not check the CRD schema. Deliberate, to verify against the CRDs',
   'analyzer-skipped-on-files': 'lint reports an error from a rule whose istioctl analyzer does not run on local files (istioctl analyze --use-kube=false skips it; see scripts/differential/skipped-analyzers.ts): against a cluster with the same objects istioctl reports it. Not a disagreement istioctl can settle offline',
+  'traffic-fails': 'lint reports an error on an object Istio accepts because the traffic it configures certainly fails: a DestinationRule TLS mode that the server side refuses (DISABLE or SIMPLE toward STRICT, ISTIO_MUTUAL toward mTLS DISABLE or no sidecar) on a route in use (destinationrule-mtls-conflict; istioctl no longer runs its IST0113 analyzer). Deliberate; the reason is in the rule\'s docs',
   'lint-stricter': 'lint reports an error on an object Istio accepts (validate accepts it, analyze has no Error): a false error to fix, or to lower to a warning',
   'webhook-check-missing': 'istioctl validate rejects the object and lint reports nothing on it: the webhook check is missing in lint',
   'webhook-check-as-warning': 'istioctl validate rejects the object and lint only warns: the severity must be error',
+  'istioctl-service-convention': 'istioctl validate rejects a Service for istioctl\'s own port-naming convention (an unnamed port, a name or appProtocol that is no Istio protocol; "This is not recommended"), which neither the API server nor Istio\'s webhook enforces and traffic survives (protocol sniffing): lint reports it as istioctl analyze does, IST0118 at info. Deliberate',
   'analyzer-missing': 'istioctl analyze reports the code on the object and lint reports nothing there',
   'analyzer-other-code': 'lint reports on the object, but not under istioctl\'s code (another rule, or a rule without the code)',
   'lint-input-failure': 'lint could not read the input (exit 2) where istioctl could',
 };
 
+/**
+ * Rules kept as errors on objects Istio accepts because the traffic certainly fails (the reason
+ * is in each rule's docs).
+ */
+export const TRAFFIC_FAILS_RULES: ReadonlySet<string> = new Set(['destinationrule-mtls-conflict']);
+
 /** The category a new disagreement gets before review. */
 export function classify(d: Disagreement): string {
   if (d.detail === 'lint could not read the input') return 'lint-input-failure';
   switch (d.type) {
-    case 'false-error':
-      if (d.detail.split(', ').every((rule) => rule.startsWith('schema-'))) return 'crd-schema';
-      return onlySkippedAnalyzers(d.detail.split(', ')) ? 'analyzer-skipped-on-files' : 'lint-stricter';
+    case 'false-error': {
+      const rules = d.detail.split(', ');
+      // A schema error alone means the API server rejects the object.
+      if (rules.some((rule) => rule.startsWith('schema-'))) return 'crd-schema';
+      if (onlySkippedAnalyzers(rules)) return 'analyzer-skipped-on-files';
+      // A certain traffic failure, possibly next to analyzers istioctl skips on files.
+      const rest = rules.filter((rule) => !TRAFFIC_FAILS_RULES.has(rule));
+      const fails = rest.length < rules.length && (rest.length === 0 || onlySkippedAnalyzers(rest));
+      return fails ? 'traffic-fails' : 'lint-stricter';
+    }
     case 'missed-rejection':
+      // istioctl validate checks nothing on a Service but its port-naming convention.
+      if (d.object.startsWith('Service ')) return 'istioctl-service-convention';
       return d.detail === 'nothing' ? 'webhook-check-missing' : 'webhook-check-as-warning';
     default:
       return d.detail === 'nothing' ? 'analyzer-missing' : 'analyzer-other-code';
@@ -46,7 +63,7 @@ export function readKnown(file = KNOWN_FILE): KnownList {
  */
 export function updatedKnown(previous: KnownList, current: readonly Disagreement[]): KnownList {
   const before = new Map(previous.disagreements.map((d) => [disagreementId(d), d]));
-  const automatic = new Set(['lint-stricter', 'crd-schema']);
+  const automatic = new Set(['lint-stricter', 'crd-schema', 'traffic-fails', 'webhook-check-missing', 'webhook-check-as-warning', 'istioctl-service-convention']);
   const disagreements = current.map((d) => {
     const kept = before.get(disagreementId(d))?.category;
     // An automatic category is worked out again (the classification may have learnt more); a reviewed one stays.

@@ -72,7 +72,9 @@ export function telemetryFindings(t: ObjectRecord): Finding[] {
           out.push({ object: t, severity: Severity.WARNING, path, message: 'A tag override has an empty tag name (Istio warns).', fix: 'Name the tag to override.' });
         }
         if (!isPlainObject(to)) continue;
-        const operation = typeof to.operation === 'string' ? to.operation : 'UPSERT';
+        // The enum decodes from its name or its number (UPSERT 0, REMOVE 1); Istio checks nothing for other numbers.
+        const operation = typeof to.operation === 'string' ? to.operation
+          : to.operation === undefined || to.operation === null || to.operation === 0 ? 'UPSERT' : to.operation === 1 ? 'REMOVE' : 'OTHER';
         const value = typeof to.value === 'string' ? to.value : '';
         if (operation === 'UPSERT' && value === '') {
           out.push({ object: t, path, message: `Tag override "${name}" upserts no value; Istio rejects an UPSERT without value.`, fix: 'Set value (a CEL expression), or use operation: REMOVE.' });

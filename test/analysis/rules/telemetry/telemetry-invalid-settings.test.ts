@@ -28,6 +28,12 @@ describe('telemetry-invalid-settings (IST0106)', () => {
     expect(ds.map((d) => `${d.path} ${d.severity}`)).toEqual(['spec.tracing[1] warning', 'spec.tracing[0].providers warning']);
   });
 
+  // The operation enum also decodes from its number; Istio checks no value rule for an unknown one.
+  test('reads operation numbers as the enum does: 0 is UPSERT, 1 REMOVE, others are not checked', () => {
+    const t = telemetry('t', 'shop', { metrics: [{ overrides: [{ tagOverrides: { a: { operation: 0 }, b: { operation: 1, value: 'x' }, c: { operation: 5 } } }] }] });
+    many(telemetryInvalidSettings, [t], ['spec.metrics[0].overrides[0].tagOverrides.a', 'spec.metrics[0].overrides[0].tagOverrides.b.value']);
+  });
+
   test('accepts valid settings', () => {
     const t = telemetry('t', 'shop', {
       accessLogging: [{ providers: [{ name: 'envoy' }], filter: { expression: 'response.code >= 400 && request.method != "GET"' } }],
