@@ -155,6 +155,7 @@ import { webhookServiceNotFound } from './webhook/webhook-service-not-found';
 import { workloadRunsAsProxyUid } from './workload/workload-runs-as-proxy-uid';
 import { workloadServicesProtocolConflict } from './workload/workload-services-protocol-conflict';
 import { workloadServicesTargetPortConflict } from './workload/workload-services-target-port-conflict';
+import { workloadGroupInvalidSpec } from './workloadgroup/workloadgroup-invalid-spec';
 
 /**
  * Every rule the engine runs, sorted by id: one flat list, as ESLint's `lib/rules/index.js` and
@@ -318,4 +319,5 @@ export const ALL_RULES: readonly Rule[] = [
   workloadRunsAsProxyUid,
   workloadServicesProtocolConflict,
   workloadServicesTargetPortConflict,
+  workloadGroupInvalidSpec,
 ];
