@@ -165,6 +165,8 @@ export class FlaggerCanary extends Construct {
       ctx.fail(`the service ${service.name} has no port to hand to Flagger`, 'set port on the MeshService (e.g. port: 9080).');
     }
     const analysis = renderAnalysis(ctx, props);
+    // What the route holds now is checked now; later changes are checked at synth.
+    renderService(ctx, service, canary, port!);
 
     // Flagger's <name>-primary copy of the target serves the stable traffic.
     const stableWorkload = canary.stable._workload;

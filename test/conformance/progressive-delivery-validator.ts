@@ -13,6 +13,24 @@ const CRD_DIR = path.resolve(__dirname, '../../../shared/progressive-delivery-cr
 export const PROGRESSIVE_DELIVERY_CRD_FILES = ['argo-rollouts-v1.9.1.yaml', 'flagger-v1.44.0.yaml'].map((f) => path.join(CRD_DIR, f));
 
 let schemas: Map<string, any> | undefined;
+let formatsAdded = false;
+
+/** Flagger's CRD uses two formats ajv does not know: `string` (any string) and `url`. */
+function ajvWithFormats() {
+  const a = getAjv();
+  if (!formatsAdded) {
+    a.addFormat('string', true);
+    a.addFormat('url', (s: string) => {
+      try {
+        return new URL(s).protocol !== '';
+      } catch {
+        return false;
+      }
+    });
+    formatsAdded = true;
+  }
+  return a;
+}
 const compiled = new Map<string, ValidateFunction>();
 
 function loadSchemas(): Map<string, any> {
@@ -41,7 +59,7 @@ export function validateProgressiveDeliveryObject(obj: any): string[] {
   if (!fn) {
     const body = strictify(schema);
     const slash = String(obj.apiVersion).lastIndexOf('/');
-    fn = getAjv().compile({
+    fn = ajvWithFormats().compile({
       ...body,
       type: 'object',
       required: ['apiVersion', 'kind', 'metadata', ...(body.required ?? [])],
