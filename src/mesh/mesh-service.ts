@@ -127,7 +127,7 @@ export class MeshService extends Construct {
 
   /**
    * Adds a version backed by a workload written as a plain cdk8s `ApiObject`
-   * (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob or Pod). Its pod template
+   * (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, Argo Rollout or Pod). Its pod template
    * is patched with the version labels.
    */
   public addVersionFromObject(name: string, workload: ApiObject, options: VersionOptions = {}): ServiceVersion {

@@ -1,4 +1,4 @@
-import { isPlainObject, ObjectRecord } from '../manifest';
+import { isPlainObject, ObjectRecord, stringMap } from '../manifest';
 import { MeshModel, NETWORKING_GROUP } from '../model';
 
 /**
@@ -95,4 +95,81 @@ export function controllerRoutesOf(model: MeshModel, vs: ObjectRecord): Map<stri
 export function httpRouteNames(vs: ObjectRecord): string[] {
   const http = isPlainObject(vs.spec) && Array.isArray(vs.spec.http) ? vs.spec.http : [];
   return http.map((r: unknown) => (isPlainObject(r) && typeof r.name === 'string' ? r.name : ''));
+}
+
+/** The DestinationRule a Rollout's Istio traffic routing names, with its two subsets. */
+export interface RolloutDestinationRuleRef {
+  readonly name: string;
+  readonly stableSubsetName?: string;
+  readonly canarySubsetName?: string;
+  readonly path: Array<string | number>;
+}
+
+/** `trafficRouting.istio.destinationRule` of a Rollout, if written. */
+export function rolloutDestinationRule(rollout: ObjectRecord): RolloutDestinationRuleRef | undefined {
+  const dr = istioRoutingOf(rollout)?.destinationRule;
+  if (!isPlainObject(dr) || typeof dr.name !== 'string' || dr.name === '') return undefined;
+  return {
+    name: dr.name,
+    stableSubsetName: typeof dr.stableSubsetName === 'string' ? dr.stableSubsetName : undefined,
+    canarySubsetName: typeof dr.canarySubsetName === 'string' ? dr.canarySubsetName : undefined,
+    path: ['spec', 'strategy', 'canary', 'trafficRouting', 'istio', 'destinationRule'],
+  };
+}
+
+/**
+ * Labels of a Rollout's pods: those of its pod template, else of the Deployment it references
+ * (`workloadRef`); undefined when neither is in the analysed set. Argo Rollouts adds
+ * `rollouts-pod-template-hash` to the pods and to the subsets itself, so it is not among them.
+ */
+export function rolloutPodLabels(model: MeshModel, rollout: ObjectRecord): { labels: Record<string, string>; from: string } | undefined {
+  const template = rollout.spec?.template;
+  if (isPlainObject(template)) {
+    return { labels: stringMap(template.metadata?.labels), from: `the pod template of Rollout ${rollout.name}` };
+  }
+  const ref = rollout.spec?.workloadRef;
+  if (!isPlainObject(ref) || typeof ref.name !== 'string' || typeof ref.kind !== 'string') return undefined;
+  const group = typeof ref.apiVersion === 'string' && ref.apiVersion.includes('/') ? ref.apiVersion.split('/')[0] : '';
+  const target = model.find(group, ref.kind, rollout.namespace, ref.name);
+  const labels = target?.source.manifest?.spec?.template?.metadata?.labels;
+  if (!target || !isPlainObject(labels)) return undefined;
+  return { labels: stringMap(labels), from: `the pod template of ${ref.kind} ${ref.name}, which Rollout ${rollout.name} references` };
+}
+
+/** An analysis template a Rollout runs, with where it is named. */
+export interface RolloutTemplateRef {
+  readonly templateName: string;
+  readonly clusterScope: boolean;
+  readonly path: Array<string | number>;
+}
+
+/** The templates of a Rollout's analysis steps and background analysis. */
+export function rolloutAnalysisTemplates(rollout: ObjectRecord): RolloutTemplateRef[] {
+  const refs: RolloutTemplateRef[] = [];
+  const read = (analysis: unknown, path: Array<string | number>) => {
+    if (!isPlainObject(analysis) || !Array.isArray(analysis.templates)) return;
+    analysis.templates.forEach((t: unknown, i: number) => {
+      if (isPlainObject(t) && typeof t.templateName === 'string' && t.templateName !== '') {
+        refs.push({ templateName: t.templateName, clusterScope: t.clusterScope === true, path: [...path, 'templates', i, 'templateName'] });
+      }
+    });
+  };
+  const canary = rollout.spec?.strategy?.canary;
+  if (!isPlainObject(canary)) return refs;
+  if (Array.isArray(canary.steps)) {
+    canary.steps.forEach((s: unknown, i: number) => {
+      if (isPlainObject(s)) read(s.analysis, ['spec', 'strategy', 'canary', 'steps', i, 'analysis']);
+    });
+  }
+  read(canary.analysis, ['spec', 'strategy', 'canary', 'analysis']);
+  return refs;
+}
+
+/**
+ * The host whose VirtualService and DestinationRules a Flagger Canary writes: `service.name`,
+ * else the target's name, in the Canary's namespace (Flagger's apex service).
+ */
+export function flaggerApexName(canary: ObjectRecord): string | undefined {
+  const name = canary.spec?.service?.name ?? canary.spec?.targetRef?.name;
+  return typeof name === 'string' && name !== '' ? name : undefined;
 }
