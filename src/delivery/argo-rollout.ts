@@ -45,8 +45,9 @@ export interface ArgoRolloutProps {
  * the DestinationRule and the stable and canary subsets).
  *
  * What changes in the mesh service's objects:
- * - the stable and candidate subsets both select the Rollout's pods by its selector; Argo Rollouts
- *   tells them apart by adding the `rollouts-pod-template-hash` label at run time;
+ * - the stable and candidate subsets both select all the Rollout's pods (by the service's `app`
+ *   label, else by the Rollout's selector); Argo Rollouts tells them apart by adding the
+ *   `rollouts-pod-template-hash` label at run time;
  * - the canary's route sends all traffic to the stable subset until a rollout starts, and the
  *   VirtualService is annotated `cdk8s-istio.io/controller-routes` so that the analysis leaves its
  *   weights to the controller; the canary's own weight methods then throw;
@@ -116,11 +117,15 @@ export class ArgoRollout extends Construct {
       }
     }
 
-    // Both subsets select every pod of the Rollout; Argo adds the pod-template hash to each.
+    // Both subsets select every pod of the Rollout; Argo adds the pod-template hash to each. The
+    // service's app label does when the workload is a version's (the service labelled its pods);
+    // otherwise the Rollout's selector.
     const selector = workload._selector(ctx.child('workload'));
+    const labelled = service.appLabel !== undefined && [canary.stable._workload, canary.candidate._workload].includes(workload._construct as any);
+    const subsetLabels = labelled ? { app: service.appLabel! } : selector;
     canary._handOff(CONTROLLER);
-    canary.stable._selectBy(selector);
-    canary.candidate._selectBy(selector);
+    canary.stable._selectBy(subsetLabels);
+    canary.candidate._selectBy(subsetLabels);
 
     // The Rollout replaces the versions' Deployments (a referenced one stays for Argo to scale down).
     const kept: IConstruct | undefined = workload._keepsDeployment ? workload._construct : undefined;

@@ -44,13 +44,20 @@ describe('ArgoRollout', () => {
     expect(labels.version).toBeUndefined();
   });
 
-  test('both subsets select the Rollout\'s pods by its selector', () => {
+  test('both subsets select all the Rollout\'s pods by the service\'s app label', () => {
     const { chart, reviews, v1, v2 } = reviewsCanary();
     new ArgoRollout(chart, 'rollout', { canary: reviews.canary({ stable: v1, candidate: v2 }) });
+    const subsets = only(synthChecked(chart), 'DestinationRule').spec.subsets;
+    expect(subsets).toEqual([{ name: 'v1', labels: { app: 'reviews' } }, { name: 'v2', labels: { app: 'reviews' } }]);
+  });
+
+  test('both subsets select by the Rollout\'s selector when the workload is not a version\'s', () => {
+    const { chart, reviews, v1, v2 } = reviewsCanary();
+    const other = deployment(chart, 'reviews-next', { port: 9080 });
+    new ArgoRollout(chart, 'rollout', { canary: reviews.canary({ stable: v1, candidate: v2 }), workload: RolloutWorkload.fromDeployment(other) });
     const manifests = synthChecked(chart);
     const selector = only(manifests, 'Rollout').spec.selector.matchLabels;
-    const subsets = only(manifests, 'DestinationRule').spec.subsets;
-    expect(subsets).toEqual([{ name: 'v1', labels: selector }, { name: 'v2', labels: selector }]);
+    expect(only(manifests, 'DestinationRule').spec.subsets).toEqual([{ name: 'v1', labels: selector }, { name: 'v2', labels: selector }]);
   });
 
   test('the route rests on the stable subset and is recorded as the controller\'s', () => {
