@@ -37,10 +37,10 @@ export class ArgoRolloutsChart extends Chart {
     new ArgoRollout(this, 'reviews-rollout', {
       canary,
       steps: [
-        RolloutStep.setWeight(10),
+        RolloutStep.weight(10),
         RolloutStep.pause(Duration.minutes(2)),
         RolloutStep.analysis(health),
-        RolloutStep.setWeight(50),
+        RolloutStep.weight(50),
         RolloutStep.pause(Duration.minutes(5)),
         RolloutStep.analysis(health),
       ],

@@ -60,7 +60,7 @@ export interface ArgoRolloutProps {
  * const canary = reviews.canary({ stable: v1, candidate: v2 });
  * new ArgoRollout(chart, 'reviews-rollout', {
  *   canary,
- *   steps: [RolloutStep.setWeight(20), RolloutStep.pause(Duration.minutes(5)), RolloutStep.setWeight(50)],
+ *   steps: [RolloutStep.weight(20), RolloutStep.pause(Duration.minutes(5)), RolloutStep.weight(50)],
  * });
  */
 export class ArgoRollout extends Construct {
@@ -102,12 +102,12 @@ export class ArgoRollout extends Construct {
       );
     }
     const minute = Duration.minutes(1);
-    this.steps = [...(props.steps ?? [RolloutStep.setWeight(10), RolloutStep.pause(minute), RolloutStep.setWeight(50), RolloutStep.pause(minute)])];
+    this.steps = [...(props.steps ?? [RolloutStep.weight(10), RolloutStep.pause(minute), RolloutStep.weight(50), RolloutStep.pause(minute)])];
     if (this.steps.length === 0) {
-      ctx.child('steps').fail('is empty', 'give at least one step, e.g. [RolloutStep.setWeight(20), RolloutStep.pause(Duration.minutes(5))], or leave steps out for the default.');
+      ctx.child('steps').fail('is empty', 'give at least one step, e.g. [RolloutStep.weight(20), RolloutStep.pause(Duration.minutes(5))], or leave steps out for the default.');
     }
     for (const [i, step] of this.steps.entries()) {
-      if (!(step instanceof RolloutStep)) ctx.child(`steps[${i}]`).fail('is not a RolloutStep', 'make steps with RolloutStep.setWeight(), pause() or analysis().');
+      if (!(step instanceof RolloutStep)) ctx.child(`steps[${i}]`).fail('is not a RolloutStep', 'make steps with RolloutStep.weight(), pause() or analysis().');
       const template = step._template;
       if (template && template.namespace !== this.namespace) {
         ctx.child(`steps[${i}]`).fail(

@@ -19,9 +19,9 @@ export interface RolloutAnalysisByNameOptions {
  * in order each time the pod template changes; the candidate is promoted after the last one.
  */
 export class RolloutStep {
-  /** Sends `percent` (0-100) of the traffic to the canary pods (`setWeight`). */
-  public static setWeight(percent: number): RolloutStep {
-    wholeNumber(RenderContext.of('RolloutStep.setWeight()').child('percent'), percent, 0, 100, '20');
+  /** Sends `percent` (0-100) of the traffic to the canary pods (a `setWeight` step). */
+  public static weight(percent: number): RolloutStep {
+    wholeNumber(RenderContext.of('RolloutStep.weight()').child('percent'), percent, 0, 100, '20');
     return new RolloutStep(() => ({ setWeight: percent }));
   }
 

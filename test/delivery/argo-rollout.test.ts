@@ -89,7 +89,7 @@ describe('ArgoRollout', () => {
     const template = new IstioAnalysisTemplate(chart, 'istio-health');
     new ArgoRollout(chart, 'rollout', {
       canary: reviews.canary({ stable: v1, candidate: v2 }),
-      steps: [RolloutStep.setWeight(20), RolloutStep.analysis(template), RolloutStep.pause(), RolloutStep.pause(Duration.seconds(90))],
+      steps: [RolloutStep.weight(20), RolloutStep.analysis(template), RolloutStep.pause(), RolloutStep.pause(Duration.seconds(90))],
     });
     const manifests = synthChecked(chart);
     expect(only(manifests, 'Rollout').spec.strategy.canary.steps).toEqual([
@@ -161,7 +161,7 @@ describe('ArgoRollout', () => {
 
 describe('RolloutStep', () => {
   test('refuses a weight above 100', () => {
-    expect(() => RolloutStep.setWeight(140)).toThrow('RolloutStep.setWeight(): percent is 140; write a whole number from 0 to 100, e.g. 20.');
+    expect(() => RolloutStep.weight(140)).toThrow('RolloutStep.weight(): percent is 140; write a whole number from 0 to 100, e.g. 20.');
   });
 
   test('refuses a pause that is not whole seconds', () => {
