@@ -56,6 +56,10 @@ export interface ArgoRolloutProps {
  *
  * Routes added before the canary (header routes) stay ahead of it.
  *
+ * Argo Rollouts runs the steps when the pod template changes: the Rollout's template is the
+ * candidate's, so applied over a Rollout running the stable version it is rolled out step by step,
+ * while a first install deploys it at once.
+ *
  * @example
  * const canary = reviews.canary({ stable: v1, candidate: v2 });
  * new ArgoRollout(chart, 'reviews-rollout', {

@@ -117,6 +117,10 @@ export interface FlaggerCanaryProps {
  * serves the stable traffic), and the target's selector gets the `app` label Flagger names its
  * copies after.
  *
+ * Flagger analyses each change of the target: applied over a Canary whose primary runs the stable
+ * version, the candidate is rolled out step by step; a first install copies it to the primary at
+ * once.
+ *
  * @example
  * const canary = reviews.canary({ stable: v1, candidate: v2 });
  * new FlaggerCanary(chart, 'reviews-canary', {

@@ -1,7 +1,7 @@
-import { ApiObject, Duration } from 'cdk8s';
+import { ApiObject, Duration, JsonPatch } from 'cdk8s';
 import { ArgoRollout, IstioAnalysisTemplate, MeshService, RolloutScaleDown, RolloutStep, RolloutWorkload } from '../../src';
 import { expectValidProgressiveDeliveryObjects } from '../conformance/progressive-delivery-validator';
-import { deployment, ofKind, only, shopChart, synthValid } from '../fixtures/app';
+import { deployment, edgeApp, ofKind, only, problems, shopChart, synthValid } from '../fixtures/app';
 
 function reviewsCanary() {
   const chart = shopChart();
@@ -156,6 +156,29 @@ describe('ArgoRollout', () => {
     const canary = reviews.canary({ stable: v1, candidate: v2 });
     new ArgoRollout(chart, 'rollout', { canary });
     expect(() => new ArgoRollout(chart, 'rollout2', { canary, name: 'reviews2' })).toThrow(/already belong to argo-rollouts/);
+  });
+});
+
+describe('ArgoRollout in the synth-time analysis', () => {
+  test('a hand-off with a header route and an analysis step has no error or warning', () => {
+    const { mesh, chart } = edgeApp();
+    const reviews = new MeshService(chart, 'reviews', { port: 9080 });
+    const v1 = reviews.addVersion('v1', deployment(chart, 'reviews-v1', { port: 9080 }));
+    const v2 = reviews.addVersion('v2', deployment(chart, 'reviews-v2', { port: 9080 }));
+    reviews.routeByHeader('end-user', 'jason', v2);
+    const template = new IstioAnalysisTemplate(chart, 'istio-health');
+    new ArgoRollout(chart, 'rollout', { canary: reviews.canary({ stable: v1, candidate: v2 }), steps: [RolloutStep.weight(20), RolloutStep.analysis(template)] });
+    expect(problems(mesh)).toEqual([]);
+  });
+
+  test('a subset label patched onto the DestinationRule, which no pod carries, is reported once', () => {
+    const { mesh, chart } = edgeApp();
+    const reviews = new MeshService(chart, 'reviews', { port: 9080 });
+    const v1 = reviews.addVersion('v1', deployment(chart, 'reviews-v1', { port: 9080 }));
+    const v2 = reviews.addVersion('v2', deployment(chart, 'reviews-v2', { port: 9080 }));
+    new ArgoRollout(chart, 'rollout', { canary: reviews.canary({ stable: v1, candidate: v2 }) });
+    reviews.destinationRule!.addJsonPatch(JsonPatch.add('/spec/subsets/0/labels/version', 'v1'));
+    expect(problems(mesh)).toEqual([expect.stringMatching(/^destinationrule-subset-no-pods: Subset "v1" selects labels app=reviews, version=v1/)]);
   });
 });
 

@@ -5,7 +5,7 @@ import {
   StringMatch, TrafficPolicy,
 } from '../../src';
 import { expectValidProgressiveDeliveryObjects } from '../conformance/progressive-delivery-validator';
-import { deployment, ofKind, only, shopChart, synthValid } from '../fixtures/app';
+import { deployment, edgeApp, ofKind, only, problems, shopChart, synthValid } from '../fixtures/app';
 
 function reviewsCanary(options: { trafficPolicy?: TrafficPolicy } = {}) {
   const chart = shopChart();
@@ -167,5 +167,14 @@ describe('FlaggerCanary', () => {
     new FlaggerCanary(chart, 'canary', { canary: reviews.canary({ stable: v1, candidate: v2 }) });
     reviews.addVersionWithLabels('extra', { track: 'x' });
     expect(ofKind(synthChecked(chart), 'DestinationRule')).toEqual([]);
+  });
+
+  test('a hand-off has no error or warning in the synth-time analysis', () => {
+    const { mesh, chart } = edgeApp();
+    const reviews = new MeshService(chart, 'reviews', { port: 9080 });
+    const v1 = reviews.addVersion('v1', deployment(chart, 'reviews-v1', { port: 9080 }));
+    const v2 = reviews.addVersion('v2', deployment(chart, 'reviews-v2', { port: 9080 }));
+    new FlaggerCanary(chart, 'canary', { canary: reviews.canary({ stable: v1, candidate: v2 }) });
+    expect(problems(mesh)).toEqual([]);
   });
 });

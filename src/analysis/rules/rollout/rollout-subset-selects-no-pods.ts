@@ -1,7 +1,8 @@
 import { Severity } from '../../diagnostic';
 import { ARGO_GROUP, rolloutDestinationRule, rolloutPodLabels, splitRef } from '../../facts/controller-routes';
+import { TOPOLOGY_LABELS } from '../../facts/subset-pods';
 import { isPlainObject, stringMap } from '../../manifest';
-import { MeshModel, NETWORKING_GROUP } from '../../model';
+import { labelsMatch, MeshModel, NETWORKING_GROUP } from '../../model';
 import { Report, Rule } from '../../rule';
 
 /** The label Argo Rollouts adds to each ReplicaSet's pods and to the subsets that select them. */
@@ -36,6 +37,7 @@ export const rolloutSubsetSelectsNoPods: Rule = {
         const labels = stringMap(s.labels);
         const wrong = Object.entries(labels).filter(([k, v]) => k !== HASH_LABEL && pods.labels[k] !== v);
         if (wrong.length === 0) return;
+        if (reportedAsNoPods(model, dr, labels)) return;
         const role = s.name === ref.stableSubsetName ? 'stable' : 'canary';
         report({
           object: dr,
@@ -49,3 +51,15 @@ export const rolloutSubsetSelectsNoPods: Rule = {
     }
   },
 };
+
+/** Whether `destinationrule-subset-no-pods` reports these subset labels: no pod of the host's Service has them. */
+function reportedAsNoPods(model: MeshModel, dr: { spec: any; namespace: string }, labels: Record<string, string>): boolean {
+  if (typeof dr.spec.host !== 'string') return false;
+  const svc = model.serviceForHost(model.fqdn(dr.spec.host, dr.namespace));
+  const selector = svc && isPlainObject(svc.spec) ? stringMap(svc.spec.selector) : {};
+  if (!svc || Object.keys(selector).length === 0) return false;
+  const pods = model.podTemplatesMatching(svc.namespace, selector);
+  if (pods.length === 0) return false;
+  const judged = Object.fromEntries(Object.entries(labels).filter(([k]) => !TOPOLOGY_LABELS.has(k)));
+  return !pods.some((p) => labelsMatch(judged, p.labels));
+}

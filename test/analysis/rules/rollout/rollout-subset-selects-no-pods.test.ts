@@ -1,6 +1,6 @@
-import { deployment } from '../../../fixtures/manifests';
+import { deployment, selecting, service, workload } from '../../../fixtures/manifests';
 import { istioCanary, reviewsByRollout, reviewsDestinationRule, reviewsRollout, reviewsVirtualService, rollout } from '../../../fixtures/progressive-delivery';
-import { clean, none, one, ruleById } from '../../../fixtures/rules';
+import { clean, none, one, ruleById, run } from '../../../fixtures/rules';
 
 const rule = ruleById('rollout-subset-selects-no-pods');
 
@@ -39,5 +39,19 @@ describe('rollout-subset-selects-no-pods', () => {
   test('says nothing when the Rollout\'s pods are not in the analysed set', () => {
     const ref = rollout('reviews', undefined, { workloadRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'reviews' }, strategy: istioCanary() });
     none(rule, [ref, reviewsVirtualService(), reviewsDestinationRule([{ name: 'stable', labels: { x: 'y' } }])]);
+  });
+
+  test('reports labels that an old Deployment of the Service carries but the Rollout\'s pods do not', () => {
+    const dr = reviewsDestinationRule([{ name: 'stable', labels: { app: 'reviews', version: 'v1' } }, { name: 'canary', labels: { app: 'reviews' } }]);
+    const objects = [reviewsRollout(), workload('reviews-v1', undefined, { app: 'reviews', version: 'v1' }), service('reviews', undefined, selecting({ app: 'reviews' })), reviewsVirtualService(), dr];
+    const d = one(rule, objects, { path: 'spec.subsets[0].labels.version' });
+    expect(d.message).toContain('selects version=v1, which the pod template of Rollout reviews does not carry');
+  });
+
+  test('leaves labels no pod of the Service carries to destinationrule-subset-no-pods', () => {
+    const dr = reviewsDestinationRule([{ name: 'stable', labels: { app: 'reviews', version: 'v1' } }, { name: 'canary', labels: { app: 'reviews' } }]);
+    none(rule, [reviewsRollout(), service('reviews', undefined, selecting({ app: 'reviews' })), reviewsVirtualService(), dr]);
+    expect(run(ruleById('destinationrule-subset-no-pods'), [reviewsRollout(), service('reviews', undefined, selecting({ app: 'reviews' })), reviewsVirtualService(), dr])
+      .map((d) => d.path)).toEqual(['spec.subsets[0].labels']);
   });
 });
