@@ -1,6 +1,6 @@
 import { ApiObject, Chart, Duration, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { isDns1123Subdomain } from '../analysis/validators/names';
+import { isDns1123Subdomain, namespaceNameFix, namespaceNameProblem } from '../analysis/validators/names';
 import { controllerDuration, wholeNumber } from '../private/controller-durations';
 import { RenderContext } from '../private/render-context';
 
@@ -91,6 +91,8 @@ export class IstioAnalysisTemplate extends Construct {
     if (!isDns1123Subdomain(this.name)) {
       ctx.child('name').fail(`is '${props.name ?? id}', not a valid Kubernetes name`, "use lower-case letters, digits, '-' and '.', e.g. 'istio-success-rate'.");
     }
+    const nsProblem = props.namespace !== undefined ? namespaceNameProblem(props.namespace) : undefined;
+    if (nsProblem) ctx.child('namespace').fail(nsProblem, `${namespaceNameFix(props.namespace)}.`);
     const chartNamespace = Chart.of(this).namespace;
     this.namespace = props.namespace ?? chartNamespace ?? 'default';
     const address = props.prometheusAddress ?? 'http://prometheus.istio-system:9090';

@@ -219,6 +219,10 @@ describe('IstioAnalysisTemplate', () => {
     expect(latency).toMatchObject({ name: 'latency-p95', successCondition: 'result[0] <= 1000' });
   });
 
+  test('refuses a namespace that is not a valid name', () => {
+    expect(() => new IstioAnalysisTemplate(shopChart(), 't', { namespace: 'Ops' })).toThrow(/^shop\/t: namespace /);
+  });
+
   test('refuses a failure limit above the count', () => {
     expect(() => new IstioAnalysisTemplate(shopChart(), 't', { count: 3, failureLimit: 4 }))
       .toThrow('shop/t: failureLimit is 4; write a whole number from 0 to 3, e.g. 1.');

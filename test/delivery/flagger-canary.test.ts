@@ -120,6 +120,26 @@ describe('FlaggerCanary', () => {
     expect(only(synthChecked(chart), 'Canary').spec.targetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'ratings' });
   });
 
+  test('refuses a Deployment object whose selector has no label Flagger names its copies after', () => {
+    const chart = shopChart();
+    const obj = new ApiObject(chart, 'ratings-deployment', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'ratings' },
+      spec: {
+        selector: { matchLabels: { tier: 'ratings' } },
+        template: { metadata: { labels: { tier: 'ratings' } }, spec: { containers: [{ name: 'ratings', image: 'ratings:2' }] } },
+      },
+    });
+    const ratings = new MeshService(chart, 'ratings', { port: 9080 });
+    const v1 = ratings.addVersionWithLabels('v1', { tier: 'ratings' });
+    const v2 = ratings.addVersionFromObject('v2', obj);
+    expect(() => new FlaggerCanary(chart, 'canary', { canary: ratings.canary({ stable: v1, candidate: v2 }) })).toThrow(
+      'shop/canary: target selects its pods by tier, without an app, name or app.kubernetes.io/name label, which Flagger names its copies after; ' +
+      "add app: <name> to the workload's spec.selector.matchLabels and its pod labels (app: ratings).",
+    );
+  });
+
   test('refuses a header route, which the VirtualService Flagger writes cannot hold', () => {
     const { chart, reviews, v1, v2 } = reviewsCanary();
     reviews.routeByHeader('end-user', 'jason', v2);
