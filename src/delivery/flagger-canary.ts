@@ -23,7 +23,7 @@ const CARRIED_RETRY_FIELDS = ['attempts', 'perTryTimeout', 'retryOn'];
 export interface FlaggerCanaryProps {
   /**
    * The canary to hand over. Flagger runs its own copies of the workload (`<name>-primary` for the
-   * stable traffic) and writes the VirtualService and DestinationRules of the host itself.
+   * stable traffic) and writes the Services, VirtualService and DestinationRules of the host itself.
    */
   readonly canary: Canary;
 
@@ -104,8 +104,9 @@ export interface FlaggerCanaryProps {
 
 /**
  * Hands a MeshService canary to Flagger: a Flagger `Canary` (flagger.app/v1beta1) takes over the
- * workload (`targetRef`) and writes the VirtualService and the DestinationRules of the host
- * itself, so the mesh service no longer emits them. The service's port, gateways and hosts, the
+ * workload (`targetRef`) and writes the Services (`<name>`, `<name>-primary`, `<name>-canary`), the
+ * VirtualService and the DestinationRules of the host itself, so the mesh service no longer emits
+ * them (a Service it adopted rather than created is left as it is). The service's port, gateways and hosts, the
  * canary route's match, timeout, retries, rewrite, headers and CORS policy, and the service's
  * traffic policy are carried over into the Canary's `service`.
  *
@@ -234,7 +235,8 @@ function checkWhatFlaggerKeeps(ctx: RenderContext, service: MeshService, canary:
 function giveSelectorLabel(ctx: RenderContext, target: FlaggerTarget, service: MeshService): void {
   const selector = target._selector();
   if (FLAGGER_SELECTOR_LABELS.some((l) => selector[l] !== undefined)) return;
-  if (service.appLabel !== undefined && target._select({ app: service.appLabel })) return;
+  const app = service.appLabel ?? target._podLabel('app');
+  if (app !== undefined && target._select({ app })) return;
   ctx.fail(
     `selects its pods by ${Object.keys(selector).join(', ') || 'no label'}, without an app, name or app.kubernetes.io/name label, which Flagger names its copies after`,
     `add app: <name> to the workload's spec.selector.matchLabels and its pod labels${service.appLabel ? ` (app: ${service.appLabel})` : ''}.`,
@@ -243,6 +245,8 @@ function giveSelectorLabel(ctx: RenderContext, target: FlaggerTarget, service: M
 
 function renderService(ctx: RenderContext, service: MeshService, canary: Canary, port: number): Record<string, any> {
   const out: Record<string, any> = { name: service.name, port };
+  const targetPort = service._firstTargetPort();
+  if (targetPort !== undefined) out.targetPort = targetPort;
   const exposure = service._gatewayTargets();
   if (exposure) {
     out.gateways = exposure.gateways;

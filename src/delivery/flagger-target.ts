@@ -11,7 +11,7 @@ export class FlaggerTarget {
   /** A cdk8s-plus Deployment. */
   public static deployment(deployment: kplus.Deployment): FlaggerTarget {
     return new FlaggerTarget(deployment, 'Deployment', () => deployment.name, () => deployment.metadata.namespace, () => deployment.matchLabels,
-      (labels) => deployment.select(kplus.LabelSelector.of({ labels })));
+      (labels) => deployment.select(kplus.LabelSelector.of({ labels })), (key) => deployment.podMetadata.getLabel(key));
   }
 
   /** A Deployment or DaemonSet written as a plain cdk8s `ApiObject`. */
@@ -25,7 +25,7 @@ export class FlaggerTarget {
       if (isPlainObject(s) && isPlainObject(s.matchLabels)) for (const [k, v] of Object.entries(s.matchLabels)) if (typeof v === 'string') out[k] = v;
       return out;
     };
-    return new FlaggerTarget(workload, workload.kind, () => workload.name, () => workload.metadata.namespace, selector, undefined);
+    return new FlaggerTarget(workload, workload.kind, () => workload.name, () => workload.metadata.namespace, selector, undefined, () => undefined);
   }
 
   /**
@@ -42,6 +42,7 @@ export class FlaggerTarget {
   private readonly readNamespace: () => string | undefined;
   private readonly readSelector: () => Record<string, string>;
   private readonly addSelector?: (labels: Record<string, string>) => void;
+  private readonly readPodLabel: (key: string) => string | undefined;
 
   private constructor(
     construct: IConstruct,
@@ -50,6 +51,7 @@ export class FlaggerTarget {
     namespace: () => string | undefined,
     selector: () => Record<string, string>,
     select: ((labels: Record<string, string>) => void) | undefined,
+    podLabel: (key: string) => string | undefined,
   ) {
     this._construct = construct;
     this._kind = kind;
@@ -57,6 +59,15 @@ export class FlaggerTarget {
     this.readNamespace = namespace;
     this.readSelector = selector;
     this.addSelector = select;
+    this.readPodLabel = podLabel;
+  }
+
+  /**
+   * A label of the workload's pod template, when it can be read here.
+   * @internal
+   */
+  public _podLabel(key: string): string | undefined {
+    return this.readPodLabel(key);
   }
 
   /**

@@ -57,7 +57,7 @@ export class MeshService extends Construct {
   private _trafficPolicy?: TrafficPolicy;
   private _virtualService?: ApiObject;
   private readonly gatewayExposures = new GatewayExposures();
-  /** Set when a controller (Flagger) writes this host's VirtualService and DestinationRules. */
+  /** Set when a controller (Flagger) writes this host's Services, VirtualService and DestinationRules. */
   private _routingWrittenElsewhere = false;
 
   constructor(scope: Construct, id: string, props: MeshServiceProps = {}) {
@@ -379,16 +379,27 @@ export class MeshService extends Construct {
   }
 
   /**
-   * A controller (Flagger) writes this host's VirtualService and DestinationRules itself: this
-   * service emits neither, now or later.
+   * The target port of the first port given, when it differs from the port.
+   * @internal
+   */
+  public _firstTargetPort(): number | undefined {
+    const first = this.explicitPorts?.[0];
+    return first?.targetPort !== undefined && first.targetPort !== first.port ? first.targetPort : undefined;
+  }
+
+  /**
+   * A controller (Flagger) writes this host's Services, VirtualService and DestinationRules
+   * itself: this service emits none of them, now or later (a Service it adopted is left alone).
    * @internal
    */
   public _leaveRoutingTo(): void {
     this._routingWrittenElsewhere = true;
-    if (this._virtualService) this.node.tryRemoveChild(this._virtualService.node.id);
-    if (this._destinationRule) this.node.tryRemoveChild(this._destinationRule.node.id);
+    for (const obj of [this._virtualService, this._destinationRule, this._service]) {
+      if (obj) this.node.tryRemoveChild(obj.node.id);
+    }
     this._virtualService = undefined;
     this._destinationRule = undefined;
+    this._service = undefined;
   }
 
   /** Where errors point, with the mesh's settings. */

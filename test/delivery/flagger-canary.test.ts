@@ -1,7 +1,7 @@
 import { ApiObject, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
-  FlaggerCanary, FlaggerTarget, FlaggerWebhook, FlaggerWebhookType, Gateway, GatewayServer, LoadBalancer, MeshService, RetryOn, RetryPolicy,
+  FlaggerCanary, FlaggerTarget, FlaggerWebhook, FlaggerWebhookType, Gateway, GatewayServer, LoadBalancer, MeshService, MeshServiceSource, RetryOn, RetryPolicy,
   StringMatch, TrafficPolicy,
 } from '../../src';
 import { expectValidProgressiveDeliveryObjects } from '../conformance/progressive-delivery-validator';
@@ -24,12 +24,14 @@ function synthChecked(chart: any): any[] {
 }
 
 describe('FlaggerCanary', () => {
-  test('targets the candidate\'s Deployment and leaves the VirtualService and DestinationRule to Flagger', () => {
+  test('targets the candidate\'s Deployment and leaves the Service, VirtualService and DestinationRule to Flagger', () => {
     const { chart, reviews, v1, v2, v2Deployment } = reviewsCanary();
     new FlaggerCanary(chart, 'canary', { canary: reviews.canary({ stable: v1, candidate: v2 }) });
     const manifests = synthChecked(chart);
+    expect(ofKind(manifests, 'Service')).toEqual([]);
     expect(ofKind(manifests, 'VirtualService')).toEqual([]);
     expect(ofKind(manifests, 'DestinationRule')).toEqual([]);
+    expect(reviews.serviceObject).toBeUndefined();
     // Flagger's reviews-primary copy replaces the stable Deployment.
     expect(ofKind(manifests, 'Deployment').map((d) => d.metadata.name)).toEqual([v2Deployment.name]);
     const canary = only(manifests, 'Canary');
@@ -118,6 +120,26 @@ describe('FlaggerCanary', () => {
     const v2 = ratings.addVersionFromObject('v2', obj);
     new FlaggerCanary(chart, 'canary', { canary: ratings.canary({ stable: v1, candidate: v2 }), target: FlaggerTarget.workloadObject(obj) });
     expect(only(synthChecked(chart), 'Canary').spec.targetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: 'ratings' });
+  });
+
+  test('carries a target port that differs from the port', () => {
+    const chart = shopChart();
+    const reviews = new MeshService(chart, 'reviews', { ports: [{ port: 80, targetPort: 9080 }] });
+    const v1 = reviews.addVersion('v1', deployment(chart, 'reviews-v1', { port: 9080 }));
+    const v2 = reviews.addVersion('v2', deployment(chart, 'reviews-v2', { port: 9080 }));
+    new FlaggerCanary(chart, 'canary', { canary: reviews.canary({ stable: v1, candidate: v2 }) });
+    expect(only(synthChecked(chart), 'Canary').spec.service).toEqual({ name: 'reviews', port: 80, targetPort: 9080 });
+  });
+
+  test('leaves an adopted Service in place', () => {
+    const chart = shopChart();
+    const svc = new kplus.Service(chart, 'reviews-svc', { metadata: { name: 'reviews' }, ports: [{ port: 9080 }], selector: kplus.Pods.select(chart, 'pods', { labels: { app: 'reviews' } }) });
+    const reviews = new MeshService(chart, 'reviews', { source: MeshServiceSource.fromService(svc) });
+    const v1 = reviews.addVersionWithLabels('v1', { app: 'reviews' });
+    const v2Deployment = new kplus.Deployment(chart, 'reviews-v2', { containers: [{ image: 'reviews:2', portNumber: 9080 }], podMetadata: { labels: { app: 'reviews' } } });
+    const v2 = reviews.addVersion('v2', v2Deployment);
+    new FlaggerCanary(chart, 'canary', { canary: reviews.canary({ stable: v1, candidate: v2 }) });
+    expect(ofKind(synthChecked(chart), 'Service').map((s) => s.metadata.name)).toEqual(['reviews']);
   });
 
   test('refuses a Deployment object whose selector has no label Flagger names its copies after', () => {

@@ -66,12 +66,12 @@ describe('examples/progressive', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const build = (outdir: string): App => require(path.join(EXAMPLES, 'progressive', 'app.ts')).build(outdir);
 
-  test('hands reviews to Argo Rollouts (Rollout, AnalysisTemplate, no Deployment) and to Flagger (Canary, no VirtualService or DestinationRule)', () => {
+  test('hands reviews to Argo Rollouts (Rollout, AnalysisTemplate, no Deployment) and to Flagger (Canary, no Service, VirtualService or DestinationRule)', () => {
     const app = build(fs.mkdtempSync('/tmp/cdk8s-istio-example-'));
     const [argo, flagger] = app.charts.map((c) => c.toJson());
     const kinds = (objects: any[]) => objects.map((o) => o.kind).sort();
     expect(kinds(argo)).toEqual(['AnalysisTemplate', 'DestinationRule', 'Rollout', 'Service', 'VirtualService']);
-    expect(kinds(flagger)).toEqual(['Canary', 'Deployment', 'Service']);
+    expect(kinds(flagger)).toEqual(['Canary', 'Deployment']);
     expectValidIstioObjects([...argo, ...flagger]);
     expectValidProgressiveDeliveryObjects([...argo, ...flagger]);
   });
