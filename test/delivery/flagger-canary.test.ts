@@ -1,8 +1,8 @@
 import { ApiObject, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
-  FlaggerCanary, FlaggerTarget, FlaggerWebhook, FlaggerWebhookType, Gateway, GatewayServer, LoadBalancer, MeshService, MeshServiceSource, RetryOn, RetryPolicy,
-  StringMatch, TrafficPolicy,
+  FlaggerCanary, FlaggerTarget, FlaggerWebhook, FlaggerWebhookType, Gateway, GatewayServer, LoadBalancer, MeshService, MeshServiceSource,
+  RetryOn, RetryPolicy, StringMatch, TrafficPolicy,
 } from '../../src';
 import { expectValidProgressiveDeliveryObjects } from '../conformance/progressive-delivery-validator';
 import { deployment, edgeApp, ofKind, only, problems, shopChart, synthValid } from '../fixtures/app';
