@@ -553,7 +553,7 @@ function nameKey(group: string, kind: string, namespace: string, name: string): 
 export function podTemplateOf(o: ObjectRecord): PodTemplateRecord | undefined {
   const path = POD_TEMPLATE_PATHS[o.kind];
   if (!path) return undefined;
-  if (o.kind !== 'Pod' && o.group !== 'apps' && o.group !== 'batch' && o.group !== '') return undefined;
+  if (o.kind !== 'Pod' && o.group !== 'apps' && o.group !== 'batch' && o.group !== '' && !(o.group === 'argoproj.io' && o.kind === 'Rollout')) return undefined;
   let node: any = o.source.manifest;
   for (const seg of path) {
     node = isPlainObject(node) ? node[seg] : undefined;

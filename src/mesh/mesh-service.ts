@@ -57,6 +57,8 @@ export class MeshService extends Construct {
   private _trafficPolicy?: TrafficPolicy;
   private _virtualService?: ApiObject;
   private readonly gatewayExposures = new GatewayExposures();
+  /** Set when a controller (Flagger) writes this host's Services, VirtualService and DestinationRules. */
+  private _routingWrittenElsewhere = false;
 
   constructor(scope: Construct, id: string, props: MeshServiceProps = {}) {
     super(scope, id);
@@ -120,19 +122,19 @@ export class MeshService extends Construct {
     this.checkVersionName(name);
     labelWorkload(`${this.node.path}: addVersion('${name}')`, workload, this.labelsForPods({ [VERSION_LABEL]: name }), (k, existing) => this.labelAdvice(k, existing));
     this.portSources.push(workload);
-    return this.registerVersion(name, { [VERSION_LABEL]: name }, options);
+    return this.registerVersion(name, { [VERSION_LABEL]: name }, options, workload);
   }
 
   /**
    * Adds a version backed by a workload written as a plain cdk8s `ApiObject`
-   * (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob or Pod). Its pod template
+   * (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, Argo Rollout or Pod). Its pod template
    * is patched with the version labels.
    */
   public addVersionFromObject(name: string, workload: ApiObject, options: VersionOptions = {}): ServiceVersion {
     this.checkVersionName(name);
     labelWorkloadObject(`${this.node.path}: addVersionFromObject('${name}')`, workload, this.labelsForPods({ [VERSION_LABEL]: name }));
     this.portSources.push(workload);
-    return this.registerVersion(name, { [VERSION_LABEL]: name }, options);
+    return this.registerVersion(name, { [VERSION_LABEL]: name }, options, workload);
   }
 
   /**
@@ -262,7 +264,7 @@ export class MeshService extends Construct {
   public exposeThroughGateway(gateway: IGateway, options: GatewayExposureOptions = {}): void {
     this.gatewayExposures.add(this.node.path, gateway, options);
     this.ensureVirtualService();
-    if (gateway.definedElsewhere) ignoreGatewayNotFound(this._virtualService!);
+    if (gateway.definedElsewhere && this._virtualService) ignoreGatewayNotFound(this._virtualService);
   }
 
   /** The Kubernetes Service this construct created, if any (escape hatch for `addJsonPatch`). */
@@ -287,11 +289,13 @@ export class MeshService extends Construct {
     return this._defaultRoute;
   }
 
-  private registerVersion(name: string, labels: { [key: string]: string }, options: VersionOptions): ServiceVersion {
+  private registerVersion(
+    name: string, labels: { [key: string]: string }, options: VersionOptions, workload?: kplus.Workload | ApiObject,
+  ): ServiceVersion {
     if (this._versions.has(name)) {
       throw new Error(`${this.node.path}: version '${name}' was already added; each version name is used once.`);
     }
-    const version = new ServiceVersion(this, name, labels, options);
+    const version = new ServiceVersion(this, name, labels, options, workload);
     this._versions.set(name, version);
     this.ensureDestinationRule();
     return version;
@@ -325,18 +329,77 @@ export class MeshService extends Construct {
   }
 
   private ensureDestinationRule(): void {
-    if (this._destinationRule) return;
+    if (this._destinationRule || this._routingWrittenElsewhere) return;
     this._destinationRule = this.writeObject('DestinationRule', this.mesh.networkingApiVersion,
       () => renderDestinationRuleSpec(this.ctx(), this.host, this._trafficPolicy, this.versions));
     this._virtualService?.addDependency(this._destinationRule);
   }
 
   private ensureVirtualService(): void {
-    if (this._virtualService) return;
+    if (this._virtualService || this._routingWrittenElsewhere) return;
     this._virtualService = this.writeObject('VirtualService', this.mesh.networkingApiVersion,
       () => renderVirtualServiceSpec(this.ctx(), this.host, this.objectNamespace ?? 'default', this.routes, this.gatewayExposures));
     // Subsets must exist before routes name them (Istio's make-before-break advice).
     if (this._destinationRule) this._virtualService.addDependency(this._destinationRule);
+  }
+
+  // --- Hand-off to progressive-delivery controllers (src/delivery); internal. ---
+
+  /**
+   * The routes in order, the canary's among them.
+   * @internal
+   */
+  public _routesInOrder(): HttpRoute[] {
+    return [...this.routes];
+  }
+
+  /**
+   * The canary started on the default route, if any.
+   * @internal
+   */
+  public get _currentCanary(): Canary | undefined {
+    return this._canary;
+  }
+
+  /**
+   * Gateways and extra hosts of the VirtualService, when the service is exposed through a gateway.
+   * @internal
+   */
+  public _gatewayTargets(): { gateways: string[]; hosts: string[] } | undefined {
+    if (!this.gatewayExposures.bound) return undefined;
+    return { gateways: this.gatewayExposures.gateways(), hosts: this.gatewayExposures.hosts(this.node.path, this.objectNamespace ?? 'default') };
+  }
+
+  /**
+   * The first port of the Service this construct creates: given, else inferred.
+   * @internal
+   */
+  public _firstServicePort(): number | undefined {
+    return this.explicitPorts?.[0]?.port ?? inferPorts(this.portSources)[0]?.number;
+  }
+
+  /**
+   * The target port of the first port given, when it differs from the port.
+   * @internal
+   */
+  public _firstTargetPort(): number | undefined {
+    const first = this.explicitPorts?.[0];
+    return first?.targetPort !== undefined && first.targetPort !== first.port ? first.targetPort : undefined;
+  }
+
+  /**
+   * A controller (Flagger) writes this host's Services, VirtualService and DestinationRules
+   * itself: this service emits none of them, now or later (a Service it adopted is left alone).
+   * @internal
+   */
+  public _leaveRoutingTo(): void {
+    this._routingWrittenElsewhere = true;
+    for (const obj of [this._virtualService, this._destinationRule, this._service]) {
+      if (obj) this.node.tryRemoveChild(obj.node.id);
+    }
+    this._virtualService = undefined;
+    this._destinationRule = undefined;
+    this._service = undefined;
   }
 
   /** Where errors point, with the mesh's settings. */

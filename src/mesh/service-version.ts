@@ -1,3 +1,5 @@
+import { ApiObject } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import type { MeshService } from './mesh-service';
 import { RenderContext } from '../private/render-context';
@@ -24,15 +26,24 @@ export class ServiceVersion extends Construct {
   public readonly name: string;
   /** The service this is a version of. */
   public readonly meshService: MeshService;
-  private readonly _labels: { [key: string]: string };
+  /**
+   * The workload whose pods this version labelled (addVersion, addVersionFromObject), for a
+   * hand-off to a progressive-delivery controller that takes the workload over.
+   * @internal
+   */
+  public readonly _workload?: kplus.Workload | ApiObject;
+  private _labels: { [key: string]: string };
   private _trafficPolicy?: TrafficPolicy;
 
   /** @internal */
-  constructor(meshService: MeshService, name: string, labels: { [key: string]: string }, options: VersionOptions = {}) {
+  constructor(
+    meshService: MeshService, name: string, labels: { [key: string]: string }, options: VersionOptions = {}, workload?: kplus.Workload | ApiObject,
+  ) {
     super(meshService, `Version-${name}`);
     this.meshService = meshService;
     this.name = name;
     this._labels = { ...labels };
+    this._workload = workload;
     if (options.trafficPolicy !== undefined) this.applyTrafficPolicy(options.trafficPolicy);
   }
 
@@ -56,6 +67,15 @@ export class ServiceVersion extends Construct {
     }
     policy._render(RenderContext.of(this.node.path).child('trafficPolicy'));
     this._trafficPolicy = policy;
+  }
+
+  /**
+   * Replaces the labels the subset selects by: a progressive-delivery controller (Argo Rollouts)
+   * tells its stable and canary pods apart itself, so both subsets select all its pods.
+   * @internal
+   */
+  public _selectBy(labels: { [key: string]: string }): void {
+    this._labels = { ...labels };
   }
 
   /** @internal */

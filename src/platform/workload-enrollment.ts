@@ -25,7 +25,7 @@ export interface WorkloadEnrollmentProps {
   readonly workload?: kplus.AbstractPod;
 
   /**
-   * A plain `ApiObject` Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob or Pod: its
+   * A plain `ApiObject` Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, Argo Rollout or Pod: its
    * pod template is labelled with a JSON patch.
    * @default - see `workload`
    */

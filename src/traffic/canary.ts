@@ -24,6 +24,7 @@ export class Canary {
   /** The version being rolled out. */
   public readonly candidate: ServiceVersion;
   private _weight = 0;
+  private _controller?: string;
 
   /**
    * The default route the canary splits. Set its timeout, retries or mirrors here
@@ -52,6 +53,7 @@ export class Canary {
 
   /** Sends `percent` (0-100) of traffic to the candidate, the rest to the stable version. */
   public updateWeight(percent: number): void {
+    this.checkNotHandedOff('updateWeight()');
     if (!Number.isInteger(percent) || percent < 0 || percent > 100) {
       throw new Error(`${this.where}: canary weight is ${percent}; write a whole percentage from 0 to 100.`);
     }
@@ -64,6 +66,7 @@ export class Canary {
 
   /** Moves `percent` more (or, when negative, less) traffic to the candidate. */
   public shift(percent: number): void {
+    this.checkNotHandedOff('shift()');
     const next = this._weight + percent;
     if (next < 0 || next > 100) {
       throw new Error(`${this.where}: shifting the canary by ${percent} from ${this._weight}% gives ${next}%; the candidate's share must stay within 0-100.`);
@@ -73,13 +76,42 @@ export class Canary {
 
   /** Sends all traffic to the candidate. */
   public promote(): void {
+    this.checkNotHandedOff('promote()');
     this._weight = 100;
     this.route.replaceDestinations([{ version: this.candidate }]);
   }
 
   /** Sends all traffic back to the stable version. */
   public rollback(): void {
+    this.checkNotHandedOff('rollback()');
     this._weight = 0;
     this.route.replaceDestinations([{ version: this.stable }]);
+  }
+
+  /**
+   * The controller the weights were handed to (Argo Rollouts, Flagger), if any.
+   * @default - none: the library writes the weights
+   */
+  public get controller(): string | undefined {
+    return this._controller;
+  }
+
+  /**
+   * Hands the weights over to a progressive-delivery controller: the route keeps both versions,
+   * all traffic on the stable one, and the controller moves the weights from there on.
+   * @internal
+   */
+  public _handOff(controller: string): void {
+    if (this._controller !== undefined) {
+      throw new Error(`${this.where}: the canary's weights already belong to ${this._controller}; hand a canary to one controller only.`);
+    }
+    this.updateWeight(0);
+    this._controller = controller;
+  }
+
+  private checkNotHandedOff(method: string): void {
+    if (this._controller !== undefined) {
+      throw new Error(`${this.where}: canary ${method} cannot be used: the canary's weights belong to ${this._controller}, which moves them step by step; change its steps instead.`);
+    }
   }
 }

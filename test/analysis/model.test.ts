@@ -4,6 +4,7 @@
 import { EffectiveMtls } from '../../src/analysis/facts/effective-mtls';
 import { MeshModel } from '../../src/analysis/model';
 import { peerAuthentication, workload } from '../fixtures/manifests';
+import { reviewsRollout } from '../fixtures/progressive-delivery';
 
 function mtls(manifests: any[]): EffectiveMtls {
   return EffectiveMtls.of(new MeshModel(manifests.map((manifest) => ({ manifest }))));
@@ -64,5 +65,17 @@ describe('MeshModel pod templates (read once per model)', () => {
     expect(m.podTemplates('shop').map((p) => p.owner.name)).toEqual(['api', 'web']);
     expect(m.hasWorkloads()).toBe(true);
     expect(new MeshModel([]).hasWorkloads()).toBe(false);
+  });
+});
+
+describe('MeshModel pods of Argo Rollouts', () => {
+  test('reads the pod template of an argoproj.io Rollout, whose pods subsets and policies select', () => {
+    const m = new MeshModel([{ manifest: reviewsRollout() }]);
+    expect(m.podTemplatesMatching('default', { app: 'reviews' }).map((p) => `${p.owner.kind} ${p.owner.name}`)).toEqual(['Rollout reviews']);
+  });
+
+  test('ignores a kind named Rollout of another API group', () => {
+    const other = { ...reviewsRollout(), apiVersion: 'example.com/v1' };
+    expect(new MeshModel([{ manifest: other }]).hasWorkloads()).toBe(false);
   });
 });

@@ -61,7 +61,7 @@ function loadCrds(): Map<string, CrdVersion> {
 }
 
 /** Rewrites a CRD schema into plain JSON Schema with the API server's strictness. */
-function strictify(schema: any): any {
+export function strictify(schema: any): any {
   if (Array.isArray(schema)) return schema.map(strictify);
   if (typeof schema !== 'object' || schema === null) return schema;
   const out: any = {};
@@ -87,7 +87,7 @@ function strictify(schema: any): any {
   return out;
 }
 
-function getAjv(): Ajv {
+export function getAjv(): Ajv {
   if (ajv) return ajv;
   const a = new Ajv({ strict: false, allErrors: true });
   a.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -2147483648 && n <= 2147483647 });
@@ -132,7 +132,7 @@ function validatorFor(crd: CrdVersion): ValidateFunction {
   return fn;
 }
 
-function describeError(e: ErrorObject): string {
+export function describeError(e: ErrorObject): string {
   const at = e.instancePath === '' ? '(root)' : e.instancePath;
   switch (e.keyword) {
     case 'additionalProperties':

@@ -2,6 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdk8s';
 import { Mesh } from '../../src';
+import { expectValidIstioObjects } from '../conformance/istio-crd-validator';
+import { expectValidProgressiveDeliveryObjects } from '../conformance/progressive-delivery-validator';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 
@@ -57,5 +59,36 @@ describe('examples/bookinfo', () => {
     expect(kinds('AuthorizationPolicy').length).toBeGreaterThanOrEqual(4);
     expect(kinds('ServiceEntry')[0].spec.hosts).toEqual(['www.googleapis.com']);
     expect(kinds('Telemetry')).toHaveLength(1);
+  });
+});
+
+describe('examples/progressive', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const build = (outdir: string): App => require(path.join(EXAMPLES, 'progressive', 'app.ts')).build(outdir);
+
+  test('hands reviews to Argo Rollouts (Rollout, AnalysisTemplate, no Deployment) and to Flagger (Canary, no Service, VirtualService or DestinationRule)', () => {
+    const app = build(fs.mkdtempSync('/tmp/cdk8s-istio-example-'));
+    const [argo, flagger] = app.charts.map((c) => c.toJson());
+    const kinds = (objects: any[]) => objects.map((o) => o.kind).sort();
+    expect(kinds(argo)).toEqual(['AnalysisTemplate', 'DestinationRule', 'Rollout', 'Service', 'VirtualService']);
+    expect(kinds(flagger)).toEqual(['Canary', 'Deployment']);
+    expectValidIstioObjects([...argo, ...flagger]);
+    expectValidProgressiveDeliveryObjects([...argo, ...flagger]);
+  });
+
+  test('cdk8s-istio lint over its synthesized output reads the Rollout and the Canary and reports no error', async () => {
+    const outdir = fs.mkdtempSync('/tmp/cdk8s-istio-example-');
+    build(outdir).synth();
+    let stdout = '';
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { main } = require('../../src/cli/main');
+    const code = await main(['lint', '--format', 'json', outdir], {
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: () => undefined },
+      stdin: '',
+      cwd: outdir,
+    });
+    expect(JSON.parse(stdout).diagnostics.filter((d: any) => d.severity !== 'info')).toEqual([]);
+    expect(code).toBe(0);
   });
 });

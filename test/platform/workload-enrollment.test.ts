@@ -104,7 +104,7 @@ describe('WorkloadEnrollment: plain ApiObject workloads', () => {
     const chart = shopChart();
     const cm = new ApiObject(chart, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' } });
     expect(() => new WorkloadEnrollment(chart, 'e', { workloadObject: cm, mode: DataplaneMode.sidecar() }))
-      .toThrow(/shop\/e: workloadObject: shop\/cm is a ConfigMap; pass a Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob or Pod/);
+      .toThrow(/shop\/e: workloadObject: shop\/cm is a ConfigMap; pass a Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, Rollout or Pod/);
   });
 
   test('a workload without a pod template is refused', () => {

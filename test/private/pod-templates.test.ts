@@ -9,9 +9,9 @@ function workload(chart: Chart, kind: string, template: any): ApiObject {
 
 describe('pod templates', () => {
   test('the table knows every workload kind Istio reads pods from, a Pod being its own template', () => {
-    expect(Object.keys(POD_TEMPLATE_PATHS).sort()).toEqual(['CronJob', 'DaemonSet', 'Deployment', 'Job', 'Pod', 'ReplicaSet', 'ReplicationController', 'StatefulSet']);
+    expect(Object.keys(POD_TEMPLATE_PATHS).sort()).toEqual(['CronJob', 'DaemonSet', 'Deployment', 'Job', 'Pod', 'ReplicaSet', 'ReplicationController', 'Rollout', 'StatefulSet']);
     expect(POD_TEMPLATE_PATHS.Pod).toEqual([]);
-    expect(workloadKindList()).toBe('Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob or Pod');
+    expect(workloadKindList()).toBe('Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, Rollout or Pod');
   });
 
   test('a CronJob\'s pod template sits under its job template', () => {

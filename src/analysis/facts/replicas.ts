@@ -5,7 +5,7 @@ import { TrafficPolicyRef } from '../resources/destinationrule';
 import { objectAt, wrappedNumber } from '../resources/http-routes';
 
 /** Workload kinds whose replica count is `spec.replicas` (default 1). */
-const REPLICATED = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
+const REPLICATED = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'Rollout']);
 
 /** Replicas a workload runs: its HPA's minReplicas, else spec.replicas (default 1); undefined when unknown. */
 function replicasOf(owner: ObjectRecord, index: TrafficIndex): { count: number; how: string } | undefined {

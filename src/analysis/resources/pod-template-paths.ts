@@ -14,5 +14,7 @@ export const POD_TEMPLATE_PATHS: Readonly<Record<string, readonly string[]>> = {
   ReplicationController: ['spec', 'template'],
   Job: ['spec', 'template'],
   CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
+  // Argo Rollouts (argoproj.io): a Rollout holds a Deployment's template unless it references one.
+  Rollout: ['spec', 'template'],
   Pod: [],
 };

@@ -24,6 +24,9 @@ import { authorizationPolicyRelativePath } from './authorizationpolicy/authoriza
 import { authorizationPolicySelectorNoWorkloads } from './authorizationpolicy/authorizationpolicy-selector-no-workloads';
 import { authorizationPolicyUnknownNamespace } from './authorizationpolicy/authorizationpolicy-unknown-namespace';
 import { authorizationPolicyUnknownPrincipal } from './authorizationpolicy/authorizationpolicy-unknown-principal';
+import { canaryMetricTemplateNotFound } from './canary/canary-metric-template-not-found';
+import { canaryTargetNotFound } from './canary/canary-target-not-found';
+import { canaryVirtualServiceConflict } from './canary/canary-virtualservice-conflict';
 import { destinationRuleConsistentHashWithWeightedSplit } from './destinationrule/destinationrule-consistent-hash-with-weighted-split';
 import { destinationRuleDeprecatedField } from './destinationrule/destinationrule-deprecated-field';
 import { destinationRuleFailoverWithoutOutlierDetection } from './destinationrule/destinationrule-failover-without-outlier-detection';
@@ -69,6 +72,14 @@ import { peerAuthenticationSelectorNoWorkloads } from './peerauthentication/peer
 import { policyIneffectiveGatewaySelector } from './policy/policy-ineffective-gateway-selector';
 import { requestAuthenticationInvalidJwtRule } from './requestauthentication/requestauthentication-invalid-jwt-rule';
 import { requestAuthenticationSelectorNoWorkloads } from './requestauthentication/requestauthentication-selector-no-workloads';
+import { rolloutAnalysisTemplateNotFound } from './rollout/rollout-analysis-template-not-found';
+import { rolloutDestinationRuleNotFound } from './rollout/rollout-destinationrule-not-found';
+import { rolloutHeaderRouteAfterCanary } from './rollout/rollout-header-route-after-canary';
+import { rolloutRouteDestinationsMismatch } from './rollout/rollout-route-destinations-mismatch';
+import { rolloutRouteNotFound } from './rollout/rollout-route-not-found';
+import { rolloutSubsetNotFound } from './rollout/rollout-subset-not-found';
+import { rolloutSubsetSelectsNoPods } from './rollout/rollout-subset-selects-no-pods';
+import { rolloutVirtualServiceNotFound } from './rollout/rollout-virtualservice-not-found';
 import { SCHEMA_CEL_VALIDATION } from './schema/schema-cel-validation';
 import { SCHEMA_INVALID_ENUM } from './schema/schema-invalid-enum';
 import { SCHEMA_INVALID_FORMAT } from './schema/schema-invalid-format';
@@ -188,6 +199,9 @@ export const ALL_RULES: readonly Rule[] = [
   authorizationPolicySelectorNoWorkloads,
   authorizationPolicyUnknownNamespace,
   authorizationPolicyUnknownPrincipal,
+  canaryMetricTemplateNotFound,
+  canaryTargetNotFound,
+  canaryVirtualServiceConflict,
   destinationRuleConsistentHashWithWeightedSplit,
   destinationRuleDeprecatedField,
   destinationRuleFailoverWithoutOutlierDetection,
@@ -233,6 +247,14 @@ export const ALL_RULES: readonly Rule[] = [
   policyIneffectiveGatewaySelector,
   requestAuthenticationInvalidJwtRule,
   requestAuthenticationSelectorNoWorkloads,
+  rolloutAnalysisTemplateNotFound,
+  rolloutDestinationRuleNotFound,
+  rolloutHeaderRouteAfterCanary,
+  rolloutRouteDestinationsMismatch,
+  rolloutRouteNotFound,
+  rolloutSubsetNotFound,
+  rolloutSubsetSelectsNoPods,
+  rolloutVirtualServiceNotFound,
   SCHEMA_CEL_VALIDATION,
   SCHEMA_INVALID_ENUM,
   SCHEMA_INVALID_FORMAT,

@@ -1,4 +1,5 @@
 import { Severity } from '../../diagnostic';
+import { controllerRoutesOf, httpRouteNames } from '../../facts/controller-routes';
 import { formatPercent, toHundred } from '../../facts/weights';
 import { MeshModel } from '../../model';
 import { describeDestination, weightedSplitsOf } from '../../resources/virtualservice';
@@ -13,13 +14,18 @@ export const virtualServiceWeightsNot100: Rule = {
   docs: 'A traffic split whose weights look like percentages (none above 100) but do not add up to 100.\n' +
     'Istio accepts it (since 1.15 weights are relative shares, each destination getting\n' +
     'weight / total), so the traffic does not split the way the numbers read.\n' +
-    'Splits with a weight above 100 are taken as deliberately relative (e.g. 1000 / 9000).',
+    'Splits with a weight above 100 are taken as deliberately relative (e.g. 1000 / 9000).\n' +
+    'Routes whose weights a progressive-delivery controller moves (named by an Argo Rollout, or listed\n' +
+    'in the annotation `cdk8s-istio.io/controller-routes`) are left to the controller.',
   fields: 'spec.*[].route[].weight',
   fix: 'Make the weights add up to 100 (the fix gives them), or use weights above 100 for relative shares.',
   check(model: MeshModel, report: Report): void {
     for (const vs of model.virtualServices()) {
+      const controlled = controllerRoutesOf(model, vs);
+      const names = controlled.size > 0 ? httpRouteNames(vs) : [];
       for (const split of weightedSplitsOf(vs)) {
         if (split.entries.length < 2) continue;
+        if (split.kind === 'http' && controlled.has(names[split.routeIndex])) continue;
         const weights: number[] = [];
         for (const entry of split.entries) {
           const w = entry.weight ?? 0;

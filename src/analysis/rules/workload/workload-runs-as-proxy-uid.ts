@@ -9,7 +9,7 @@ import { describeWorkload, listSome } from '../../text';
 
 export const workloadRunsAsProxyUid: Rule = {
   id: 'workload-runs-as-proxy-uid',
-  kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Pod'],
+  kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Rollout', 'Pod'],
   severity: Severity.WARNING,
   istioCode: 'IST0144',
   summary: 'A pod template runs application containers as UID 1337, the sidecar proxy\'s UID, so their traffic bypasses the proxy.',

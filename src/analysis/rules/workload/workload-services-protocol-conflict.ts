@@ -9,7 +9,7 @@ import { describeWorkload } from '../../text';
 
 export const workloadServicesProtocolConflict: Rule = {
   id: 'workload-services-protocol-conflict',
-  kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Pod'],
+  kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Rollout', 'Pod'],
   severity: Severity.WARNING,
   istioCode: 'IST0116',
   summary: 'Services selecting the same workload use one port number with different protocols (TCP/UDP/SCTP), which Istio cannot tell apart.',

@@ -7,7 +7,7 @@ import { describeWorkload } from '../../text';
 
 export const workloadServicesTargetPortConflict: Rule = {
   id: 'workload-services-target-port-conflict',
-  kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Pod'],
+  kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Rollout', 'Pod'],
   severity: Severity.WARNING,
   istioCode: 'IST0137',
   summary: 'Services selecting the same workload send one targetPort to different service ports; Istio requires them to use the same port.',

@@ -1,5 +1,6 @@
 import { Severity } from '../../../../src/analysis/diagnostic';
 import { drPolicy, selecting, service, workload } from '../../../fixtures/manifests';
+import { reviewsRollout } from '../../../fixtures/progressive-delivery';
 import { none, one, ruleById } from '../../../fixtures/rules';
 
 const rule = ruleById('destinationrule-outlier-ejects-single-replica');
@@ -20,6 +21,12 @@ describe('destinationrule-outlier-ejects-single-replica', () => {
     expect(d.message).toContain('the host reviews (Deployment reviews-v1 with replicas unset (default 1))');
     expect(d.message).toContain('503 "no healthy upstream"');
     expect(d.fix).toContain('at least 2 replicas');
+  });
+
+  test('counts the replicas of an Argo Rollout as of a Deployment', () => {
+    const d = one(rule, [drPolicy(ejectAll), svc, reviewsRollout()], { path: 'spec.trafficPolicy.outlierDetection.maxEjectionPercent' });
+    expect(d.message).toContain('Rollout reviews with replicas unset (default 1)');
+    none(rule, [drPolicy(ejectAll), svc, replicas(reviewsRollout(), 3)]);
   });
 
   test('warns about an explicit replicas: 1', () => {

@@ -1,5 +1,6 @@
 import { Severity } from '../../../../src/analysis/diagnostic';
 import { to, virtualService } from '../../../fixtures/manifests';
+import { reviewsDestinationRule, reviewsRollout } from '../../../fixtures/progressive-delivery';
 import { none, one, ruleById, run } from '../../../fixtures/rules';
 
 const rule = ruleById('virtualservice-weights-not-100');
@@ -61,5 +62,17 @@ describe('virtualservice-weights-not-100', () => {
     const suggested = /e\.g\. ([\d /]+)/.exec(d.fix!)![1].split(' / ').map(Number);
     expect(suggested).toHaveLength(7);
     expect(suggested.reduce((a, b) => a + b, 0)).toBe(100);
+  });
+
+  test('leaves the weights of a route an Argo Rollout moves to the controller', () => {
+    const vs = virtualService('reviews', undefined, { hosts: ['reviews'], http: [{ name: 'primary', route: [to('reviews', 'stable', 30), to('reviews', 'canary', 30)] }] });
+    none(rule, [reviewsRollout(), vs, reviewsDestinationRule()]);
+    one(rule, [vs], { path: 'spec.http[0].route' });
+  });
+
+  test('leaves the weights of a route the controller-routes annotation lists to the controller', () => {
+    const vs = virtualService('reviews', undefined, { hosts: ['reviews'], http: [{ name: 'default', route: [to('reviews', 'v1', 30), to('reviews', 'v2', 30)] }] },
+      { annotations: { 'cdk8s-istio.io/controller-routes': 'argo-rollouts:default' } });
+    none(rule, [vs]);
   });
 });
