@@ -61,3 +61,4 @@ export * from './edge/service-entry';
 export * from './edge/egress-route';
 export * from './edge/outbound-traffic-policy';
 export * from './edge/sidecar';
+export * from './simulator';
