@@ -77,3 +77,64 @@ spec:
   }
   return MeshSimulator.fromManifests(documents(docs.join('\n---\n'), ...extra));
 }
+
+/** Namespace shop: Service api (port 80 → 8080) with versions v1 and v2 and their subsets, and a client web. */
+export const SHOP = `apiVersion: v1
+kind: Service
+metadata: {name: api, namespace: shop}
+spec:
+  selector: {app: api}
+  ports: [{name: http, port: 80, targetPort: 8080}]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api-v1, namespace: shop}
+spec:
+  selector: {matchLabels: {app: api, version: v1}}
+  template:
+    metadata: {labels: {app: api, version: v1}}
+    spec: {serviceAccountName: api, containers: [{name: api, image: example.invalid/api, ports: [{containerPort: 8080}]}]}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api-v2, namespace: shop}
+spec:
+  selector: {matchLabels: {app: api, version: v2}}
+  template:
+    metadata: {labels: {app: api, version: v2}}
+    spec: {serviceAccountName: api, containers: [{name: api, image: example.invalid/api, ports: [{containerPort: 8080}]}]}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: shop}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web, tier: front}}
+    spec: {serviceAccountName: web, containers: [{name: web, image: example.invalid/web}]}
+---
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: api, namespace: shop}
+spec:
+  host: api
+  subsets:
+  - {name: v1, labels: {version: v1}}
+  - {name: v2, labels: {version: v2}}
+`;
+
+/** The shop plus the YAML given. */
+export function shop(...extra: string[]): MeshSimulator {
+  return MeshSimulator.fromManifests(documents(SHOP, ...extra));
+}
+
+/** A VirtualService for api in shop with the given http routes (YAML, indented for `http:`). */
+export function apiRoutes(routes: string, extraSpec = ''): string {
+  return `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: api, namespace: shop}
+spec:
+  hosts: [api]
+${extraSpec}  http:
+${routes}`;
+}
