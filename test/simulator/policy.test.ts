@@ -2,8 +2,8 @@
  * Client visibility, VirtualService precedence, DestinationRule merge, client TLS and the
  * server's decision.
  */
-import { RequestOutcome, RequestSource, RequestTarget } from '../../src';
 import { apiRoutes, shop } from './support';
+import { RequestOutcome, RequestSource, RequestTarget } from '../../src';
 
 const web = RequestSource.workload('shop', 'web');
 const api = RequestTarget.url('http://api/');
