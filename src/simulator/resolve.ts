@@ -11,7 +11,7 @@ import {
   ClientTlsTrace, ClientTrace, DestinationTrace, FaultTrace, MirrorTrace, RequestOutcome, RequestTrace,
   RetryTrace, RouteTrace, ServerTrace, SkippedRoute,
 } from './trace';
-import { EffectiveMtls } from '../analysis/facts/effective-mtls';
+import { EffectiveMtls, MtlsDecision } from '../analysis/facts/effective-mtls';
 import { namespaceEnrollment, podEnrollment } from '../analysis/facts/enrollment';
 import { meshConfigOf } from '../analysis/facts/mesh-config';
 import { isPlainObject, ObjectRecord, stringMap } from '../analysis/manifest';
@@ -241,24 +241,50 @@ interface MatchedRoute {
  * most specific host first, then input order (creation time in a cluster).
  */
 function virtualServicesFor(model: MeshModel, host: string, client: Client): ObjectRecord[] {
+  const index = virtualServiceIndex(model);
+  const candidates = new Set<number>(index.exact.get(host) ?? []);
+  for (const w of index.wildcard) if (hostMatchScore(w.host, host) >= 0) candidates.add(w.order);
+  const all = model.virtualServices();
   const ranked: Array<{ vs: ObjectRecord; group: number; score: number; order: number }> = [];
-  model.virtualServices().forEach((vs, order) => {
+  for (const order of candidates) {
+    const vs = all[order];
     const bound = client.gatewayName === MESH_GATEWAY
       ? isBoundToMesh(vs)
       : gatewaysOf(vs).some((g) => qualifyGateway(g, vs.namespace) === client.gatewayName);
-    if (!bound) return;
+    if (!bound) continue;
     const exportTo = arrayOf(isPlainObject(vs.spec) ? vs.spec.exportTo : undefined).filter((e): e is string => typeof e === 'string');
     let group: number;
     if (exportTo.length === 0 || exportTo.includes('*')) group = 2;
     else if (exportTo.includes('.') && vs.namespace === client.namespace) group = 0;
     else if (client.namespace !== undefined && exportTo.includes(client.namespace)) group = 1;
-    else return;
+    else continue;
     let score = -1;
     for (const h of hostsOf(vs)) score = Math.max(score, hostMatchScore(model.fqdn(h.host, vs.namespace), host));
     if (score >= 0) ranked.push({ vs, group, score, order });
-  });
+  }
   ranked.sort((a, b) => a.group - b.group || b.score - a.score || a.order - b.order);
   return ranked.map((r) => r.vs);
+}
+
+/** VirtualServices (by input position) under each exact host, and the wildcard hosts, read once per model. */
+function virtualServiceIndex(model: MeshModel): { exact: Map<string, number[]>; wildcard: Array<{ host: string; order: number }> } {
+  return model.memo('simulator.virtualServiceIndex', (m) => {
+    const exact = new Map<string, number[]>();
+    const wildcard: Array<{ host: string; order: number }> = [];
+    m.virtualServices().forEach((vs, order) => {
+      for (const h of hostsOf(vs)) {
+        const host = m.fqdn(h.host, vs.namespace);
+        if (host.startsWith('*')) {
+          wildcard.push({ host, order });
+        } else {
+          const list = exact.get(host);
+          if (list) list.push(order);
+          else exact.set(host, [order]);
+        }
+      }
+    });
+    return { exact, wildcard };
+  });
 }
 
 /** No route of the applied VirtualServices matched. */
@@ -659,7 +685,14 @@ function destination(
     if (!serverPod) ctx.notes.push(`No workload of the input serves ${host}${subset ? ` subset ${subset}` : ''}; its pods are taken as ${serverHasProxy ? 'sidecar-injected' : 'without sidecar'}, labelled as the Service selects.`);
   }
 
-  const tls = clientTls(ctx, merged.policy, reg, svc, serverPod, serverHasProxy, port);
+  let serverSide: { targetPort: number; labels: Record<string, string>; mode: MtlsDecision } | undefined;
+  if (svc) {
+    const servicePort = servicePorts(svc).find((p) => p.port === port);
+    const targetPort = servicePort ? resolveTargetPort(servicePort, serverPod) ?? port : port;
+    const labels = serverPod?.labels ?? (isPlainObject(svc.spec) ? stringMap(svc.spec.selector) : {});
+    serverSide = { targetPort, labels, mode: EffectiveMtls.of(model).modeAt(svc.namespace, labels, targetPort) };
+  }
+  const tls = clientTls(ctx, merged.policy, reg, serverSide?.mode, serverHasProxy);
   const policyTrace = {
     ...(rules[0] ? { destinationRule: refOf(rules[0]) } : {}),
     ...(merged.policy.loadBalancer !== undefined ? { loadBalancer: merged.policy.loadBalancer } : {}),
@@ -676,16 +709,13 @@ function destination(
       why: `no DestinationRule visible to the client defines subset ${subset} of ${host}, so Envoy has no cluster for it (503 NC)`,
     };
   }
-  if (!svc) return { ...base, policy: policyTrace, outcome: RequestOutcome.ROUTED };
+  if (!svc || !serverSide) return { ...base, policy: policyTrace, outcome: RequestOutcome.ROUTED };
 
-  const servicePort = servicePorts(svc).find((p) => p.port === port);
-  const targetPort = servicePort ? resolveTargetPort(servicePort, serverPod) ?? port : port;
-  const labels = serverPod?.labels ?? (isPlainObject(svc.spec) ? stringMap(svc.spec.selector) : {});
-  const mtlsDecision = EffectiveMtls.of(model).modeAt(svc.namespace, labels, targetPort);
+  const { targetPort, labels, mode: mtlsDecision } = serverSide;
   const mtls = serverHasProxy && tls.trace.mode === 'ISTIO_MUTUAL' && mtlsDecision.mode !== 'DISABLE';
   const jwt = ctx.props.jwt;
   const authn = authenticate(
-    serverHasProxy ? policiesFor(model, model.requestAuthentications(), svc.namespace, labels) : [],
+    serverHasProxy ? policiesFor(model, 'RequestAuthentication', svc.namespace, labels) : [],
     jwt ? { issuer: jwt.issuer, subject: jwt.subject, audiences: jwt.audiences ?? [], invalid: jwt.invalid === true } : undefined,
   );
   const request: ServerRequest = {
@@ -704,7 +734,7 @@ function destination(
     claims: authn.requestPrincipal ? { iss: jwt!.issuer, sub: jwt!.subject, ...(jwt!.claims ?? {}) } : {},
   };
   const authz = serverHasProxy
-    ? authorize(policiesFor(model, model.authorizationPolicies(), svc.namespace, labels), request, ctx.notes)
+    ? authorize(policiesFor(model, 'AuthorizationPolicy', svc.namespace, labels), request, ctx.notes)
     : { decision: 'ALLOW', reason: 'the server has no sidecar, so no AuthorizationPolicy is enforced', audited: [] };
   server = {
     ...(serverPod ? { workload: refOf(serverPod.owner) } : {}),
@@ -747,22 +777,17 @@ function tlsMismatch(client: string, serverHasProxy: boolean, serverMode: string
 
 /** The client's TLS to a destination: the DestinationRule's mode, else auto mTLS. */
 function clientTls(
-  ctx: Context, policy: Record<string, any>, reg: Registered | undefined, svc: ObjectRecord | undefined,
-  pod: PodTemplateRecord | undefined, serverHasProxy: boolean, port: number,
+  ctx: Context, policy: Record<string, any>, reg: Registered | undefined, serverMode: MtlsDecision | undefined, serverHasProxy: boolean,
 ): { trace: ClientTlsTrace } {
   if (!ctx.client.hasProxy) return { trace: { mode: 'DISABLE', auto: false, reason: 'the client has no proxy and sends what the application sends (plaintext)' } };
   const written = isPlainObject(policy.tls) && typeof policy.tls.mode === 'string' ? policy.tls.mode : undefined;
   if (written) return { trace: { mode: written, auto: false, reason: 'set by the DestinationRule' } };
   const mc = meshConfigOf(ctx.model);
   if (mc && mc.config.enableAutoMtls === false) return { trace: { mode: 'DISABLE', auto: false, reason: `auto mTLS is off (${mc.label}) and no DestinationRule sets tls` } };
-  if (!svc) {
+  if (!serverMode) {
     return { trace: { mode: 'DISABLE', auto: true, reason: reg ? `${reg.object.kind} ${reg.object.namespace}/${reg.object.name} is not a mesh workload, so auto mTLS sends plaintext` : 'the host is not a mesh Service, so auto mTLS sends plaintext' } };
   }
   if (!serverHasProxy) return { trace: { mode: 'DISABLE', auto: true, reason: 'auto mTLS: the server has no sidecar, so plaintext' } };
-  const labels = pod?.labels ?? (isPlainObject(svc.spec) ? stringMap(svc.spec.selector) : {});
-  const servicePort = servicePorts(svc).find((p) => p.port === port);
-  const target = servicePort ? resolveTargetPort(servicePort, pod) ?? port : port;
-  const mode = EffectiveMtls.of(ctx.model).modeAt(svc.namespace, labels, target).mode;
-  if (mode === 'DISABLE') return { trace: { mode: 'DISABLE', auto: true, reason: 'auto mTLS: the server\'s PeerAuthentication is DISABLE, so plaintext' } };
+  if (serverMode.mode === 'DISABLE') return { trace: { mode: 'DISABLE', auto: true, reason: 'auto mTLS: the server\'s PeerAuthentication is DISABLE, so plaintext' } };
   return { trace: { mode: 'ISTIO_MUTUAL', auto: true, reason: 'auto mTLS: the server has a sidecar, so Istio mutual TLS' } };
 }

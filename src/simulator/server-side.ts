@@ -38,12 +38,22 @@ export function refOf(o: ObjectRecord): ObjectReference {
  * in the root namespace (mesh-wide), in input order. `targetRef(s)` policies attach to gateways
  * and waypoints, not to a sidecar's workload, and are left out.
  */
-export function policiesFor(model: MeshModel, list: readonly ObjectRecord[], namespace: string, labels: Record<string, string>): ObjectRecord[] {
-  return list.filter((p) => {
-    if (p.namespace !== namespace && p.namespace !== model.rootNamespace) return false;
-    if (hasTargetRef(p)) return false;
-    return labelsMatch(workloadSelectorOf(p), labels);
+export function policiesFor(model: MeshModel, kind: 'AuthorizationPolicy' | 'RequestAuthentication', namespace: string, labels: Record<string, string>): ObjectRecord[] {
+  const byNamespace = model.memo(`simulator.policiesByNamespace.${kind}`, (m) => {
+    const out = new Map<string, ObjectRecord[]>();
+    const list = kind === 'AuthorizationPolicy' ? m.authorizationPolicies() : m.requestAuthentications();
+    for (const p of list) {
+      if (hasTargetRef(p)) continue;
+      const l = out.get(p.namespace);
+      if (l) l.push(p);
+      else out.set(p.namespace, [p]);
+    }
+    return out;
   });
+  const candidates = namespace === model.rootNamespace
+    ? byNamespace.get(namespace) ?? []
+    : [...(byNamespace.get(model.rootNamespace) ?? []), ...(byNamespace.get(namespace) ?? [])];
+  return candidates.filter((p) => labelsMatch(workloadSelectorOf(p), labels));
 }
 
 /** RequestAuthentication at the workload: the issuers it trusts and what it makes of the request's token. */
