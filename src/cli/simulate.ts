@@ -338,7 +338,7 @@ function destinationLines(d: DestinationTrace): string[] {
   if (p.loadBalancer !== undefined) lines.push(`             loadBalancer ${JSON.stringify(p.loadBalancer)}`);
   if (p.connectionPool !== undefined) lines.push(`             connectionPool ${JSON.stringify(p.connectionPool)}`);
   if (p.outlierDetection !== undefined) lines.push(`             outlierDetection ${JSON.stringify(p.outlierDetection)}`);
-  lines.push(`    tls:     ${p.tls.mode}${p.tls.auto ? ' (auto mTLS)' : ''}: ${p.tls.reason}`);
+  lines.push(`    tls:     ${p.tls.mode}: ${p.tls.reason}`);
   const s = d.server;
   if (s) {
     lines.push(`    server:  ${s.workload ? objectName(s.workload) : 'no workload in the input'}, port ${s.port}, ${s.hasProxy ? 'sidecar' : 'no sidecar'}`);

@@ -23,6 +23,8 @@ export interface MatchInput {
   readonly gateway: string;
   /** Namespace of the VirtualService, against which short gateway names are read. */
   readonly vsNamespace: string;
+  /** The host the client addressed, which a TLS client sends as SNI. */
+  readonly sni: string;
 }
 
 const regexCache = new Map<string, RE2JS | null>();
@@ -135,6 +137,15 @@ export function commonMatchFailure(match: Record<string, any>, input: MatchInput
   return undefined;
 }
 
+/** A `tls` route match: the SNI must be one of `sniHosts` (wildcards allowed), then the common conditions. */
+function tlsMatchFailure(match: Record<string, any>, input: MatchInput): string | undefined {
+  const sniHosts = Array.isArray(match.sniHosts) ? match.sniHosts.filter((h: unknown): h is string => typeof h === 'string') : [];
+  if (sniHosts.length > 0 && !sniHosts.some((h: string) => hostMatchScore(h, input.sni) >= 0)) {
+    return `sniHosts [${sniHosts.join(', ')}], but the SNI is ${input.sni}`;
+  }
+  return commonMatchFailure(match, input);
+}
+
 /** `name` → `namespace/name` (the VirtualService's namespace); `mesh` stays `mesh`. */
 export function qualifyGateway(gateway: string, namespace: string): string {
   if (gateway === 'mesh' || gateway.includes('/')) return gateway;
@@ -152,7 +163,7 @@ export function routeMatch(route: Record<string, any>, input: MatchInput, kind: 
   for (let i = 0; i < matches.length; i++) {
     const m = matches[i];
     if (!isPlainObject(m)) continue;
-    const failure = kind === 'http' ? httpMatchFailure(m, input) : commonMatchFailure(m, input);
+    const failure = kind === 'http' ? httpMatchFailure(m, input) : kind === 'tls' ? tlsMatchFailure(m, input) : commonMatchFailure(m, input);
     if (failure === undefined) return { matchIndex: i };
     reasons.push(matches.length === 1 ? failure : `match[${i}]: ${failure}`);
   }

@@ -496,6 +496,7 @@ export function simulate(model: MeshModel, props: SimulatedRequestProps): Reques
     }, clientTrace);
   }
 
+  let gatewayKind: string | undefined;
   // Gateway listeners: the Gateway must have a server on the port whose hosts take the request's host.
   if (client.gateway) {
     const servers = arrayOf(isPlainObject(client.gateway.spec) ? client.gateway.spec.servers : undefined).filter(isPlainObject);
@@ -506,8 +507,13 @@ export function simulate(model: MeshModel, props: SimulatedRequestProps): Reques
         summary: `Connection failure: Gateway ${client.gatewayName} has no server on port ${port}, so the gateway does not listen there.`,
       }, clientTrace);
     }
-    const takes = onPort.some((s) => arrayOf(s.hosts).some((h) => typeof h === 'string' && hostMatchScore(h.includes('/') ? h.slice(h.indexOf('/') + 1) : h, host) >= 0));
-    if (!takes) {
+    const server = onPort.find((s) => arrayOf(s.hosts).some((h) => typeof h === 'string' && hostMatchScore(h.includes('/') ? h.slice(h.indexOf('/') + 1) : h, host) >= 0));
+    if (server) {
+      const tlsMode = isPlainObject(server.tls) ? server.tls.mode : undefined;
+      const protocol = isPlainObject(server.port) && typeof server.port.protocol === 'string' ? server.port.protocol.toUpperCase() : 'HTTP';
+      gatewayKind = tlsMode === 'PASSTHROUGH' || tlsMode === 'AUTO_PASSTHROUGH' ? 'tls' : protocol === 'TCP' || protocol === 'TLS' ? 'tcp' : 'http';
+    }
+    if (!server) {
       return finish({
         outcome: RequestOutcome.NO_ROUTE,
         statusCode: 404,
@@ -552,7 +558,12 @@ export function simulate(model: MeshModel, props: SimulatedRequestProps): Reques
     notes.push(`VirtualServices ${vsList.map((v) => `${v.namespace}/${v.name}`).join(', ')} all claim ${resolvedHost}; the sidecar uses ${vsList[0].namespace}/${vsList[0].name} (Istio's precedence: exported only to the client's namespace, then exported to it by name, then public; most specific host; oldest first, here input order).`);
   }
 
-  const kind = isOpaquePort(reg, port) ? 'tcp' : 'http';
+  // A gateway routes by what its server does with TLS (terminated: http; passed through: tls). At a
+  // sidecar HTTPS is TLS the application originates: the proxy sees only the SNI, so tls routes
+  // apply (tcp ones when there are none).
+  const hasRoutes = (k: string) => applied.some((v) => arrayOf(isPlainObject(v.spec) ? v.spec[k] : undefined).length > 0);
+  const kind = gatewayKind
+    ?? (scheme === 'https' ? (hasRoutes('tls') ? 'tls' : 'tcp') : isOpaquePort(reg, port) ? 'tcp' : 'http');
   const query: Record<string, string> = {};
   const q = path.indexOf('?');
   if (q >= 0) for (const [k, v] of new URLSearchParams(path.slice(q + 1))) if (!(k in query)) query[k] = v;
@@ -568,6 +579,7 @@ export function simulate(model: MeshModel, props: SimulatedRequestProps): Reques
     sourceNamespace: client.namespace,
     gateway: client.gatewayName,
     vsNamespace: vs.namespace,
+    sni: host,
   });
   const matched = matchRoutes(applied, kind, input, client.gatewayName);
   if (!('route' in matched)) {

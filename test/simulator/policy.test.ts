@@ -209,3 +209,42 @@ spec:
     expect(shop(root).request({ from: web, to: api, method: 'PUT' }).authorization).toMatchObject({ decision: 'DENY', policy: { namespace: 'istio-system' } });
   });
 });
+
+describe('TLS traffic', () => {
+  const external = `apiVersion: networking.istio.io/v1
+kind: ServiceEntry
+metadata: {name: payments, namespace: shop}
+spec:
+  hosts: ["*.payments.example.com"]
+  location: MESH_EXTERNAL
+  ports: [{number: 443, name: tls, protocol: TLS}]
+  resolution: NONE
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: payments, namespace: shop}
+spec:
+  hosts: ["*.payments.example.com"]
+  tls:
+  - match:
+    - port: 443
+      sniHosts: [eu.payments.example.com]
+    route: [{destination: {host: eu.payments.example.com}}]
+  - match:
+    - port: 443
+      sniHosts: ["*.payments.example.com"]
+    route: [{destination: {host: us.payments.example.com}}]
+`;
+
+  test('an https request takes the tls route whose sniHosts hold the host', () => {
+    const trace = shop(external).request({ from: web, to: RequestTarget.url('https://eu.payments.example.com/') });
+    expect(trace.route).toMatchObject({ kind: 'tls', index: 0 });
+    expect(trace.destinations[0].host).toBe('eu.payments.example.com');
+  });
+
+  test('a tls route is skipped when its sniHosts do not hold the host', () => {
+    const trace = shop(external).request({ from: web, to: RequestTarget.url('https://asia.payments.example.com/') });
+    expect(trace.route!.skipped[0].reason).toBe('sniHosts [eu.payments.example.com], but the SNI is asia.payments.example.com');
+    expect(trace.destinations[0].host).toBe('us.payments.example.com');
+  });
+});
