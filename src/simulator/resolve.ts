@@ -17,7 +17,7 @@ import { meshConfigOf } from '../analysis/facts/mesh-config';
 import { isPlainObject, ObjectRecord, stringMap } from '../analysis/manifest';
 import { labelsMatch, MeshModel, PodTemplateRecord } from '../analysis/model';
 import { workloadSelectorOf } from '../analysis/resources/selectors';
-import { clusterLocalParts } from '../analysis/resources/service-lookup';
+import { clusterLocalParts, serviceExists } from '../analysis/resources/service-lookup';
 import { arrayOf, gatewaysOf, hostsOf, isBoundToMesh, MESH_GATEWAY } from '../analysis/resources/virtualservice';
 import { resolveTargetPort, serviceAccountOf, servicePorts, sidecarDisabled } from '../analysis/resources/workloads';
 
@@ -721,7 +721,17 @@ function destination(
       why: `no DestinationRule visible to the client defines subset ${subset} of ${host}, so Envoy has no cluster for it (503 NC)`,
     };
   }
-  if (!svc || !serverSide) return { ...base, policy: policyTrace, outcome: RequestOutcome.ROUTED };
+  if (!svc || !serverSide) {
+    if (!reg && client.hasProxy) {
+      // The route names a host the proxy has no cluster for: Envoy answers 503 (NC). Only when the
+      // input shows the host's namespace (or it is outside the cluster) is that certain.
+      if (serviceExists(model, host) === 'missing') {
+        return { ...base, policy: policyTrace, outcome: RequestOutcome.CONNECTION_FAILURE, why: `no Service or ServiceEntry of the input declares ${host}, so Envoy has no cluster for it (503)` };
+      }
+      ctx.notes.push(`${host} is not declared in the input (a Service deployed from other manifests?); the trace assumes it exists.`);
+    }
+    return { ...base, policy: policyTrace, outcome: RequestOutcome.ROUTED };
+  }
 
   const { targetPort, labels, mode: mtlsDecision } = serverSide;
   const mtls = serverHasProxy && tls.trace.mode === 'ISTIO_MUTUAL' && mtlsDecision.mode !== 'DISABLE';

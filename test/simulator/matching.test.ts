@@ -185,3 +185,17 @@ describe('route order and outcomes', () => {
     expect(trace.summary).toContain('subset v3');
   });
 });
+
+describe('destinations', () => {
+  test('a destination host that no Service of its namespace declares fails (503, no cluster)', () => {
+    const trace = shop(apiRoutes('  - route: [{destination: {host: api-v9}}]\n')).request({ from: web, to: api() });
+    expect(trace.outcome).toBe(RequestOutcome.CONNECTION_FAILURE);
+    expect(trace.summary).toContain('no Service or ServiceEntry of the input declares api-v9.shop.svc.cluster.local');
+  });
+
+  test('a destination in a namespace the input does not show is assumed to exist, with a note', () => {
+    const trace = shop(apiRoutes('  - route: [{destination: {host: ledger.finance.svc.cluster.local}}]\n')).request({ from: web, to: api() });
+    expect(trace.outcome).toBe(RequestOutcome.ROUTED);
+    expect(trace.notes[0]).toContain('ledger.finance.svc.cluster.local is not declared in the input');
+  });
+});
