@@ -258,12 +258,24 @@ function virtualServicesFor(model: MeshModel, host: string, client: Client): Obj
     else if (exportTo.includes('.') && vs.namespace === client.namespace) group = 0;
     else if (client.namespace !== undefined && exportTo.includes(client.namespace)) group = 1;
     else continue;
-    let score = -1;
-    for (const h of hostsOf(vs)) score = Math.max(score, hostMatchScore(model.fqdn(h.host, vs.namespace), host));
+    const score = hostScore(model, vs, host);
     if (score >= 0) ranked.push({ vs, group, score, order });
   }
   ranked.sort((a, b) => a.group - b.group || b.score - a.score || a.order - b.order);
   return ranked.map((r) => r.vs);
+}
+
+function hostScore(model: MeshModel, vs: ObjectRecord, host: string): number {
+  let score = -1;
+  for (const h of hostsOf(vs)) score = Math.max(score, hostMatchScore(model.fqdn(h.host, vs.namespace), host));
+  return score;
+}
+
+/** The VirtualServices whose host matches `host` most specifically, in input order. */
+function mostSpecific(model: MeshModel, list: readonly ObjectRecord[], host: string): ObjectRecord[] {
+  const scored = list.map((vs) => ({ vs, score: hostScore(model, vs, host), order: model.virtualServices().indexOf(vs) }));
+  const best = Math.max(-1, ...scored.map((x) => x.score));
+  return scored.filter((x) => x.score === best).sort((a, b) => a.order - b.order).map((x) => x.vs);
 }
 
 /** VirtualServices (by input position) under each exact host, and the wildcard hosts, read once per model. */
@@ -535,7 +547,9 @@ export function simulate(model: MeshModel, props: SimulatedRequestProps): Reques
 
   const vsList = virtualServicesFor(model, resolvedHost, client);
   // A sidecar applies the first VirtualService that claims the host; a gateway merges the routes of all of them.
-  const applied = client.gatewayName === MESH_GATEWAY ? vsList.slice(0, 1) : vsList;
+  // At a gateway, Envoy picks the virtual host with the most specific domain; the VirtualServices
+  // sharing that host have their routes merged, oldest (here: first in the input) first.
+  const applied = client.gatewayName === MESH_GATEWAY ? vsList.slice(0, 1) : mostSpecific(model, vsList, resolvedHost);
   if (applied.length === 0) {
     if (client.gateway) {
       return finish({

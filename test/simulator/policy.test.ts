@@ -248,3 +248,47 @@ spec:
     expect(trace.destinations[0].host).toBe('us.payments.example.com');
   });
 });
+
+describe('ingress gateway', () => {
+  const gateway = `apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata: {name: shop-gateway, namespace: shop}
+spec:
+  selector: {istio: ingressgateway}
+  servers:
+  - port: {number: 80, name: http, protocol: HTTP}
+    hosts: ["*.example.com"]
+`;
+  const bound = (name: string, host: string, subset: string, match = '') => `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: ${name}, namespace: shop}
+spec:
+  hosts: ["${host}"]
+  gateways: [shop-gateway]
+  http:
+  - ${match}route: [{destination: {host: api, subset: ${subset}}}]
+`;
+  const via = RequestSource.viaGateway('shop', 'shop-gateway');
+
+  test('the VirtualService with the most specific host takes the request', () => {
+    const trace = shop(gateway, bound('wild', '*.example.com', 'v1'), bound('exact', 'api.example.com', 'v2')).request({ from: via, to: RequestTarget.url('http://api.example.com/') });
+    expect(trace.route!.virtualService.name).toBe('exact');
+  });
+
+  test('routes of VirtualServices with the same host are merged in input order', () => {
+    const first = bound('a', 'api.example.com', 'v2', 'match: [{uri: {prefix: /v2}}]\n    ');
+    const trace = shop(gateway, first, bound('b', 'api.example.com', 'v1')).request({ from: via, to: RequestTarget.url('http://api.example.com/orders') });
+    expect(trace.route!.virtualService.name).toBe('b');
+    expect(trace.route!.skipped[0].reason).toContain('shop/a: uri prefix "/v2"');
+  });
+
+  test('a port the Gateway has no server on fails the connection', () => {
+    const trace = shop(gateway, bound('exact', 'api.example.com', 'v2')).request({ from: via, to: RequestTarget.url('http://api.example.com:8443/') });
+    expect(trace.outcome).toBe(RequestOutcome.CONNECTION_FAILURE);
+  });
+
+  test('a host no server of the Gateway lists is a 404', () => {
+    const trace = shop(gateway, bound('exact', 'api.example.com', 'v2')).request({ from: via, to: RequestTarget.url('http://api.example.org/') });
+    expect(trace.statusCode).toBe(404);
+  });
+});

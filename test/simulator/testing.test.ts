@@ -66,3 +66,13 @@ test('assertRoutesTo and assertDenied work without Jest matchers', () => {
   expect(() => assertRoutesTo(sim.request({ from, to }), v1, 80)).not.toThrow();
   expect(() => assertDenied(sim.request({ from, to }))).toThrow(/expected the request to be denied; outcome routed/);
 });
+
+test('RequestSource.fromWorkload takes a cdk8s-plus workload of the app as the client', () => {
+  const app = new App();
+  new Mesh(app, 'mesh');
+  const chart = new Chart(app, 'shop', { namespace: 'shop' });
+  const web = new kplus.Deployment(chart, 'web', { containers: [{ image: 'example.invalid/web', portNumber: 8080, securityContext: { ensureNonRoot: false } }] });
+  new MeshService(chart, 'api', { port: 8080 });
+  const trace = MeshSimulator.fromApp(app).request({ from: RequestSource.fromWorkload(web), to: RequestTarget.url('http://api:8080/') });
+  expect(trace.client.workload).toEqual({ kind: 'Deployment', namespace: 'shop', name: web.name });
+});
