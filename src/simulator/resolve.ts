@@ -236,16 +236,16 @@ interface MatchedRoute {
 }
 
 /**
- * The VirtualServices of a sidecar for a host, in Istio's order: exported only to the client's
- * namespace ('.' in it), then those exporting to it by name, then public ones; within each the
- * most specific host first, then input order (creation time in a cluster).
+ * The VirtualServices bound to the client's proxy for a host, in Istio's order: exported only to
+ * the client's namespace ('.' in it), then those exporting to it by name, then public ones; within
+ * each, input order (creation time in a cluster).
  */
 function virtualServicesFor(model: MeshModel, host: string, client: Client): ObjectRecord[] {
   const index = virtualServiceIndex(model);
   const candidates = new Set<number>(index.exact.get(host) ?? []);
   for (const w of index.wildcard) if (hostMatchScore(w.host, host) >= 0) candidates.add(w.order);
   const all = model.virtualServices();
-  const ranked: Array<{ vs: ObjectRecord; group: number; score: number; order: number }> = [];
+  const ranked: Array<{ vs: ObjectRecord; group: number; order: number }> = [];
   for (const order of candidates) {
     const vs = all[order];
     const bound = client.gatewayName === MESH_GATEWAY
@@ -258,10 +258,11 @@ function virtualServicesFor(model: MeshModel, host: string, client: Client): Obj
     else if (exportTo.includes('.') && vs.namespace === client.namespace) group = 0;
     else if (client.namespace !== undefined && exportTo.includes(client.namespace)) group = 1;
     else continue;
-    const score = hostScore(model, vs, host);
-    if (score >= 0) ranked.push({ vs, group, score, order });
+    if (hostScore(model, vs, host) >= 0) ranked.push({ vs, group, order });
   }
-  ranked.sort((a, b) => a.group - b.group || b.score - a.score || a.order - b.order);
+  // A sidecar's routes for a service come from the first VirtualService in this order that names
+  // it (a wildcard host counts): later ones cannot claim the service again, however specific.
+  ranked.sort((a, b) => a.group - b.group || a.order - b.order);
   return ranked.map((r) => r.vs);
 }
 
@@ -271,11 +272,11 @@ function hostScore(model: MeshModel, vs: ObjectRecord, host: string): number {
   return score;
 }
 
-/** The VirtualServices whose host matches `host` most specifically, in input order. */
+/** The VirtualServices whose host matches `host` most specifically, keeping the order of `list`. */
 function mostSpecific(model: MeshModel, list: readonly ObjectRecord[], host: string): ObjectRecord[] {
-  const scored = list.map((vs) => ({ vs, score: hostScore(model, vs, host), order: model.virtualServices().indexOf(vs) }));
+  const scored = list.map((vs) => ({ vs, score: hostScore(model, vs, host) }));
   const best = Math.max(-1, ...scored.map((x) => x.score));
-  return scored.filter((x) => x.score === best).sort((a, b) => a.order - b.order).map((x) => x.vs);
+  return scored.filter((x) => x.score === best).map((x) => x.vs);
 }
 
 /** VirtualServices (by input position) under each exact host, and the wildcard hosts, read once per model. */
@@ -569,7 +570,7 @@ export function simulate(model: MeshModel, props: SimulatedRequestProps): Reques
     }, clientTrace);
   }
   if (client.gatewayName === MESH_GATEWAY && vsList.length > 1) {
-    notes.push(`VirtualServices ${vsList.map((v) => `${v.namespace}/${v.name}`).join(', ')} all claim ${resolvedHost}; the sidecar uses ${vsList[0].namespace}/${vsList[0].name} (Istio's precedence: exported only to the client's namespace, then exported to it by name, then public; most specific host; oldest first, here input order).`);
+    notes.push(`VirtualServices ${vsList.map((v) => `${v.namespace}/${v.name}`).join(', ')} all claim ${resolvedHost}; the sidecar uses ${vsList[0].namespace}/${vsList[0].name} (Istio's precedence: exported only to the client's namespace, then exported to it by name, then public; oldest first, here input order; the first claims the service).`);
   }
 
   // A gateway routes by what its server does with TLS (terminated: http; passed through: tls). At a

@@ -292,3 +292,18 @@ spec:
     expect(trace.statusCode).toBe(404);
   });
 });
+
+describe('VirtualService precedence at a sidecar', () => {
+  test('an older public VirtualService with a wildcard host claims the service before a newer exact one', () => {
+    const wildcard = `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: {name: all-shop, namespace: shop}
+spec:
+  hosts: ["*.shop.svc.cluster.local"]
+  http:
+  - route: [{destination: {host: api.shop.svc.cluster.local, subset: v1}}]
+`;
+    const trace = shop(wildcard, apiRoutes('  - route: [{destination: {host: api, subset: v2}}]\n')).request({ from: web, to: api });
+    expect(trace.route!.virtualService.name).toBe('all-shop');
+  });
+});
