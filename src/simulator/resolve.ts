@@ -116,19 +116,24 @@ function resolveClient(model: MeshModel, source: RequestSource, notes: string[])
       const pod = Object.keys(selector).length > 0 ? model.podTemplatesMatchingAnywhere(selector)[0] : undefined;
       const namespace = pod?.namespace ?? gw.namespace;
       const labels = pod ? pod.labels : selector;
+      // Istio's default ingress gateway runs as this account; without the gateway's pods in the input it is the best guess.
+      const serviceAccount = pod ? serviceAccountOf(pod) : 'istio-ingressgateway-service-account';
+      if (!pod) {
+        notes.push(`No workload of the input matches the selector of Gateway ${gw.namespace}/${gw.name}; the gateway is taken to run in ${namespace} as service account ${serviceAccount}.`);
+      }
       return {
         trace: {
           kind: 'gateway',
           namespace,
           ...(pod ? { workload: refOf(pod.owner) } : {}),
-          serviceAccount: pod ? serviceAccountOf(pod) : undefined,
+          serviceAccount,
           labels,
           hasProxy: true,
           gateway: refOf(gw),
         },
         namespace,
         labels,
-        serviceAccount: pod ? serviceAccountOf(pod) : undefined,
+        serviceAccount,
         hasProxy: true,
         gatewayName: `${gw.namespace}/${gw.name}`,
         gateway: gw,
