@@ -7,7 +7,7 @@ import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_TOTAL_BYTES, loadManifests, STDIN_A
 import { MeshConfigFileError, MeshConfigSetting, readMeshConfigFile } from '../analysis/mesh-config-file';
 import { MeshModel } from '../analysis/model';
 import { MeshSimulator } from '../simulator/mesh-simulator';
-import { RequestSource, RequestTarget } from '../simulator/request';
+import { RequestSource, RequestTarget, SimulatedJwt } from '../simulator/request';
 import { SimulationInputError } from '../simulator/resolve';
 import { DestinationTrace, ObjectReference, RequestTrace } from '../simulator/trace';
 
@@ -41,6 +41,10 @@ Request:
       --outside-mesh         from a client without Istio proxy
   -X, --method M             HTTP method (default GET)
   -H, --header 'NAME: VALUE' a request header; repeat for more
+      --jwt ISSUER/SUBJECT   the request carries a valid JWT of this issuer and subject
+                             (the request principal's form, split at the last /)
+      --jwt-audience AUD     an audience of that token; repeat for more
+      --jwt-invalid          the token fails verification (bad signature, expired)
 
 Options:
   -f, --format FORMAT        text (default) or json
@@ -88,6 +92,7 @@ interface SimulateArgs {
   readonly from?: RequestSource;
   readonly method?: string;
   readonly headers: Record<string, string>;
+  readonly jwt?: SimulatedJwt;
   readonly format: 'text' | 'json';
   readonly namespace?: string;
   readonly rootNamespace?: string;
@@ -123,6 +128,9 @@ function parseArgs(argv: readonly string[]): SimulateArgs {
   let clusterDomain: string | undefined;
   let meshConfig: string | undefined;
   let help = false;
+  let jwtPrincipal: string | undefined;
+  const audiences: string[] = [];
+  let jwtInvalid = false;
   const setFrom = (option: string, source: RequestSource) => {
     if (fromOption !== undefined) throw new UsageError(`${option} and ${fromOption} both say who sends the request; give one`);
     fromOption = option;
@@ -190,6 +198,20 @@ function parseArgs(argv: readonly string[]): SimulateArgs {
         headers[header.toLowerCase()] = v.slice(colon + 1).trim();
         break;
       }
+      case '--jwt': {
+        const v = value();
+        const slash = v.lastIndexOf('/');
+        if (slash <= 0 || slash === v.length - 1) throw new UsageError(`--jwt ${v}: write ISSUER/SUBJECT, e.g. --jwt testing@secure.istio.io/testing@secure.istio.io`);
+        jwtPrincipal = v;
+        break;
+      }
+      case '--jwt-audience':
+        audiences.push(value());
+        break;
+      case '--jwt-invalid':
+        if (inline !== undefined) throw new UsageError(`option ${name} takes no value`);
+        jwtInvalid = true;
+        break;
       case '-f':
       case '--format': {
         const v = value();
@@ -221,7 +243,17 @@ function parseArgs(argv: readonly string[]): SimulateArgs {
         throw new UsageError(`unknown option '${name}'`);
     }
   }
-  return { paths, to, from, method, headers, format, namespace, rootNamespace, clusterDomain, meshConfig, help };
+  if (jwtPrincipal === undefined && (audiences.length > 0 || jwtInvalid)) {
+    throw new UsageError('--jwt-audience and --jwt-invalid describe a token; give it with --jwt ISSUER/SUBJECT');
+  }
+  const slash = jwtPrincipal?.lastIndexOf('/') ?? -1;
+  const jwt: SimulatedJwt | undefined = jwtPrincipal === undefined ? undefined : {
+    issuer: jwtPrincipal.slice(0, slash),
+    subject: jwtPrincipal.slice(slash + 1),
+    audiences,
+    invalid: jwtInvalid,
+  };
+  return { paths, to, from, method, headers, jwt, format, namespace, rootNamespace, clusterDomain, meshConfig, help };
 }
 
 /** Runs `simulate` and resolves to the exit code (0 with a trace, 2 on bad input). */
@@ -286,6 +318,7 @@ export async function simulateCommand(argv: readonly string[], io: SimulateIo): 
       ...(args.from ? { from: args.from } : {}),
       ...(args.method ? { method: args.method } : {}),
       headers: args.headers,
+      ...(args.jwt ? { jwt: args.jwt } : {}),
     });
   } catch (e) {
     if (!(e instanceof SimulationInputError)) throw e;

@@ -109,3 +109,37 @@ describe('cdk8s-istio simulate', () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe('cdk8s-istio simulate --jwt', () => {
+  const dir = bookinfoFolder();
+  fs.writeFileSync(path.join(dir, 'jwt.yaml'), `apiVersion: security.istio.io/v1
+kind: RequestAuthentication
+metadata: {name: jwt, namespace: default}
+spec:
+  selector: {matchLabels: {app: reviews}}
+  jwtRules: [{issuer: "https://auth.example.com", audiences: [shop]}]
+---
+apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata: {name: require-jwt, namespace: default}
+spec:
+  selector: {matchLabels: {app: reviews}}
+  rules: [{from: [{source: {requestPrincipals: ["*"]}}]}]
+`);
+  const base = ['simulate', dir, '--to', 'http://reviews:9080/', '--from', 'default/bookinfo-productpage', '-f', 'json'];
+
+  test('a token ISSUER/SUBJECT (split at the last /) with the right audience is allowed', async () => {
+    const trace = JSON.parse((await run([...base, '--jwt', 'https://auth.example.com/alice', '--jwt-audience', 'shop'], dir)).stdout);
+    expect(trace.outcome).toBe('routed');
+    expect(trace.destinations[0].server.authentication.requestPrincipal).toBe('https://auth.example.com/alice');
+  });
+
+  test('--jwt-invalid is refused with 401', async () => {
+    const trace = JSON.parse((await run([...base, '--jwt', 'https://auth.example.com/alice', '--jwt-invalid'], dir)).stdout);
+    expect(trace).toMatchObject({ outcome: 'denied', statusCode: 401 });
+  });
+
+  test('--jwt-audience without --jwt exits 2', async () => {
+    expect((await run([...base, '--jwt-audience', 'shop'], dir)).code).toBe(2);
+  });
+});
