@@ -114,7 +114,9 @@ function resolveClient(model: MeshModel, source: RequestSource, notes: string[])
       }
       const selector = workloadSelectorOf(gw);
       const pod = Object.keys(selector).length > 0 ? model.podTemplatesMatchingAnywhere(selector)[0] : undefined;
-      const namespace = pod?.namespace ?? gw.namespace;
+      // Without the gateway's pods in the input: Istio's default ingress gateway (istio=ingressgateway)
+      // runs in the root namespace; another selector is taken as a gateway deployed beside its Gateway.
+      const namespace = pod?.namespace ?? (selector.istio === 'ingressgateway' ? model.rootNamespace : gw.namespace);
       const labels = pod ? pod.labels : selector;
       // Istio's default ingress gateway runs as this account; without the gateway's pods in the input it is the best guess.
       const serviceAccount = pod ? serviceAccountOf(pod) : 'istio-ingressgateway-service-account';
@@ -530,6 +532,14 @@ export function simulate(model: MeshModel, props: SimulatedRequestProps): Reques
       const tlsMode = isPlainObject(server.tls) ? server.tls.mode : undefined;
       const protocol = isPlainObject(server.port) && typeof server.port.protocol === 'string' ? server.port.protocol.toUpperCase() : 'HTTP';
       gatewayKind = tlsMode === 'PASSTHROUGH' || tlsMode === 'AUTO_PASSTHROUGH' ? 'tls' : protocol === 'TCP' || protocol === 'TLS' ? 'tcp' : 'http';
+    }
+    if (server && isPlainObject(server.tls) && server.tls.httpsRedirect === true) {
+      return finish({
+        outcome: RequestOutcome.REDIRECTED,
+        statusCode: 301,
+        redirect: { scheme: 'https' },
+        summary: `Redirected (301) to https: the server of Gateway ${client.gatewayName} on port ${port} sets tls.httpsRedirect.`,
+      }, clientTrace);
     }
     if (!server) {
       return finish({

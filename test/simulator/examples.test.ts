@@ -82,3 +82,30 @@ describe('examples/zero-trust', () => {
     expect(trace.statusCode).toBe(401);
   });
 });
+
+describe('examples/bookinfo', () => {
+  const sim = example('bookinfo');
+  const gateway = RequestSource.viaGateway('bookinfo', 'bookinfo-gateway');
+
+  test('plain HTTP at the gateway is redirected to HTTPS (301)', () => {
+    const trace = sim.request({ from: gateway, to: RequestTarget.url('http://bookinfo.example.com/productpage') });
+    expect(trace.outcome).toBe(RequestOutcome.REDIRECTED);
+    expect(trace.statusCode).toBe(301);
+  });
+
+  test('HTTPS at the gateway reaches productpage over mutual TLS', () => {
+    const trace = sim.request({ from: gateway, to: RequestTarget.url('https://bookinfo.example.com/productpage') });
+    expect(trace.outcome).toBe(RequestOutcome.ROUTED);
+    expect(trace.destinations[0].host).toBe('productpage.bookinfo.svc.cluster.local');
+    expect(trace.tls).toEqual({ client: 'ISTIO_MUTUAL', server: 'STRICT' });
+  });
+
+  test('jason reaches reviews v2; the canary route carries the 6s timeout and 2 retries of 2s', () => {
+    const from = RequestSource.serviceAccount('bookinfo', 'bookinfo-productpage');
+    const to = RequestTarget.url('http://reviews:9080/reviews/0');
+    expect(sim.request({ from, to, headers: { 'end-user': 'jason' } }).destinations.map((d) => d.subset)).toEqual(['v2']);
+    const canary = sim.request({ from, to });
+    expect(canary).toMatchObject({ timeout: '6s', retries: { attempts: 2, perTryTimeout: '2s', retryOn: 'gateway-error,connect-failure' } });
+    expect(canary.destinations.map((d) => [d.subset, d.share])).toEqual([['v1', 90], ['v2', 10]]);
+  });
+});
