@@ -70,3 +70,4 @@ export * from './delivery/flagger-webhook-type';
 export * from './delivery/flagger-webhook';
 export * from './delivery/flagger-target';
 export * from './delivery/flagger-canary';
+export * from './simulator';

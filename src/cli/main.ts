@@ -4,6 +4,7 @@ import { readCrdFile } from './crd-file';
 import { formatInputProblem, formatJson, formatText, OUTPUT_FORMATS, OutputFormat } from './format';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_TOTAL_BYTES, describeFsError, loadManifests, parseByteSize, STDIN_ARG } from './load-manifests';
 import { DescribedRule, formatSarif, istioCodeUrl } from './sarif';
+import { simulateCommand } from './simulate';
 import { analyzeSources, closestRuleId, CrdFileError, didYouMean, failing, FailOn, IGNORE_ANNOTATION, unknownRuleIds } from '../analysis/analysis-run';
 import type { CrdSchemas } from '../analysis/crd/crd-schemas';
 import { Severity } from '../analysis/diagnostic';
@@ -53,6 +54,9 @@ Typed cdk8s constructs for Istio, and the checks they run, as a command.
 
 Commands:
   lint PATH...      check Istio and Kubernetes manifests (see '${PROGRAM} lint --help')
+  simulate PATH... --to URL
+                    show what happens to one request: route, destinations, policy,
+                    mTLS and authorization (see '${PROGRAM} simulate --help')
 
 Options:
   -h, --help        print this help and exit
@@ -224,6 +228,8 @@ async function run(argv: readonly string[], io: CliIo, options: CliOptions): Pro
       return ExitCode.OK;
     case 'lint':
       return lint(rest, io, options);
+    case 'simulate':
+      return simulateCommand(rest, { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd, readStdin: (limit) => readAll(io.stdin, limit) });
     default:
       io.stderr.write(
         command.startsWith('-')

@@ -1,0 +1,3 @@
+export * from './trace';
+export * from './request';
+export * from './mesh-simulator';
