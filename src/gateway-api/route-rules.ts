@@ -234,8 +234,16 @@ function backendRefJson(target: RuleTarget, ref: BackendRef): any {
   });
 }
 
+/** What a destination or a mirror names (the fields the two share). */
+interface BackendChoice {
+  readonly version?: ServiceVersion;
+  readonly service?: MeshService;
+  readonly host?: string;
+  readonly port?: number;
+}
+
 /** The backend a destination (or mirror) names; its port is required for a Service. */
-export function backendOf(ctx: RenderContext, target: RuleTarget, d: { version?: ServiceVersion; service?: MeshService; host?: string; port?: number }): BackendRef {
+export function backendOf(ctx: RenderContext, target: RuleTarget, d: BackendChoice): BackendRef {
   let ref: BackendRef;
   if (d.version) ref = target.versionBackend(ctx, d.version);
   else if (d.service) ref = target.serviceBackend(ctx, d.service);

@@ -1,12 +1,26 @@
 /**
  * The schema walk of a model, shared by the schema rules: every Istio object is checked once
  * against the model's field table (the built-in one, or the CRDs given with `lint --crds`), and
- * each schema rule reports its own share of the issues.
+ * each schema rule reports its own share of the issues. Gateway API objects are checked the same
+ * way against the Gateway API CRDs: those of the `--crds` file when it defines them, else the
+ * built-in v1.5.1 table, whose CEL rules then always run (the API server runs them on every
+ * Gateway API object, and no webhook rule of this project covers them one by one).
  */
-import { MeshModel } from '../model';
+import { CelValidator } from '../crd/cel-validation';
+import { CelCheck, MeshModel } from '../model';
 import { Finding } from '../rule';
-import { isIstioGroup } from '../schema/field-table';
-import { validateIstioRecord } from '../schema/validate';
+import { FieldTableLookup, GATEWAY_API_FIELDS, GATEWAY_API_GROUPS, isGatewayApiGroup, isIstioGroup } from '../schema/field-table';
+import { validateIstioRecord, validateSchemaRecord } from '../schema/validate';
+
+let builtInGatewayApiCel: CelValidator | undefined;
+
+/** The Gateway API schemas a model checks against: the CRD file's when it has them, else the built-in ones. */
+export function gatewayApiSchemas(model: MeshModel): { readonly lookup: FieldTableLookup; readonly cel?: CelCheck } {
+  if (GATEWAY_API_GROUPS.some((g) => model.schema.kinds(g).length > 0)) return { lookup: model.schema, cel: model.cel };
+  // One evaluator per process: it caches the compiled CEL programs.
+  builtInGatewayApiCel ??= new CelValidator(GATEWAY_API_FIELDS);
+  return { lookup: GATEWAY_API_FIELDS, cel: builtInGatewayApiCel };
+}
 
 /** Schema findings grouped by the id of the rule that reports them. */
 export function schemaFindings(model: MeshModel): ReadonlyMap<string, readonly Finding[]> {
@@ -15,9 +29,12 @@ export function schemaFindings(model: MeshModel): ReadonlyMap<string, readonly F
 
 function readSchemaFindings(model: MeshModel): Map<string, Finding[]> {
   const byRule = new Map<string, Finding[]>();
+  const gatewayApi = gatewayApiSchemas(model).lookup;
   for (const object of model.objects) {
-    if (!isIstioGroup(object.group)) continue;
-    for (const issue of validateIstioRecord(object, model.schema)) {
+    const istio = isIstioGroup(object.group);
+    if (!istio && !isGatewayApiGroup(object.group)) continue;
+    const issues = istio ? validateIstioRecord(object, model.schema) : validateSchemaRecord(object, gatewayApi);
+    for (const issue of issues) {
       const list = byRule.get(issue.rule) ?? [];
       list.push({
         object,
@@ -32,14 +49,17 @@ function readSchemaFindings(model: MeshModel): Map<string, Finding[]> {
   return byRule;
 }
 
-/** Issues of the CEL rules of the model's CRD file; none when no CRD file was given. */
+/**
+ * Issues of CEL rules: those of the model's CRD file on Istio objects (none when no CRD file was
+ * given), and those of the Gateway API CRDs on Gateway API objects (always).
+ */
 export function celFindings(model: MeshModel): readonly Finding[] {
-  const cel = model.cel;
-  if (!cel) return [];
   return model.memo('celFindings', () => {
     const out: Finding[] = [];
+    const gatewayApi = gatewayApiSchemas(model).cel;
     for (const object of model.objects) {
-      if (!isIstioGroup(object.group)) continue;
+      const cel = isIstioGroup(object.group) ? model.cel : isGatewayApiGroup(object.group) ? gatewayApi : undefined;
+      if (!cel) continue;
       for (const issue of cel.validate(object)) {
         out.push({ object, path: issue.path, message: issue.message, fix: issue.fix });
       }
