@@ -137,7 +137,12 @@ describe('mesh routes as HTTPRoute (GAMMA)', () => {
   test('timeout becomes timeouts.request and retries (experimental) retry, perTryTimeout timeouts.backendRequest', () => {
     const rule = routeWith({
       timeout: Duration.seconds(90),
-      retries: RetryPolicy.of({ attempts: 3, perTryTimeout: Duration.millis(1500), backoff: Duration.millis(100), retryOn: [RetryOn.statusCode(503), RetryOn.statusCode(502)] }),
+      retries: RetryPolicy.of({
+        attempts: 3,
+        perTryTimeout: Duration.millis(1500),
+        backoff: Duration.millis(100),
+        retryOn: [RetryOn.statusCode(503), RetryOn.statusCode(502)],
+      }),
     }, EXPERIMENTAL);
     expect(rule.timeouts).toEqual({ request: '1m30s', backendRequest: '1s500ms' });
     expect(rule.retry).toEqual({ attempts: 3, backoff: '100ms', codes: [503, 502] });
