@@ -8,9 +8,9 @@ export const httpRouteBackendPortNotFound: Rule = {
   severity: Severity.ERROR,
   summary: 'A backendRef of an HTTPRoute or GRPCRoute names a port that its Service does not have.',
   origin: 'app',
-  docs: 'A Service backendRef names a port of the Service (`port` is required for Services). When the Service\n' +
-    'exists but has no such port, Istio cannot resolve the backend and every request routed to it fails\n' +
-    '(500), so this is an error.',
+  docs: 'A Service backendRef names a port of the Service (`port` is required for Services).\n' +
+    'Why an error: when the Service exists but has no such port, Istio cannot resolve the backend and every\n' +
+    'request routed to it fails (500).',
   fields: 'spec.rules[].backendRefs[].port, spec.rules[].filters[].requestMirror.backendRef.port',
   fix: 'Use a port the Service declares in spec.ports[].port.',
   check(model, report) {

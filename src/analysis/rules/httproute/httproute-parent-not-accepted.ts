@@ -25,9 +25,9 @@ export const httpRouteParentNotAccepted: Rule = {
   summary: 'An HTTPRoute or GRPCRoute names a Gateway of the analysed objects, but no listener of it takes the route (sectionName, port, protocol or allowedRoutes namespaces).',
   origin: 'app',
   docs: 'A Gateway takes a route on the listeners its parentRef selects (by sectionName and port) whose\n' +
-    'protocol carries HTTP and whose allowedRoutes admits the route\'s namespace (Same by default). When no\n' +
-    'listener does, the route is not accepted (NotAllowedByListeners or NoMatchingParent) and none of its\n' +
-    'traffic reaches the backends through that Gateway, so this is an error.',
+    'protocol carries HTTP and whose allowedRoutes admits the route\'s namespace (Same by default).\n' +
+    'Why an error: when no listener does, the Gateway does not accept the route (NotAllowedByListeners or\n' +
+    'NoMatchingParent) and none of its traffic reaches the backends through that Gateway.',
   fields: 'spec.parentRefs[].sectionName, port; Gateway spec.listeners[].allowedRoutes',
   fix: 'Name a listener that exists, or let the listener admit the route\'s namespace (allowedRoutes.namespaces.from: All or a Selector).',
   check(model, report) {
