@@ -1,7 +1,7 @@
 import { App, Chart, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { Gateway, GatewayApiChannel, GatewayServer, Mesh, MeshService, RetryOn, RetryPolicy, RoutingApi, ServerTls } from '../../src';
+import { Gateway, GatewayApiChannel, GatewayServer, Mesh, MeshService, RetryOn, RetryPolicy, RoutingApi, ServerTls, TrafficPolicy } from '../../src';
 
 const IMAGE = (name: string, version: string) => `docker.io/istio/examples-bookinfo-${name}-${version}:1.20.1`;
 
@@ -16,7 +16,8 @@ function workload(scope: Construct, name: string, version: string): kplus.Deploy
  * API they become is the Mesh's choice: this file says nothing about HTTPRoutes.
  *
  * - reviews: the test user `jason` always gets v2; everyone else is split 90/10 between v1 and v2,
- *   with a 3s timeout and two retries on 503.
+ *   with a 3s timeout and two retries on 503. A circuit breaker protects it: it stays a
+ *   DestinationRule, which Istio applies to Gateway API backends too.
  * - productpage is served at bookinfo.example.com through an ingress gateway: HTTPS with the
  *   `bookinfo-credential` Secret, and plain HTTP redirected to HTTPS.
  */
@@ -24,7 +25,10 @@ export class BookinfoCanaryChart extends Chart {
   constructor(scope: Construct, id: string) {
     super(scope, id, { namespace: 'bookinfo' });
 
-    const reviews = new MeshService(this, 'reviews', { port: 9080 });
+    const reviews = new MeshService(this, 'reviews', {
+      port: 9080,
+      trafficPolicy: TrafficPolicy.circuitBreaker({ maxConnections: 100, maxPendingRequests: 10, consecutive5xxErrors: 5, baseEjectionTime: Duration.seconds(30) }),
+    });
     const v1 = reviews.addVersion('v1', workload(this, 'reviews', 'v1'));
     const v2 = reviews.addVersion('v2', workload(this, 'reviews', 'v2'));
     // Envoy (and the Gateway API's rule order for equal matches) takes the header route first.
