@@ -218,10 +218,10 @@ export class Gateway extends Construct implements IGateway {
    * request, and a route with hostnames would win over it).
    * @internal
    */
-  public _routeListeners(): string[] {
+  public _routeListeners(): Array<{ name: string; hostname?: string }> {
     return planListeners(RenderContext.of(this.node.path), this.namespace, this._servers)
       .filter((l) => !l.server.httpsRedirect && ['HTTP', 'HTTPS'].includes(l.listener.protocol))
-      .map((l) => l.listener.name);
+      .map((l) => ({ name: l.listener.name, hostname: l.listener.hostname }));
   }
 
   /**

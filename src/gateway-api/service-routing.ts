@@ -199,18 +199,21 @@ export class GatewayApiServiceRouting {
     const g = e.gateway;
     const parentRef: Record<string, any> = { group: GATEWAY_API_GROUP, kind: 'Gateway', name: g.name };
     if (g.namespace !== this.svc.namespace) parentRef.namespace = g.namespace;
-    // A Gateway of this app: attach to its routing listeners by name, never to a listener whose
-    // server redirects every request to HTTPS.
-    const sections = g instanceof Gateway ? g._routeListeners() : undefined;
-    if (sections !== undefined && sections.length === 0) {
-      throw new Error(`${this.svc.node.path}: exposeThroughGateway(${g.reference}): the gateway has no HTTP or HTTPS listener that does not redirect to HTTPS; add one, e.g. GatewayServer.https({ hosts, tls }).`);
-    }
-    const parentRefs = sections === undefined ? [parentRef] : sections.map((sectionName) => ({ ...parentRef, sectionName }));
     let hosts = e.hosts;
     if (hosts === undefined) {
       hosts = g instanceof Gateway ? g.hostsFor(this.svc.namespace) : [];
     }
     hosts = unique(hosts);
+    // A Gateway of this app: attach by name to its routing listeners that serve one of the hosts,
+    // never to a listener whose server redirects every request to HTTPS.
+    const sections = g instanceof Gateway ? g._routeListeners().filter((l) => hosts!.some((h) => hostsIntersect(l.hostname, h))) : undefined;
+    if (sections !== undefined && sections.length === 0) {
+      throw new Error(
+        `${this.svc.node.path}: exposeThroughGateway(${g.reference}): the gateway has no HTTP or HTTPS listener for ${hosts.join(', ') || 'any host'} ` +
+        'that does not redirect to HTTPS; add a server for those hosts, e.g. GatewayServer.https({ hosts, tls }).',
+      );
+    }
+    const parentRefs = sections === undefined ? [parentRef] : sections.map((l) => ({ ...parentRef, sectionName: l.name }));
     const routes = this.host.routes();
     const served = routes.length > 0 ? routes : [new HttpRoute(this.svc.node.path, {})];
     const spec: Record<string, any> = { parentRefs };
@@ -266,6 +269,16 @@ export class GatewayApiServiceRouting {
     const ns = this.host.objectNamespace;
     return { name, ...(ns ? { namespace: ns } : {}), ...(labels ? { labels } : {}) };
   }
+}
+
+/**
+ * Whether a listener hostname (undefined: any) and a route host can both match one request host
+ * (`*.example.com` takes `a.example.com`; `*` takes anything).
+ */
+function hostsIntersect(listener: string | undefined, host: string): boolean {
+  if (listener === undefined || host === '*' || listener === host) return true;
+  const covers = (wild: string, name: string) => wild.startsWith('*.') && name.endsWith(wild.slice(1));
+  return covers(listener, host) || covers(host, listener);
 }
 
 /** The one port a backendRef can default to: the only port, else the only HTTP-family port. */

@@ -327,6 +327,25 @@ describe('gateways as Gateway API Gateways', () => {
     expect(Mesh.of(a).analyze().filter((d) => d.severity === 'error')).toEqual([]);
   });
 
+  test('an exposed service attaches only to the listeners that serve its hosts', () => {
+    const { app: a, chart } = app();
+    const gateway = bookinfoGateway(chart, [
+      GatewayServer.http({ hosts: ['bookinfo.example.com'] }),
+      GatewayServer.http({ hosts: ['admin.example.com'], portName: 'admin' }),
+      GatewayServer.http({ hosts: ['*.example.org'], port: 8080 }),
+    ]);
+    const { svc } = reviews(chart);
+    svc.exposeThroughGateway(gateway, { hosts: ['bookinfo.example.com', 'www.example.org'] });
+    expect(find(a, 'HTTPRoute', 'reviews-bookinfo-gateway').spec.parentRefs.map((p: any) => p.sectionName)).toEqual(['http-80', 'http-8080']);
+  });
+
+  test('exposing for hosts no listener serves fails the synth, naming the hosts', () => {
+    const { app: a, chart } = app();
+    const { svc } = reviews(chart);
+    svc.exposeThroughGateway(bookinfoGateway(chart), { hosts: ['shop.example.net'] });
+    expect(() => manifests(a)).toThrow(/the gateway has no HTTP or HTTPS listener for shop\.example\.net that does not redirect to HTTPS/);
+  });
+
   test('a host limited to a namespace becomes allowedRoutes with a namespace selector', () => {
     const { app: a, chart } = app();
     bookinfoGateway(chart, [GatewayServer.http({ hosts: ['shop/shop.example.com', './admin.example.com'] })]);
