@@ -22,6 +22,7 @@ import {
   ServerTls,
   StringMatch,
   TrafficPolicy,
+  Waypoint,
 } from '../../src';
 import { expectValidGatewayApiObjects } from '../conformance/gateway-api-crd-validator';
 import { expectValidIstioObjects } from '../conformance/istio-crd-validator';
@@ -224,6 +225,20 @@ describe('mesh routes as HTTPRoute (GAMMA)', () => {
     expect(v1.trafficPolicy.loadBalancer).toEqual({ simple: 'RANDOM' });
     expect(v1.trafficPolicy.connectionPool).toEqual({ tcp: { maxConnections: 10 } });
     expectValidIstioObjects(manifests(a).filter((m) => m.apiVersion.includes('istio.io')));
+  });
+});
+
+describe('ambient mode', () => {
+  test('a waypoint serving the service applies the same HTTPRoute (attached to the Service), and the app analyses clean', () => {
+    const { app: a, chart } = app();
+    const { svc, v1, v2 } = reviews(chart);
+    svc.canary({ stable: v1, candidate: v2, weight: 10 });
+    new Waypoint(chart, 'waypoint').addMeshService(svc);
+    expect(find(a, 'Gateway', 'waypoint').spec.gatewayClassName).toBe('istio-waypoint');
+    expect(find(a, 'Service', 'reviews').metadata.labels).toMatchObject({ 'istio.io/use-waypoint': 'waypoint' });
+    expect(find(a, 'HTTPRoute', 'reviews').spec.parentRefs).toEqual([{ group: '', kind: 'Service', name: 'reviews' }]);
+    expectValidGatewayApiObjects(manifests(a));
+    expect(Mesh.of(a).analyze().filter((d) => d.severity === 'error')).toEqual([]);
   });
 });
 
