@@ -20,6 +20,8 @@ import {
   RetryPolicy,
   RoutingApi,
   ServerTls,
+  ServiceEntry,
+  ServiceEntryResolution,
   StringMatch,
   TrafficPolicy,
   Waypoint,
@@ -388,6 +390,18 @@ describe('gateways as Gateway API Gateways', () => {
     const gateway = new Gateway(chart, 'istio-gw', { routingApi: RoutingApi.ISTIO, servers: [GatewayServer.http({ hosts: ['a.example.com'] })] });
     const { svc } = reviews(chart);
     expect(() => svc.exposeThroughGateway(gateway, { hosts: ['a.example.com'] })).toThrow(/an Istio Gateway; a Gateway API route attaches only to a Gateway API Gateway/);
+  });
+});
+
+describe('egress', () => {
+  test('routing through the egress gateway stays on Istio\'s API in a Gateway API mesh', () => {
+    const { app: a, chart } = app();
+    const entry = new ServiceEntry(chart, 'cnn', { hosts: ['edition.cnn.com'], ports: [{ number: 80, protocol: Protocol.HTTP }], resolution: ServiceEntryResolution.DNS });
+    entry.routeThroughEgressGateway();
+    const gateway = manifests(a).find((m) => m.kind === 'Gateway');
+    expect(gateway.apiVersion).toBe('networking.istio.io/v1');
+    expect(gateway.spec.selector).toEqual({ istio: 'egressgateway' });
+    expect(Mesh.of(a).analyze().filter((d) => d.severity === 'error')).toEqual([]);
   });
 });
 
