@@ -54,6 +54,9 @@ interface Exposure {
   readonly hosts?: string[];
 }
 
+/** `spec.rules` maxItems of HTTPRoute and GRPCRoute (v1.5). */
+const MAX_RULES = 16;
+
 /** Protocols whose ports an HTTPRoute or GRPCRoute serves. */
 const ROUTABLE = new Set([undefined, 'http', 'http2', 'grpc', 'grpc-web']);
 
@@ -123,6 +126,13 @@ export class GatewayApiServiceRouting {
   /** Registers a new route: checks what the Gateway API cannot say, creates the route object and grants. */
   public addRoute(route: HttpRoute, options: HttpRouteOptions): void {
     checkGatewayApiRoute(routeContext(this.svc.node.path, route), route, this.host.channel, this.host.grpc);
+    const count = this.host.routes().length + 1;
+    if (count > MAX_RULES) {
+      this.host.ctx().fail(
+        `gets route ${count}, but its ${this.kind} holds at most ${MAX_RULES} rules (the Gateway API CRD's limit)`,
+        'merge routes (a route takes several matches), or keep this service on RoutingApi.ISTIO.',
+      );
+    }
     this.ensureMeshRoute();
     // Grants are objects, so they are made now, for the services the route names now; a
     // destination set later in another namespace is reported by the analysis

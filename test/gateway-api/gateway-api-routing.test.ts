@@ -279,6 +279,13 @@ describe('what the Gateway API cannot express is refused when the route is added
     expect(() => manifests(a)).toThrow(/shop\/reviews: route 'api' fault injects faults/);
   });
 
+  test('a 17th route, past the CRD\'s 16 rules', () => {
+    const { chart } = app();
+    const { svc } = reviews(chart);
+    for (let i = 0; i < 16; i++) svc.addRoute({ matches: [{ uri: StringMatch.exact(`/r${i}`) }] });
+    expect(() => svc.addRoute({})).toThrow(/^shop\/reviews: gets route 17, but its HTTPRoute holds at most 16 rules/);
+  });
+
   test('a mesh service adopting a Service it does not create', () => {
     const { chart } = app();
     const existing = new kplus.Service(chart, 'legacy', { ports: [{ port: 80 }] });
