@@ -9,6 +9,7 @@ import type { ServiceEntry, ServiceEntryPort } from './service-entry';
 import { isDns1123Label, toDns1123Label } from '../analysis/validators/names';
 import { Mesh } from '../mesh/mesh';
 import { Protocol } from '../mesh/protocol';
+import { RoutingApi } from '../mesh/routing-api';
 import { ignoreGatewayNotFound, MESH } from '../private/gateway-exposures';
 
 /** Options of `ServiceEntry.routeThroughEgressGateway()`. */
@@ -122,13 +123,22 @@ export class EgressRoute extends Construct {
     this.ports = routed.map((p) => p.number);
     this.checkResolution();
 
+    // Routing through Istio's egress gateway is Istio's API (VirtualServices bound to an Istio
+    // Gateway selecting the egress proxies), whatever routing API the mesh uses for services.
     const gateway = props.gateway ?? new Gateway(this, 'Gateway', {
       name: base,
       namespace: entry.namespace,
       selector: GatewaySelector.egressGateway(),
+      routingApi: RoutingApi.ISTIO,
     });
     if (typeof gateway?.reference !== 'string') {
       throw new Error(`${where}: gateway must be a Gateway (new Gateway(...) or Gateway.fromName(scope, id, 'istio-system/egress-gateway')).`);
+    }
+    if (gateway instanceof Gateway && gateway.routingApi.isGatewayApi) {
+      throw new Error(
+        `${where}: gateway ${gateway.node.path} is a Gateway API Gateway; an egress route binds VirtualServices to an Istio Gateway. ` +
+        'Create it with routingApi: RoutingApi.ISTIO and selector: GatewaySelector.egressGateway(), or leave gateway out.',
+      );
     }
     this.gateway = gateway;
     if (gateway instanceof Gateway) {

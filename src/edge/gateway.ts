@@ -5,7 +5,10 @@ import { GatewayServer } from './gateway-server';
 import { splitNamespacedHost, unique } from './hosts';
 import { ImportedGateway } from './imported-gateway';
 import { isDns1123Label, toDns1123Label } from '../analysis/validators/names';
+import { planListeners } from '../gateway-api/gateway-listeners';
 import { Mesh } from '../mesh/mesh';
+import { RoutingApi } from '../mesh/routing-api';
+import { GATEWAY_API_VERSION } from '../private/enrollment-labels';
 import { RenderContext } from '../private/render-context';
 
 /**
@@ -48,6 +51,15 @@ export interface GatewayProps {
    * @default - the chart's namespace, else `default`
    */
   readonly namespace?: string;
+
+  /**
+   * The API the Gateway is written in: Istio's `networking.istio.io` Gateway (bound to gateway
+   * proxies by `selector`), or a Kubernetes Gateway API `gateway.networking.k8s.io/v1` Gateway of
+   * class `istio` (Istio deploys its proxy; one listener per server host). Gateway API routes
+   * attach only to the latter.
+   * @default - the mesh's `routingApi`
+   */
+  readonly routingApi?: RoutingApi;
 }
 
 /**
@@ -106,6 +118,8 @@ export class Gateway extends Construct implements IGateway {
   public readonly mesh: Mesh;
   /** The emitted Gateway object (escape hatch for `addJsonPatch`). */
   public readonly apiObject: ApiObject;
+  /** The API the Gateway is written in. */
+  public readonly routingApi: RoutingApi;
 
   private readonly _servers: GatewayServer[] = [];
 
@@ -125,12 +139,19 @@ export class Gateway extends Construct implements IGateway {
       throw new Error(`${this.node.path}: selector must be a GatewaySelector, e.g. GatewaySelector.ingressGateway().`);
     }
     this.selector = props.selector ?? GatewaySelector.ingressGateway();
+    this.routingApi = props.routingApi ?? this.mesh.routingApi;
+    if (this.routingApi.isGatewayApi && props.selector !== undefined) {
+      throw new Error(
+        `${this.node.path}: selector is set, but with routingApi ${this.routingApi} Istio deploys the Gateway's own proxy (class istio); ` +
+        'a Gateway API Gateway selects no existing proxy. Remove selector, or use routingApi: RoutingApi.ISTIO for this Gateway.',
+      );
+    }
 
     this.apiObject = new ApiObject(this, 'Resource', {
-      apiVersion: this.mesh.networkingApiVersion,
+      apiVersion: this.routingApi.isGatewayApi ? GATEWAY_API_VERSION : this.mesh.networkingApiVersion,
       kind: 'Gateway',
       metadata: { name: this.name, namespace: this.namespace },
-      spec: Lazy.any({ produce: () => this.renderSpec() }),
+      spec: Lazy.any({ produce: () => (this.routingApi.isGatewayApi ? this.renderGatewayApiSpec() : this.renderSpec()) }),
     });
     (props.servers ?? []).forEach((s, i) => this.add(s, `servers[${i}]`));
   }
@@ -166,6 +187,10 @@ export class Gateway extends Construct implements IGateway {
       throw new Error(`${this.node.path}: ${prop} must be a GatewayServer, e.g. GatewayServer.http({ hosts: ['bookinfo.example.com'] }).`);
     }
     server._check(RenderContext.of(this.node.path).child(prop));
+    if (this.routingApi.isGatewayApi) {
+      planListeners(RenderContext.of(this.node.path), this.namespace, [server]);
+      if (server.httpsRedirect) this.addHttpsRedirect(server);
+    }
     if (server.portName !== undefined) {
       const clash = this._servers.find((s) => s.portName === server.portName);
       if (clash) {
@@ -176,6 +201,49 @@ export class Gateway extends Construct implements IGateway {
       throw new Error(`${this.node.path}: ${prop}.name '${server.name}' is already used by another server; server names must be unique within a Gateway.`);
     }
     this._servers.push(server);
+  }
+
+  /** `gateway.networking.k8s.io/v1` Gateway spec: class `istio`, a listener per server host. */
+  private renderGatewayApiSpec(): any {
+    if (this._servers.length === 0) {
+      throw new Error(`${this.node.path}: the Gateway has no server, so no listener; the Gateway API requires one. Add one, e.g. gateway.addServer(GatewayServer.http({ hosts: ['bookinfo.example.com'] })).`);
+    }
+    const listeners = planListeners(RenderContext.of(this.node.path), this.namespace, this._servers).map((l) => l.listener);
+    return { gatewayClassName: 'istio', listeners };
+  }
+
+  /**
+   * Names of the Gateway API listeners that HTTP routes attach to: every HTTP and HTTPS
+   * listener except those of servers that redirect to HTTPS (their redirect route must take every
+   * request, and a route with hostnames would win over it).
+   * @internal
+   */
+  public _routeListeners(): Array<{ name: string; hostname?: string }> {
+    return planListeners(RenderContext.of(this.node.path), this.namespace, this._servers)
+      .filter((l) => !l.server.httpsRedirect && ['HTTP', 'HTTPS'].includes(l.listener.protocol))
+      .map((l) => ({ name: l.listener.name, hostname: l.listener.hostname }));
+  }
+
+  /**
+   * An HTTP server's `httpsRedirect` under the Gateway API: an HTTPRoute on that server's
+   * listeners answering every request with a 301 to https.
+   */
+  private addHttpsRedirect(server: GatewayServer): void {
+    const index = this._servers.length;
+    new ApiObject(this, `HttpsRedirect${index}`, {
+      apiVersion: GATEWAY_API_VERSION,
+      kind: 'HTTPRoute',
+      metadata: { name: `${this.name}-https-redirect-${index}`, namespace: this.namespace },
+      spec: Lazy.any({
+        produce: () => {
+          const planned = planListeners(RenderContext.of(this.node.path), this.namespace, this._servers).filter((l) => l.server === server);
+          return {
+            parentRefs: planned.map((l) => ({ group: 'gateway.networking.k8s.io', kind: 'Gateway', name: this.name, sectionName: l.listener.name })),
+            rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } }] }],
+          };
+        },
+      }),
+    });
   }
 
   private renderSpec(): any {

@@ -1,5 +1,6 @@
 import { MeshServiceSource } from './mesh-service-source';
 import { MeshServicePort } from './protocol';
+import { RoutingApi } from './routing-api';
 import { TrafficPolicy } from '../traffic/traffic-policy';
 
 /** Properties of a `MeshService`. */
@@ -52,4 +53,12 @@ export interface MeshServiceProps {
    * @default - none: Istio's defaults
    */
   readonly trafficPolicy?: TrafficPolicy;
+
+  /**
+   * The API the service's routes are written in: Istio's (VirtualService, DestinationRule
+   * subsets) or the Gateway API (HTTPRoute or GRPCRoute, per-version Services). The Gateway API
+   * needs a Service this construct creates.
+   * @default - the mesh's `routingApi`
+   */
+  readonly routingApi?: RoutingApi;
 }

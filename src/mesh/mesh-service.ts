@@ -4,11 +4,14 @@ import { Construct } from 'constructs';
 import { Mesh } from './mesh';
 import { MeshServiceProps } from './mesh-service-props';
 import { MeshServiceSource } from './mesh-service-source';
-import { MeshServicePort } from './protocol';
+import { MeshServicePort, Protocol } from './protocol';
+import { RoutingApi } from './routing-api';
 import { ServiceVersion, VersionOptions } from './service-version';
 import { isDns1035Label, isDns1123Label, isLabelKey, isLabelValue, namespaceNameFix, namespaceNameProblem, toDns1123Label } from '../analysis/validators/names';
 import type { IGateway } from '../edge/gateway';
 import { GatewayExposureOptions } from '../edge/gateway-exposure-options';
+import { BackendRef } from '../gateway-api/route-rules';
+import { GatewayApiServiceRouting, singlePort } from '../gateway-api/service-routing';
 import { GatewayExposures, ignoreGatewayNotFound } from '../private/gateway-exposures';
 import { checkDistinct, checkServicePort, planExplicitPort, planInferredPort, renderDestinationRuleSpec, renderServiceSpec, renderVirtualServiceSpec } from '../private/mesh-service-specs';
 import { inferPorts, labelWorkload, labelWorkloadObject } from '../private/pod-templates';
@@ -43,6 +46,8 @@ export class MeshService extends Construct {
   public readonly mesh: Mesh;
   /** Value of the `app` label of its pods, when this construct manages the selector. */
   public readonly appLabel?: string;
+  /** The API its routes are written in (Istio's, or the Gateway API). */
+  public readonly routingApi: RoutingApi;
 
   private readonly source: MeshServiceSource;
   private readonly objectNamespace?: string;
@@ -59,6 +64,8 @@ export class MeshService extends Construct {
   private readonly gatewayExposures = new GatewayExposures();
   /** Set when a controller (Flagger) writes this host's Services, VirtualService and DestinationRules. */
   private _routingWrittenElsewhere = false;
+  /** Set when the routes are written in the Gateway API. */
+  private readonly gatewayApi?: GatewayApiServiceRouting;
 
   constructor(scope: Construct, id: string, props: MeshServiceProps = {}) {
     super(scope, id);
@@ -110,6 +117,8 @@ export class MeshService extends Construct {
 
     const sourceWorkload = this.source._attachPods(`${this.node.path}: source`, this.labelsForPods({}), (k, existing) => this.labelAdvice(k, existing));
     if (sourceWorkload) this.portSources.push(sourceWorkload);
+    this.routingApi = props.routingApi ?? this.mesh.routingApi;
+    if (this.routingApi.isGatewayApi) this.gatewayApi = this.createGatewayApiRouting();
     if (props.trafficPolicy !== undefined) this.applyTrafficPolicy(props.trafficPolicy);
   }
 
@@ -176,6 +185,7 @@ export class MeshService extends Construct {
     policy._render(this.ctx().child('trafficPolicy'));
     this._trafficPolicy = policy;
     this.ensureDestinationRule();
+    this.gatewayApi?.policyChanged();
   }
 
   /** The service-wide traffic policy, if any. */
@@ -194,8 +204,9 @@ export class MeshService extends Construct {
    */
   public addRoute(options: HttpRouteOptions = {}): HttpRoute {
     const route = new HttpRoute(this.node.path, options);
+    if (this.gatewayApi) this.gatewayApi.addRoute(route, options);
     this.routes.push(route);
-    this.ensureVirtualService();
+    if (!this.gatewayApi) this.ensureVirtualService();
     return route;
   }
 
@@ -262,6 +273,7 @@ export class MeshService extends Construct {
    * then annotated to skip `virtualservice-gateway-not-found`, which cannot see that Gateway.
    */
   public exposeThroughGateway(gateway: IGateway, options: GatewayExposureOptions = {}): void {
+    if (this.gatewayApi) return this.gatewayApi.expose(gateway, options);
     this.gatewayExposures.add(this.node.path, gateway, options);
     this.ensureVirtualService();
     if (gateway.definedElsewhere && this._virtualService) ignoreGatewayNotFound(this._virtualService);
@@ -282,6 +294,39 @@ export class MeshService extends Construct {
     return this._virtualService;
   }
 
+  /**
+   * With the Gateway API: the HTTPRoute (or GRPCRoute) attached to the Service, once a route
+   * exists (escape hatch for `addJsonPatch`).
+   */
+  public get meshRoute(): ApiObject | undefined {
+    return this.gatewayApi?.routeObject;
+  }
+
+  /**
+   * The Gateway API backendRef of this service, or of one of its versions (a per-version Service,
+   * which only a service on the Gateway API has).
+   * @internal
+   */
+  public _gatewayApiBackend(ctx: RenderContext, version?: ServiceVersion): BackendRef {
+    if (this.gatewayApi) return this.gatewayApi.backend(version);
+    if (version) {
+      ctx.fail(
+        `names version '${version.name}' of ${this.node.path}, whose routes are on Istio's API, so it has no per-version Service to send to`,
+        'put that service on the Gateway API too (routingApi: RoutingApi.gatewayApi()), or send to the whole service ({ service }).',
+      );
+    }
+    const port = this.source._createsService ? singlePort(this.plannedPorts()) : undefined;
+    return { group: '', kind: 'Service', name: this.name, namespace: this.namespace, port };
+  }
+
+  /**
+   * A version's own traffic policy changed.
+   * @internal
+   */
+  public _versionPolicyChanged(): void {
+    this.gatewayApi?.policyChanged();
+  }
+
   private defaultRoute(): HttpRoute {
     if (!this._defaultRoute) {
       this._defaultRoute = this.addRoute({ name: 'default' });
@@ -297,8 +342,38 @@ export class MeshService extends Construct {
     }
     const version = new ServiceVersion(this, name, labels, options, workload);
     this._versions.set(name, version);
-    this.ensureDestinationRule();
+    // Under the Gateway API a version is a Service of its own, not a subset.
+    if (this.gatewayApi) this.gatewayApi.addVersion(version);
+    else this.ensureDestinationRule();
     return version;
+  }
+
+  /** The Gateway API rendering; only a Service this construct creates has ports to route to. */
+  private createGatewayApiRouting(): GatewayApiServiceRouting {
+    if (!this.source._createsService || this.appLabel === undefined) {
+      throw new Error(
+        `${this.node.path}: routingApi is ${this.routingApi}, but this mesh service adopts a Service or host it does not create; ` +
+        'Gateway API routes send to Services by port and to per-version Services, which this construct writes only for a Service it creates. ' +
+        'Use MeshServiceSource.newService() or fromWorkload(), or routingApi: RoutingApi.ISTIO for this service.',
+      );
+    }
+    const explicit = this.explicitPorts ?? [];
+    return new GatewayApiServiceRouting({
+      service: this,
+      objectNamespace: this.objectNamespace,
+      appLabel: this.appLabel,
+      channel: this.routingApi.channel!,
+      grpc: explicit.length > 0 && explicit.every((p) => p.protocol === Protocol.GRPC),
+      routes: () => [...this.routes],
+      ports: () => this.plannedPorts(),
+      trafficPolicy: () => this._trafficPolicy,
+      ctx: () => this.ctx(),
+    });
+  }
+
+  /** The ports of the Service this construct creates, as planned at synth. */
+  private plannedPorts() {
+    return this.explicitPorts?.map(planExplicitPort) ?? inferPorts(this.portSources).map(planInferredPort);
   }
 
   private checkVersionName(name: string): void {
@@ -324,14 +399,13 @@ export class MeshService extends Construct {
   }
 
   private createService(): ApiObject {
-    const ports = () => this.explicitPorts?.map(planExplicitPort) ?? inferPorts(this.portSources).map(planInferredPort);
-    return this.writeObject('Service', 'v1', () => renderServiceSpec(this.ctx(), this.appLabel!, ports()), { [APP_LABEL]: this.appLabel! });
+    return this.writeObject('Service', 'v1', () => renderServiceSpec(this.ctx(), this.appLabel!, this.plannedPorts()), { [APP_LABEL]: this.appLabel! });
   }
 
   private ensureDestinationRule(): void {
     if (this._destinationRule || this._routingWrittenElsewhere) return;
     this._destinationRule = this.writeObject('DestinationRule', this.mesh.networkingApiVersion,
-      () => renderDestinationRuleSpec(this.ctx(), this.host, this._trafficPolicy, this.versions));
+      () => renderDestinationRuleSpec(this.ctx(), this.host, this._trafficPolicy, this.gatewayApi ? [] : this.versions));
     this._virtualService?.addDependency(this._destinationRule);
   }
 

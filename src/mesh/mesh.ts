@@ -1,5 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { IstioApiVersion } from './istio-api-version';
+import { RoutingApi } from './routing-api';
 import { SynthAnalysis } from './synth-analysis';
 import { didYouMean, unknownRuleIds } from '../analysis/analysis-run';
 import { CrdFileError, CrdSchemas } from '../analysis/crd';
@@ -36,6 +37,15 @@ export interface MeshProps {
    * @default IstioApiVersion.V1
    */
   readonly apiVersion?: IstioApiVersion;
+
+  /**
+   * The API mesh services' routes and gateways are written in, unless one says otherwise: Istio's
+   * (VirtualService, DestinationRule subsets, Istio Gateway) or the Kubernetes Gateway API
+   * (HTTPRoute/GRPCRoute attached to Services and Gateways, per-version Services, Gateways of
+   * class `istio`).
+   * @default RoutingApi.ISTIO
+   */
+  readonly routingApi?: RoutingApi;
 
   /**
    * Run the analysis engine over every object of the app when it is synthesized.
@@ -109,6 +119,8 @@ export class Mesh extends Construct {
   public readonly clusterDomain: string;
   /** Version of Istio's APIs this mesh emits. */
   public readonly apiVersion: IstioApiVersion;
+  /** The API routes and gateways are written in, unless a construct says otherwise. */
+  public readonly routingApi: RoutingApi;
   /**
    * CRD file the analysis checks against.
    * @default - the built-in schemas
@@ -155,6 +167,7 @@ export class Mesh extends Construct {
     this.rootNamespace = props.rootNamespace ?? fromFile('rootNamespace') ?? 'istio-system';
     this.clusterDomain = props.clusterDomain ?? 'cluster.local';
     this.apiVersion = props.apiVersion ?? IstioApiVersion.V1;
+    this.routingApi = props.routingApi ?? RoutingApi.ISTIO;
     let crds: CrdSchemas | undefined;
     if (props.crdFile !== undefined) {
       this.crdFile = props.crdFile;

@@ -67,6 +67,7 @@ export class ServiceVersion extends Construct {
     }
     policy._render(RenderContext.of(this.node.path).child('trafficPolicy'));
     this._trafficPolicy = policy;
+    this.meshService._versionPolicyChanged();
   }
 
   /**

@@ -151,6 +151,16 @@ export interface RouteRenderContext {
   readonly apiVersion?: IstioApiVersion;
 }
 
+/** What a route does besides forwarding: read by renderings other than Istio's. @internal */
+export interface HttpRouteActions {
+  readonly rewrite?: HttpRewrite;
+  readonly redirect?: HttpRedirect;
+  readonly directResponse?: HttpDirectResponse;
+  readonly requestHeaders?: HeaderOperations;
+  readonly responseHeaders?: HeaderOperations;
+  readonly corsPolicy?: CorsPolicy;
+}
+
 /**
  * One HTTP route of a mesh service's VirtualService. Envoy tries routes in the order they were
  * added and takes the first whose match holds.
@@ -237,6 +247,22 @@ export class HttpRoute {
   /** Mirrors of this route. */
   public get mirrors(): HttpMirror[] {
     return [...this._mirrors];
+  }
+
+  /**
+   * The answer and header settings of the route, for renderings other than Istio's
+   * (the Gateway API one reads them; the route itself stays the one model).
+   * @internal
+   */
+  public _actions(): HttpRouteActions {
+    return {
+      rewrite: this.rewrite,
+      redirect: this.redirect,
+      directResponse: this.directResponse,
+      requestHeaders: this.requestHeaders,
+      responseHeaders: this.responseHeaders,
+      corsPolicy: this.corsPolicy,
+    };
   }
 
   /** Adds a condition (OR-ed with the existing ones). */

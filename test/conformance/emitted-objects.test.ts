@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { expectValidGatewayApiObjects } from './gateway-api-crd-validator';
 import { expectValidIstioObjects, validateIstioObject } from './istio-crd-validator';
 import { IstioApiVersion, Mesh, MeshService, MeshServiceSource, StringMatch } from '../../src';
 
@@ -56,6 +57,8 @@ describe('every Istio object the library emits validates against Istio\'s CRD sc
     const manifests = app.charts.flatMap((c) => c.toJson());
     expect(manifests.some((m) => m.apiVersion.includes('istio.io'))).toBe(true);
     expectValidIstioObjects(manifests);
+    // Waypoints and the gateway-api example emit Gateway API objects: checked against the experimental CRDs (schema and CEL).
+    expectValidGatewayApiObjects(manifests, 'experimental');
   });
 
   test('the validator itself rejects a misspelled field (so the checks above can fail)', () => {

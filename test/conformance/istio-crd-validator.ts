@@ -1,186 +1,22 @@
 /**
- * An independent schema validator for tests: Istio's own CRD file compiled with ajv.
- *
- * It deliberately shares no code with the library's field table or analysis engine, so that tests
- * can check the library's output (and its schema rules) against Istio's schemas directly.
- *
- * Kubernetes semantics it reproduces:
- * - strict field validation: an object schema that lists `properties` (and neither
- *   `additionalProperties` nor `x-kubernetes-preserve-unknown-fields`) rejects other fields;
- * - `x-kubernetes-int-or-string`: an integer or a string;
- * - apiVersion/kind must match the CRD, metadata.name is a required string.
- * CEL rules (`x-kubernetes-validations`) are not run.
+ * The independent ajv validator over Istio's CRD file (see `crd-validator.ts`).
  */
-import * as fs from 'fs';
 import * as path from 'path';
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import { parseAllDocuments } from 'yaml';
+import { CrdFileValidator } from './crd-validator';
 
 export const ISTIO_CRD_FILE = path.resolve(__dirname, '../../../shared/istio-crds/istio-1.30.3.yaml');
 
-interface CrdVersion {
-  readonly group: string;
-  readonly kind: string;
-  readonly version: string;
-  readonly schema: any;
-}
-
-let crdIndex: Map<string, CrdVersion> | undefined;
-let groups: Set<string> | undefined;
-const compiled = new Map<string, ValidateFunction>();
-let ajv: Ajv | undefined;
-
-function key(group: string, kind: string, version: string): string {
-  return `${group}/${version}/${kind}`;
-}
-
-function loadCrds(): Map<string, CrdVersion> {
-  if (crdIndex) return crdIndex;
-  if (!fs.existsSync(ISTIO_CRD_FILE)) {
-    throw new Error(`Istio CRD file not found: ${ISTIO_CRD_FILE}. The conformance tests read Istio's CRDs from ../shared/istio-crds/ next to the project.`);
-  }
-  const index = new Map<string, CrdVersion>();
-  const gs = new Set<string>();
-  for (const doc of parseAllDocuments(fs.readFileSync(ISTIO_CRD_FILE, 'utf8'))) {
-    const crd = doc.toJS({ maxAliasCount: -1 });
-    if (!crd || crd.kind !== 'CustomResourceDefinition') continue;
-    gs.add(crd.spec.group);
-    for (const v of crd.spec.versions) {
-      if (!v.served) continue;
-      index.set(key(crd.spec.group, crd.spec.names.kind, v.name), {
-        group: crd.spec.group,
-        kind: crd.spec.names.kind,
-        version: v.name,
-        schema: v.schema.openAPIV3Schema,
-      });
-    }
-  }
-  crdIndex = index;
-  groups = gs;
-  return index;
-}
-
-/** Rewrites a CRD schema into plain JSON Schema with the API server's strictness. */
-export function strictify(schema: any): any {
-  if (Array.isArray(schema)) return schema.map(strictify);
-  if (typeof schema !== 'object' || schema === null) return schema;
-  const out: any = {};
-  for (const [k, v] of Object.entries(schema)) {
-    if (k === 'description' || k === 'x-kubernetes-validations') continue;
-    if (k === 'properties') {
-      out.properties = Object.fromEntries(Object.entries(v as object).map(([name, sub]) => [name, strictify(sub)]));
-    } else if (k === 'items' || k === 'not' || (k === 'additionalProperties' && typeof v === 'object')) {
-      out[k] = strictify(v);
-    } else if (k === 'oneOf' || k === 'anyOf' || k === 'allOf') {
-      out[k] = (v as any[]).map(strictify);
-    } else {
-      out[k] = v;
-    }
-  }
-  if (out['x-kubernetes-int-or-string']) {
-    delete out.type;
-    if (!out.anyOf) out.anyOf = [{ type: 'integer' }, { type: 'string' }];
-  }
-  if (out.properties && out.additionalProperties === undefined && !out['x-kubernetes-preserve-unknown-fields']) {
-    out.additionalProperties = false;
-  }
-  return out;
-}
-
-export function getAjv(): Ajv {
-  if (ajv) return ajv;
-  const a = new Ajv({ strict: false, allErrors: true });
-  a.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -2147483648 && n <= 2147483647 });
-  a.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
-  a.addFormat('double', { type: 'number', validate: () => true });
-  a.addFormat('float', { type: 'number', validate: () => true });
-  a.addFormat('date-time', /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/);
-  a.addFormat('byte', /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/);
-  ajv = a;
-  return a;
-}
-
-function validatorFor(crd: CrdVersion): ValidateFunction {
-  const k = key(crd.group, crd.kind, crd.version);
-  let fn = compiled.get(k);
-  if (!fn) {
-    const body = strictify(crd.schema);
-    const schema = {
-      ...body,
-      type: 'object',
-      required: ['apiVersion', 'kind', 'metadata', ...(body.required ?? [])],
-      properties: {
-        ...body.properties,
-        apiVersion: { type: 'string', const: `${crd.group}/${crd.version}` },
-        kind: { type: 'string', const: crd.kind },
-        metadata: {
-          type: 'object',
-          required: ['name'],
-          properties: {
-            name: { type: 'string', minLength: 1 },
-            namespace: { type: 'string' },
-            labels: { type: 'object', additionalProperties: { type: 'string' } },
-            annotations: { type: 'object', additionalProperties: { type: 'string' } },
-          },
-        },
-      },
-      additionalProperties: false,
-    };
-    fn = getAjv().compile(schema);
-    compiled.set(k, fn);
-  }
-  return fn;
-}
-
-export function describeError(e: ErrorObject): string {
-  const at = e.instancePath === '' ? '(root)' : e.instancePath;
-  switch (e.keyword) {
-    case 'additionalProperties':
-      return `${at}: unknown field "${(e.params as any).additionalProperty}"`;
-    case 'required':
-      return `${at}: missing required field "${(e.params as any).missingProperty}"`;
-    case 'enum':
-      return `${at}: ${e.message} (${((e.params as any).allowedValues as unknown[]).join(', ')})`;
-    default:
-      return `${at}: ${e.message}`;
-  }
-}
+const ISTIO = new CrdFileValidator(ISTIO_CRD_FILE, 'Istio');
 
 /**
  * Validates one object against Istio's CRD schema of its apiVersion and kind.
  * @returns the errors (empty when valid); always empty for objects outside Istio's API groups
  */
 export function validateIstioObject(obj: any): string[] {
-  const index = loadCrds();
-  if (typeof obj !== 'object' || obj === null || typeof obj.apiVersion !== 'string') return [];
-  const slash = obj.apiVersion.indexOf('/');
-  if (slash < 0) return [];
-  const group = obj.apiVersion.slice(0, slash);
-  const version = obj.apiVersion.slice(slash + 1);
-  if (!groups!.has(group)) return [];
-  const crd = index.get(key(group, obj.kind, version));
-  if (!crd) {
-    const versions = [...index.values()].filter((c) => c.group === group && c.kind === obj.kind).map((c) => c.version);
-    return versions.length > 0
-      ? [`/apiVersion: ${obj.kind} is not served at ${obj.apiVersion} (served: ${versions.join(', ')})`]
-      : [`/kind: ${group} has no kind ${obj.kind}`];
-  }
-  const fn = validatorFor(crd);
-  if (fn(obj)) return [];
-  return (fn.errors ?? []).map(describeError);
+  return ISTIO.validate(obj);
 }
 
 /** Fails (throws) listing every schema error of every object, with kind, name and path. */
 export function expectValidIstioObjects(objects: any[]): void {
-  const problems: string[] = [];
-  for (const obj of objects) {
-    const errors = validateIstioObject(obj);
-    if (errors.length === 0) continue;
-    const ns = obj?.metadata?.namespace ? `${obj.metadata.namespace}/` : '';
-    const id = `${obj?.kind ?? '?'} ${ns}${obj?.metadata?.name ?? '?'}`;
-    for (const e of errors) problems.push(`${id} ${e}`);
-  }
-  if (problems.length > 0) {
-    throw new Error(`Istio CRD schema violations (${problems.length}):\n  ${problems.join('\n  ')}`);
-  }
+  ISTIO.expectValid(objects);
 }

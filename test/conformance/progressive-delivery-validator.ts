@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ValidateFunction } from 'ajv';
 import { parseAllDocuments } from 'yaml';
-import { describeError, getAjv, strictify } from './istio-crd-validator';
+import { describeError, getAjv, strictify } from './crd-validator';
 
 const CRD_DIR = path.resolve(__dirname, '../../../shared/progressive-delivery-crds');
 export const PROGRESSIVE_DELIVERY_CRD_FILES = ['argo-rollouts-v1.9.1.yaml', 'flagger-v1.44.0.yaml'].map((f) => path.join(CRD_DIR, f));

@@ -7,6 +7,7 @@
  *   `bytes`, object fields are escaped names such as `__namespace__`, undeclared fields are
  *   pruned, maps and lists keep their keys and order; at the root `self` also has apiVersion,
  *   kind and metadata.name/generateName);
+ * - a field the object leaves out that has a schema `default` is validated with that default;
  * - absent and null values are not validated; a value of the wrong JSON type is left to the
  *   schema rules and its rules (and those below it) are not run;
  * - a rule that reads `oldSelf` is a transition rule: on create it is skipped, unless it sets
@@ -171,7 +172,14 @@ export class CelValidator {
   ): unknown {
     const fields = need ? new Map<string, unknown>() : undefined;
     const atRoot = segs.length === 0;
-    for (const [key, child] of Object.entries(value)) {
+    // The API server applies the schema's defaults before it runs the rules: a Gateway API
+    // parentRef written without `group` is seen with `group: "gateway.networking.k8s.io"`.
+    const entries = Object.entries(value);
+    for (const [key, prop] of Object.entries(node.props ?? {})) {
+      const fallback = this.lookup.node(prop).default;
+      if (fallback !== undefined && value[key] === undefined) entries.push([key, fallback]);
+    }
+    for (const [key, child] of entries) {
       const prop = this.lookup.property(node, key);
       if (prop !== undefined) {
         const converted = this.visit(prop, child, [...segs, key], need, record, issues);

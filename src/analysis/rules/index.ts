@@ -60,6 +60,13 @@ import { gatewayInvalidTls } from './gateway/gateway-invalid-tls';
 import { gatewayPortNotOnService } from './gateway/gateway-port-not-on-service';
 import { gatewaySelectorNoWorkloads } from './gateway/gateway-selector-no-workloads';
 import { gatewayTlsMissingCredential } from './gateway/gateway-tls-missing-credential';
+import { httpRouteAllBackendsZeroWeight } from './httproute/httproute-all-backends-zero-weight';
+import { httpRouteBackendNotFound } from './httproute/httproute-backend-not-found';
+import { httpRouteBackendNotPermitted } from './httproute/httproute-backend-not-permitted';
+import { httpRouteBackendPortNotFound } from './httproute/httproute-backend-port-not-found';
+import { httpRouteParentNotAccepted } from './httproute/httproute-parent-not-accepted';
+import { httpRouteParentNotFound } from './httproute/httproute-parent-not-found';
+import { httpRouteVirtualServiceHostConflict } from './httproute/httproute-virtualservice-host-conflict';
 import { manifestDuplicateObject } from './manifest/manifest-duplicate-object';
 import { manifestPatchSkipped } from './manifest/manifest-patch-skipped';
 import { namespaceMultipleInjectionLabels } from './namespace/namespace-multiple-injection-labels';
@@ -235,6 +242,13 @@ export const ALL_RULES: readonly Rule[] = [
   gatewayPortNotOnService,
   gatewaySelectorNoWorkloads,
   gatewayTlsMissingCredential,
+  httpRouteAllBackendsZeroWeight,
+  httpRouteBackendNotFound,
+  httpRouteBackendNotPermitted,
+  httpRouteBackendPortNotFound,
+  httpRouteParentNotAccepted,
+  httpRouteParentNotFound,
+  httpRouteVirtualServiceHostConflict,
   manifestDuplicateObject,
   manifestPatchSkipped,
   namespaceMultipleInjectionLabels,

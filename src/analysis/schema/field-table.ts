@@ -1,4 +1,5 @@
 import { FieldTable, KindEntry, KindVersion, SchemaNode } from './table-types';
+import { GATEWAY_API_FIELD_TABLE } from '../generated/gateway-api-fields.generated';
 import { ISTIO_FIELD_TABLE } from '../generated/istio-fields.generated';
 
 export * from './table-types';
@@ -10,6 +11,14 @@ export const ISTIO_API_GROUPS: readonly string[] = [
   'telemetry.istio.io',
   'extensions.istio.io',
 ];
+
+/** The Kubernetes Gateway API groups (standard and experimental kinds). */
+export const GATEWAY_API_GROUPS: readonly string[] = ['gateway.networking.k8s.io', 'gateway.networking.x-k8s.io'];
+
+/** Whether `group` is one of {@link GATEWAY_API_GROUPS}. */
+export function isGatewayApiGroup(group: string): boolean {
+  return GATEWAY_API_GROUPS.includes(group);
+}
 
 /** Whether `group` is one of {@link ISTIO_API_GROUPS}. */
 export function isIstioGroup(group: string): boolean {
@@ -165,3 +174,6 @@ function kindKey(group: string, kind: string): string {
 
 /** The field table derived from the Istio CRDs this library targets. */
 export const ISTIO_FIELDS = new FieldTableLookup(ISTIO_FIELD_TABLE);
+
+/** The built-in table of the Gateway API CRDs (v1.5.1, experimental channel: a superset of standard). */
+export const GATEWAY_API_FIELDS = new FieldTableLookup(GATEWAY_API_FIELD_TABLE);

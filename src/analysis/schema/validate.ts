@@ -100,6 +100,14 @@ export function validateIstioRecord(record: ObjectRecord, lookup: FieldTableLook
   return new ObjectChecker(lookup, record).run();
 }
 
+/**
+ * Checks one object of any API group the table knows (the Gateway API objects against the
+ * Gateway API table) with the same strictness as {@link validateIstioRecord}.
+ */
+export function validateSchemaRecord(record: ObjectRecord, lookup: FieldTableLookup): SchemaIssue[] {
+  return new ObjectChecker(lookup, record).run();
+}
+
 class ObjectChecker {
   private readonly issues: SchemaIssue[] = [];
 

@@ -218,3 +218,21 @@ describe('compilation', () => {
     expect(celIssues(crds, probe({ port: 1 }))).toEqual([]);
   });
 });
+
+describe('schema defaults', () => {
+  // As on a Gateway API backendRef: `group` defaults to "", and a rule of the object reads it.
+  const crds = probeSchemas({
+    'type': 'object',
+    'properties': { group: { type: 'string', default: '' }, kind: { type: 'string', default: 'Service' }, port: { type: 'integer' } },
+    'x-kubernetes-validations': [{ rule: '(size(self.group) == 0 && self.kind == \'Service\') ? has(self.port) : true', message: 'Must have port for Service reference' }],
+  });
+
+  test('a field left out that has a default is seen with its default, as the API server defaults before validating', () => {
+    expect(celIssues(crds, probe({})).map((i) => i.message)).toEqual([expect.stringMatching(/Must have port for Service reference/)]);
+    expect(celIssues(crds, probe({ port: 80 }))).toEqual([]);
+  });
+
+  test('a field that is written keeps its value', () => {
+    expect(celIssues(crds, probe({ group: 'networking.istio.io', kind: 'Hostname' }))).toEqual([]);
+  });
+});

@@ -5,10 +5,13 @@ import {
   DEFAULT_OUT_FILE,
   deriveFieldTable,
   deriveFieldTableModuleFromFile,
+  GATEWAY_API_CRD_FILE,
+  GATEWAY_API_NAMING,
+  GATEWAY_API_OUT_FILE,
   renderFieldTableModule,
 } from '../../../scripts/derive-field-table';
 import { ISTIO_FIELD_TABLE } from '../../../src/analysis/generated/istio-fields.generated';
-import { FieldTableLookup, ISTIO_FIELDS, isIstioGroup } from '../../../src/analysis/schema/field-table';
+import { FieldTableLookup, GATEWAY_API_FIELDS, ISTIO_FIELDS, isIstioGroup } from '../../../src/analysis/schema/field-table';
 
 const TINY_CRD = `
 apiVersion: apiextensions.k8s.io/v1
@@ -202,5 +205,26 @@ describe('FieldTableLookup over the Istio table', () => {
 
   test('the CRD file resolves next to the project', () => {
     expect(path.basename(DEFAULT_CRD_FILE)).toBe('istio-1.30.3.yaml');
+  });
+});
+
+describe('generated Gateway API field table', () => {
+  test('the committed table equals what the script derives from the shared experimental CRD file now', () => {
+    if (!fs.existsSync(GATEWAY_API_CRD_FILE)) {
+      throw new Error(`Gateway API CRD file not found at ${GATEWAY_API_CRD_FILE}; the freshness check needs ../shared/gateway-api-crds/`);
+    }
+    const committed = fs.readFileSync(GATEWAY_API_OUT_FILE, 'utf8');
+    const derived = deriveFieldTableModuleFromFile(GATEWAY_API_CRD_FILE, GATEWAY_API_NAMING);
+    if (committed !== derived) {
+      const line = committed.split('\n').findIndex((l, i) => l !== derived.split('\n')[i]);
+      throw new Error(`${path.relative(process.cwd(), GATEWAY_API_OUT_FILE)} is stale (first difference at line ${line + 1}). `
+        + 'Regenerate it: npx projen derive-fields --gateway-api');
+    }
+  });
+
+  test('it knows the route, gateway and grant kinds, with the experimental HTTPRoute retry field', () => {
+    const kinds = GATEWAY_API_FIELDS.kinds('gateway.networking.k8s.io').map((k) => k.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['Gateway', 'GRPCRoute', 'HTTPRoute', 'ReferenceGrant']));
+    expect(GATEWAY_API_FIELDS.resolve('gateway.networking.k8s.io', 'HTTPRoute', 'v1', ['spec', 'rules', 0, 'retry', 'attempts'])).toMatchObject({ type: 'integer' });
   });
 });
