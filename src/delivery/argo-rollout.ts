@@ -87,6 +87,14 @@ export class ArgoRollout extends Construct {
     if (service._currentCanary !== canary) {
       ctx.child('canary').fail(`is not the canary running on ${service.node.path}`, 'pass the object meshService.canary() returned.');
     }
+    if (service.routingApi.isGatewayApi) {
+      // The hand-off names Istio's VirtualService route and DestinationRule subsets; a service routed
+      // with HTTPRoute has neither, so the controller would edit objects that do not exist.
+      ctx.child('canary').fail(
+        `runs on ${service.node.path}, whose routes are written in the Gateway API (routingApi ${service.routingApi})`,
+        'hand the canary of a service on Istio\'s API to Argo Rollouts: set routingApi: RoutingApi.ISTIO on that MeshService.',
+      );
+    }
     const routeName = canary.route.name;
     if (routeName === undefined || routeName === '') {
       ctx.child('canary').fail('splits an unnamed route', "Argo Rollouts names the route it edits; use the canary on the service's default route.");

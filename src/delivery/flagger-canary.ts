@@ -148,6 +148,14 @@ export class FlaggerCanary extends Construct {
     if (service._currentCanary !== canary) {
       ctx.child('canary').fail(`is not the canary running on ${service.node.path}`, 'pass the object meshService.canary() returned.');
     }
+    if (service.routingApi.isGatewayApi) {
+      // The hand-off names Istio's VirtualService route and DestinationRule subsets; a service routed
+      // with HTTPRoute has neither, so the controller would edit objects that do not exist.
+      ctx.child('canary').fail(
+        `runs on ${service.node.path}, whose routes are written in the Gateway API (routingApi ${service.routingApi})`,
+        'hand the canary of a service on Istio\'s API to Flagger: set routingApi: RoutingApi.ISTIO on that MeshService.',
+      );
+    }
     this.name = props.name ?? service.name;
     if (!isDns1123Subdomain(this.name)) {
       ctx.child('name').fail(`is '${this.name}', not a valid Kubernetes name`, "use lower-case letters, digits, '-' and '.', e.g. 'reviews'.");
