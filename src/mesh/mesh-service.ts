@@ -112,6 +112,19 @@ export class MeshService extends Construct {
   }
 
   /**
+   * Reads the labels of the service's pods at synth: `app: <appLabel>` for a Service this construct
+   * creates, the adopted Service's own selector otherwise; undefined for a host (pods unknown).
+   * @internal
+   */
+  public _podLabels(): (() => Record<string, string>) | undefined {
+    if (this.appLabel !== undefined) {
+      const app = this.appLabel;
+      return () => ({ [APP_LABEL]: app });
+    }
+    return this.source._adoptedSelector();
+  }
+
+  /**
    * Adds a version backed by a cdk8s-plus workload. Its pod template receives the labels
    * `version: <name>` (and `app: <appLabel>` when this construct created the Service), and the
    * DestinationRule gets a subset `<name>` selecting them.
