@@ -113,7 +113,8 @@ Options:
                            ones (Istio 1.30), and their CEL rules (schema-cel-validation)
       --max-bytes SIZE     refuse a file larger than SIZE (default 64MiB): bytes, or a
                            number with KiB, MiB or GiB (e.g. 128MiB, 1GiB). Files, devices,
-                           FIFOs and standard input are read up to the limit, no further.
+                           FIFOs and standard input are read up to the limit, no further;
+                           --crds, --mesh-config and kustomizations are read likewise.
       --max-total-bytes SIZE
                            refuse inputs larger than SIZE together (default 256MiB, or
                            --max-bytes when that is larger)
