@@ -18,7 +18,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   constructsVersion: '10.3.0',
   jsiiVersion: '~6.0.0',
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
-  devDeps: ['cdk8s-plus-28@^2.5.6', 'ajv@^8.20.0', 'ts-node', 'cdk8s-cli@^2.207.60'],
+  devDeps: ['cdk8s-plus-28@^2.5.6', 'ajv@^8.20.0', 'ts-node', 'cdk8s-cli@^2.207.60', 'fast-check@^3'],
 
   // Bundled so that the lint CLI and the engine work in every jsii language.
   // @bufbuild/cel evaluates the CRDs' x-kubernetes-validations rules (lint --crds).
