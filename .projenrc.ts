@@ -120,6 +120,15 @@ project.addTask('bench', {
   receiveArgs: true,
 });
 
+// The property-based test (test/property/random-apps.test.ts) at a larger size than its 200 apps in
+// the default test run: PROPERTY_RUNS apps (2000 unless set), PROPERTY_SEED to replay a run.
+project.addTask('property-test', {
+  description: 'Run the property-based test of random apps with more apps (PROPERTY_RUNS, default 2000)',
+  env: { PROPERTY_LARGE: '1' },
+  exec: 'jest --coverage=false test/property/random-apps.test.ts',
+  receiveArgs: true,
+});
+
 // Regenerates the rules table in README.md from the rule registry.
 project.addTask('rules-doc', {
   description: 'Write the analysis rules table into README.md',
