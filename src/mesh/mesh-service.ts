@@ -159,7 +159,10 @@ export class MeshService extends Construct {
     }
     for (const [k, v] of entries) {
       if (!isLabelKey(k) || !isLabelValue(v)) {
-        throw new Error(`${this.node.path}: addVersionWithLabels('${name}') label ${k}=${v} is not a valid Kubernetes label.`);
+        throw new Error(
+          `${this.node.path}: addVersionWithLabels('${name}') label ${k}=${v} is not a valid Kubernetes label; ` +
+          `use a key such as 'version' and a value of at most 63 letters, digits, '-', '_' or '.', e.g. { version: '${toDns1123Label(name)}' }.`,
+        );
       }
     }
     return this.registerVersion(name, labels, options);

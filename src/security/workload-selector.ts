@@ -71,7 +71,10 @@ export class WorkloadSelector {
     }
     for (const [k, v] of entries) {
       if (!isLabelKey(k) || typeof v !== 'string' || !isLabelValue(v)) {
-        throw new Error(`WorkloadSelector.fromLabels(): ${k}=${v} is not a valid Kubernetes label (wildcards are not allowed in a selector).`);
+        throw new Error(
+          `WorkloadSelector.fromLabels(): ${k}=${v} is not a valid Kubernetes label (wildcards are not allowed in a selector); ` +
+          "use a key such as 'app' or 'example.com/tier' and a value of at most 63 letters, digits, '-', '_' or '.', e.g. { app: 'reviews' }.",
+        );
       }
     }
     const nsProblem = namespace !== undefined ? namespaceNameProblem(namespace) : undefined;
