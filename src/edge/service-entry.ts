@@ -436,7 +436,7 @@ export class ServiceEntry extends Construct {
     }
     for (const [k, v] of Object.entries(e.labels ?? {})) {
       if (!isLabelKey(k) || typeof v !== 'string' || !isLabelValue(v)) {
-        RenderContext.of(where).child(`${prop}.labels`).fail(`${k}=${v} is not a valid Kubernetes label.`);
+        RenderContext.of(where).child(`${prop}.labels`).fail(`${k}=${v} is not a valid Kubernetes label`, "use a key such as 'app' or 'example.com/tier' and a value of at most 63 letters, digits, '-', '_' or '.', e.g. { app: 'reviews' }.");
       }
     }
     if (e.weight !== undefined && (!Number.isInteger(e.weight) || e.weight < 0 || e.weight > 4294967295)) {

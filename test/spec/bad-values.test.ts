@@ -12,7 +12,7 @@ import {
   AuthorizationPolicy, ClientTls, ConnectionPoolSettings, FaultInjection, Gateway, GatewayServer, HttpRoute, LoadBalancer,
   Mesh, MeshProps, MeshService, MtlsMode, NamespaceEnrollment, DataplaneMode, OutlierDetection, PeerAuthentication, Principal,
   Protocol, RequestAuthentication, RetryPolicy, RuleOperation, RuleSource, ServerTls, ServiceEntry, ServiceVersion, Sidecar,
-  StringMatch, Telemetry, TrafficPolicy, Waypoint, WorkloadSelector, AuthorizationRule, HashAlgorithm,
+  StringMatch, Telemetry, TrafficPolicy, Waypoint, WorkloadSelector, AuthorizationRule, HashAlgorithm, GatewaySelector, WaypointAllowedNamespaces,
 } from '../../src';
 
 /** What happens to a bad value. */
@@ -169,6 +169,39 @@ const ROWS: Row[] = [
   { slot: 'Telemetry(props).accessLogging[].providers', value: '', shown: '""', field: 'providers', where: 'shop/t', outcome: 'construct', put: (c, v) => new Telemetry(c.chart, 't', { accessLogging: [{ providers: [v] }] }) },
   { slot: 'Waypoint(props).name', value: 'My Waypoint', field: 'name', where: 'shop/wp', outcome: 'construct', put: (c, v) => new Waypoint(c.chart, 'wp', { name: v }) },
   { slot: 'NamespaceEnrollment(props).name', value: 'Bad NS', field: 'name', where: 'shop/ne', outcome: 'construct', put: (c, v) => new NamespaceEnrollment(c.chart, 'ne', { mode: DataplaneMode.ambient(), name: v }) },
+
+  // More slots: ports, pools, detection, hashing
+  { slot: 'MeshService(props).ports[].targetPort', value: 0, field: 'targetPort', where: 'shop/svc', outcome: 'construct', put: (c, v) => new MeshService(c.chart, 'svc', { ports: [{ port: 80, targetPort: v }] }) },
+  { slot: 'addRoute({ redirect.port })', value: 70000, field: 'port', where: 'shop/reviews', outcome: 'construct', put: (c, v) => c.reviews().svc.addRoute({ redirect: { port: v } }) },
+  { slot: 'RetryPolicy.of({ backoff })', value: Duration.millis(0.5), shown: '0.5', field: 'backoff', outcome: 'construct', put: (c, v) => route(c, { retries: RetryPolicy.of({ attempts: 2, backoff: v }) }) },
+  { slot: 'TrafficPolicy.connectionPool.http.maxRetries', value: -1, field: 'maxRetries', outcome: 'construct', put: (c, v) => policy(c, { connectionPool: { http: { maxRetries: v } } }) },
+  { slot: 'TrafficPolicy.connectionPool.http.idleTimeout', value: Duration.millis(0.5), shown: '0.5', field: 'idleTimeout', outcome: 'construct', put: (c, v) => policy(c, { connectionPool: { http: { idleTimeout: v } } }) },
+  { slot: 'TrafficPolicy.connectionPool.tcp.tcpKeepalive.probes', value: -1, field: 'probes', outcome: 'construct', put: (c, v) => policy(c, { connectionPool: { tcp: { tcpKeepalive: { probes: v } } } }) },
+  { slot: 'TrafficPolicy.outlierDetection.interval', value: Duration.millis(0.5), shown: '0.5', field: 'interval', outcome: 'construct', put: (c, v) => policy(c, { outlierDetection: { interval: v } }) },
+  { slot: 'TrafficPolicy.outlierDetection.minHealthPercent', value: 150, field: 'minHealthPercent', outcome: 'construct', put: (c, v) => policy(c, { outlierDetection: { minHealthPercent: v } }) },
+  { slot: 'LoadBalancer.roundRobin({ warmup.minimumPercent })', value: 150, field: 'minimumPercent', outcome: 'construct', put: (c, v) => policy(c, { loadBalancer: LoadBalancer.roundRobin({ warmup: { duration: Duration.seconds(10), minimumPercent: v } }) }) },
+  { slot: 'LoadBalancer.consistentHashByCookie({ name })', value: '', shown: 'is empty', field: 'name', outcome: 'construct', put: (c, v) => policy(c, { loadBalancer: LoadBalancer.consistentHashByCookie({ name: v }) }) },
+  { slot: 'LoadBalancer.consistentHashByQueryParameter(name)', value: '', shown: '""', field: 'httpQueryParameterName', outcome: 'construct', put: (c, v) => policy(c, { loadBalancer: LoadBalancer.consistentHashByQueryParameter(v) }) },
+  { slot: 'HashAlgorithm.maglev(tableSize)', value: 0, field: 'tableSize', outcome: 'construct', put: (c, v) => policy(c, { loadBalancer: LoadBalancer.consistentHashBySourceIp({ hashAlgorithm: HashAlgorithm.maglev(v) }) }) },
+  { slot: 'GatewaySelector.fromLabels(labels)', value: 'a b', field: 'istio', where: 'GatewaySelector.fromLabels()', outcome: 'construct', put: (_c, v) => GatewaySelector.fromLabels({ istio: v }) },
+  { slot: 'WaypointAllowedNamespaces.withLabels(labels)', value: 'a b', field: 'team', where: 'WaypointAllowedNamespaces.withLabels()', outcome: 'construct', put: (_c, v) => WaypointAllowedNamespaces.withLabels({ team: v }) },
+  { slot: 'GatewayServer.tcp({ port })', value: 0, field: 'port', where: 'shop/gw', outcome: 'construct', put: (c, v) => new Gateway(c.chart, 'gw', { servers: [GatewayServer.tcp({ port: v })] }) },
+  { slot: 'Gateway(props).namespace', value: 'Bad NS', field: 'namespace', where: 'shop/gw', outcome: 'construct', put: (c, v) => new Gateway(c.chart, 'gw', { namespace: v, servers: [GatewayServer.http({ hosts: ['a.example.com'] })] }) },
+  { slot: 'ServiceEntry(props).name', value: 'My Entry', field: 'name', where: 'shop/se', outcome: 'construct', put: (c, v) => new ServiceEntry(c.chart, 'se', { name: v, hosts: ['api.example.com'], ports: [{ number: 443, protocol: Protocol.TLS, name: 'tls' }] }) },
+  { slot: 'ServiceEntry(props).ports[].name', value: 'TLS port', field: 'name', where: 'shop/se', outcome: 'construct', put: (c, v) => new ServiceEntry(c.chart, 'se', { hosts: ['api.example.com'], ports: [{ number: 443, protocol: Protocol.TLS, name: v }] }) },
+  { slot: 'ServiceEntry(props).endpoints[].labels', value: 'a b', field: 'labels', where: 'shop/se', outcome: 'construct', put: (c, v) => new ServiceEntry(c.chart, 'se', { hosts: ['api.example.com'], endpoints: [{ address: 'api.example.com', labels: { app: v } }], ports: [{ number: 443, protocol: Protocol.TLS, name: 'tls' }] }) },
+  { slot: 'Sidecar(props).egress[].port', value: 0, field: 'port', where: 'shop/sc', outcome: 'construct', put: (c, v) => new Sidecar(c.chart, 'sc', { egress: [{ hosts: ['./*'], port: v }] }) },
+  { slot: 'Sidecar(props).name', value: 'My Sidecar', field: 'name', where: 'shop/sc', outcome: 'construct', put: (c, v) => new Sidecar(c.chart, 'sc', { name: v, egress: [{ hosts: ['./*'] }] }) },
+  { slot: 'PeerAuthentication(props).name', value: 'Strict MTLS', field: 'name', where: 'shop/pa', outcome: 'construct', put: (c, v) => new PeerAuthentication(c.chart, 'pa', { name: v }) },
+  { slot: 'AuthorizationPolicy(props).namespace', value: 'Bad NS', field: 'namespace', where: 'shop/ap', outcome: 'construct', put: (c, v) => new AuthorizationPolicy(c.chart, 'ap', { namespace: v }) },
+  { slot: 'AuthorizationPolicy.allowCallers({ paths })', value: '', shown: '""', field: 'paths', where: 'shop/ap', outcome: 'construct', put: (c, v) => AuthorizationPolicy.allowCallers(c.chart, 'ap', { to: c.reviews().svc, from: [Principal.any()], paths: [v] }) },
+  { slot: 'RequestAuthentication.requireJwt({ paths })', value: '', shown: '""', field: 'paths', where: 'shop/ra', outcome: 'construct', put: (c, v) => new RequestAuthentication(c.chart, 'ra', { jwtRules: [{ issuer: 'https://a.example.com' }] }).requireJwt({ paths: [v] }) },
+  { slot: 'RequestAuthentication(props).jwtRules[].fromParams', value: '', shown: '""', field: 'fromParams', where: 'shop/ra', outcome: 'construct', put: (c, v) => new RequestAuthentication(c.chart, 'ra', { jwtRules: [{ issuer: 'https://a.example.com', fromParams: [v] }] }) },
+  { slot: 'RequestAuthentication(props).jwtRules[].outputClaimToHeaders[].header', value: 'x\ny', shown: '\\n', field: 'header', where: 'shop/ra', outcome: 'construct', put: (c, v) => new RequestAuthentication(c.chart, 'ra', { jwtRules: [{ issuer: 'https://a.example.com', outputClaimToHeaders: [{ header: v, claim: 'sub' }] }] }) },
+  { slot: 'Telemetry(props).name', value: 'My Telemetry', field: 'name', where: 'shop/t', outcome: 'construct', put: (c, v) => new Telemetry(c.chart, 't', { name: v, tracing: [{ randomSamplingPercentage: 1 }] }) },
+  { slot: 'Waypoint(props).namespace', value: 'Bad NS', field: 'namespace', where: 'shop/wp', outcome: 'construct', put: (c, v) => new Waypoint(c.chart, 'wp', { namespace: v }) },
+  { slot: 'DataplaneMode.sidecarRevision(revision)', value: 'Bad Rev', field: 'revision', outcome: 'construct', put: (c, v) => new NamespaceEnrollment(c.chart, 'ne', { mode: DataplaneMode.sidecarRevision(v), name: 'shop' }) },
+  { slot: 'Canary.shift(percent)', value: 1.5, field: '1.5', where: 'shop/reviews', outcome: 'construct', put: (c, v) => { const r = c.reviews(); r.svc.canary({ stable: r.v1, candidate: r.v2, weight: 10 }).shift(v); } },
 
   // Found only by the analysis, over the whole app
   { slot: 'MeshService.addVersionWithLabels() next to in-app versions', value: 'v9', field: 'subsets', where: 'shop/reviews', outcome: 'synth', put: (c, v) => { const r = c.reviews(); r.svc.addVersionWithLabels('v9', { version: v }); r.svc.addRoute({ destinations: [{ version: r.svc.version('v9') }] }); } },
