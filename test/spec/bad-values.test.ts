@@ -203,6 +203,11 @@ const ROWS: Row[] = [
   { slot: 'DataplaneMode.sidecarRevision(revision)', value: 'Bad Rev', field: 'revision', outcome: 'construct', put: (c, v) => new NamespaceEnrollment(c.chart, 'ne', { mode: DataplaneMode.sidecarRevision(v), name: 'shop' }) },
   { slot: 'Canary.shift(percent)', value: 1.5, field: '1.5', where: 'shop/reviews', outcome: 'construct', put: (c, v) => { const r = c.reviews(); r.svc.canary({ stable: r.v1, candidate: r.v2, weight: 10 }).shift(v); } },
 
+  // Values of the wrong type (from JavaScript, or another jsii language): named, never '[object Object]'
+  { slot: 'addRoute({ requestHeaders.set value }) of the wrong type', value: { nested: true }, shown: '{"nested":true}', field: 'requestHeaders', where: 'shop/reviews', outcome: 'construct', put: (c, v) => route(c, { requestHeaders: { set: { 'x-a': v } } }) },
+  { slot: 'MeshService(props).port of the wrong type', value: '80', shown: '"80" (a string, not a number)', field: 'port', where: 'shop/svc', outcome: 'construct', put: (c, v) => new MeshService(c.chart, 'svc', { port: v }) },
+  { slot: 'Telemetry(props).tracing[].randomSamplingPercentage of the wrong type', value: 'ten', shown: '"ten" (a string, not a number)', field: 'randomSamplingPercentage', where: 'shop/t', outcome: 'construct', put: (c, v) => new Telemetry(c.chart, 't', { tracing: [{ randomSamplingPercentage: v }] }) },
+
   // Found only by the analysis, over the whole app
   { slot: 'MeshService.addVersionWithLabels() next to in-app versions', value: 'v9', field: 'subsets', where: 'shop/reviews', outcome: 'synth', put: (c, v) => { const r = c.reviews(); r.svc.addVersionWithLabels('v9', { version: v }); r.svc.addRoute({ destinations: [{ version: r.svc.version('v9') }] }); } },
 ];
