@@ -12,7 +12,8 @@ import {
   AuthorizationPolicy, ClientTls, ConnectionPoolSettings, FaultInjection, Gateway, GatewayServer, HttpRoute, LoadBalancer,
   Mesh, MeshProps, MeshService, MtlsMode, NamespaceEnrollment, DataplaneMode, OutlierDetection, PeerAuthentication, Principal,
   Protocol, RequestAuthentication, RetryPolicy, RuleOperation, RuleSource, ServerTls, ServiceEntry, ServiceVersion, Sidecar,
-  StringMatch, Telemetry, TrafficPolicy, Waypoint, WorkloadSelector, AuthorizationRule, HashAlgorithm, GatewaySelector, WaypointAllowedNamespaces,
+  StringMatch, Telemetry, TrafficPolicy, Waypoint, WorkloadSelector, AuthorizationRule, HashAlgorithm, GatewaySelector,
+  WaypointAllowedNamespaces, CustomTag,
 } from '../../src';
 
 /** What happens to a bad value. */
@@ -202,6 +203,13 @@ const ROWS: Row[] = [
   { slot: 'Waypoint(props).namespace', value: 'Bad NS', field: 'namespace', where: 'shop/wp', outcome: 'construct', put: (c, v) => new Waypoint(c.chart, 'wp', { namespace: v }) },
   { slot: 'DataplaneMode.sidecarRevision(revision)', value: 'Bad Rev', field: 'revision', outcome: 'construct', put: (c, v) => new NamespaceEnrollment(c.chart, 'ne', { mode: DataplaneMode.sidecarRevision(v), name: 'shop' }) },
   { slot: 'Canary.shift(percent)', value: 1.5, field: '1.5', where: 'shop/reviews', outcome: 'construct', put: (c, v) => { const r = c.reviews(); r.svc.canary({ stable: r.v1, candidate: r.v2, weight: 10 }).shift(v); } },
+
+  { slot: 'ServiceEntry(props).subjectAltNames', value: '', shown: '""', field: 'subjectAltNames', where: 'shop/se', outcome: 'construct', put: (c, v) => new ServiceEntry(c.chart, 'se', { hosts: ['api.example.com'], subjectAltNames: [v], ports: [{ number: 443, protocol: Protocol.TLS, name: 'tls' }] }) },
+  { slot: 'RequestAuthentication(props).jwtRules[].audiences', value: '', shown: '""', field: 'audiences', where: 'shop/ra', outcome: 'construct', put: (c, v) => new RequestAuthentication(c.chart, 'ra', { jwtRules: [{ issuer: 'https://a.example.com', audiences: [v] }] }) },
+  { slot: 'RequestAuthentication(props).jwtRules[].fromHeaders[].name', value: 'x\ny', shown: '\\n', field: 'name', where: 'shop/ra', outcome: 'synth', put: (c, v) => new RequestAuthentication(c.chart, 'ra', { jwtRules: [{ issuer: 'https://a.example.com', fromHeaders: [{ name: v }] }] }) },
+  { slot: 'CustomTag.header(name)', value: 'x\ny', shown: '\\n', field: 'name', where: 'CustomTag.header()', outcome: 'construct', put: (c, v) => new Telemetry(c.chart, 't', { tracing: [{ customTags: { user: CustomTag.header(v) } }] }) },
+  { slot: 'Waypoint(props).revision', value: 'Bad Rev', field: 'revision', where: 'shop/wp', outcome: 'construct', put: (c, v) => new Waypoint(c.chart, 'wp', { revision: v }) },
+  { slot: 'Telemetry(props).metrics[].overrides[].customMetric', value: '', shown: '""', field: 'customMetric', where: 'shop/t', outcome: 'construct', put: (c, v) => new Telemetry(c.chart, 't', { metrics: [{ overrides: [{ customMetric: v }] }] }) },
 
   // Values of the wrong type (from JavaScript, or another jsii language): named, never '[object Object]'
   { slot: 'addRoute({ requestHeaders.set value }) of the wrong type', value: { nested: true }, shown: '{"nested":true}', field: 'requestHeaders', where: 'shop/reviews', outcome: 'construct', put: (c, v) => route(c, { requestHeaders: { set: { 'x-a': v } } }) },
