@@ -9,7 +9,7 @@
 import { Chart, Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
-  AuthorizationPolicy, ClientTls, ConnectionPoolSettings, FaultInjection, Gateway, GatewayServer, HttpRoute, LoadBalancer,
+  AuthorizationPolicy, ClientTls, ConnectionPoolSettings, FaultInjection, Gateway, GatewayServer, LoadBalancer,
   Mesh, MeshProps, MeshService, MtlsMode, NamespaceEnrollment, DataplaneMode, OutlierDetection, PeerAuthentication, Principal,
   Protocol, RequestAuthentication, RetryPolicy, RuleOperation, RuleSource, ServerTls, ServiceEntry, ServiceVersion, Sidecar,
   StringMatch, Telemetry, TrafficPolicy, Waypoint, WorkloadSelector, AuthorizationRule, HashAlgorithm, GatewaySelector,
@@ -220,8 +220,6 @@ const ROWS: Row[] = [
   { slot: 'MeshService.addVersionWithLabels() next to in-app versions', value: 'v9', field: 'subsets', where: 'shop/reviews', outcome: 'synth', put: (c, v) => { const r = c.reviews(); r.svc.addVersionWithLabels('v9', { version: v }); r.svc.addRoute({ destinations: [{ version: r.svc.version('v9') }] }); } },
 ];
 
-// Unused helpers still named by rows above would hide a typo; keep the imports honest.
-void HttpRoute;
 
 /** The message a row's value produces, and when. */
 function run(row: Row): { when: 'construct' | 'synth' | 'none'; message?: string; warnings: string[]; fix?: string } {
