@@ -18,7 +18,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   constructsVersion: '10.3.0',
   jsiiVersion: '~6.0.0',
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
-  devDeps: ['cdk8s-plus-28@^2.5.6', 'ajv@^8.20.0', 'ts-node', 'cdk8s-cli@^2.207.60'],
+  devDeps: ['cdk8s-plus-28@^2.5.6', 'ajv@^8.20.0', 'ts-node', 'cdk8s-cli@^2.207.60', 'fast-check@^3'],
 
   // Bundled so that the lint CLI and the engine work in every jsii language.
   // @bufbuild/cel evaluates the CRDs' x-kubernetes-validations rules (lint --crds).
@@ -117,6 +117,15 @@ for (const pattern of ['/examples/', '/bench/', '/scripts/', '/docs/']) {
 project.addTask('bench', {
   description: 'Benchmark synth and lint against plain cdk8s (prints a table and a ratios line)',
   exec: 'ts-node --project test/tsconfig.json bench/run.ts',
+  receiveArgs: true,
+});
+
+// The property-based test (test/property/random-apps.test.ts) at a larger size than its 200 apps in
+// the default test run: PROPERTY_RUNS apps (2000 unless set), PROPERTY_SEED to replay a run.
+project.addTask('property-test', {
+  description: 'Run the property-based test of random apps with more apps (PROPERTY_RUNS, default 2000)',
+  env: { PROPERTY_LARGE: '1' },
+  exec: 'jest --coverage=false test/property/random-apps.test.ts',
   receiveArgs: true,
 });
 

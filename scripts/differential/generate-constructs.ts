@@ -14,7 +14,7 @@ import {
   AuthorizationAction, AuthorizationPolicy, AuthorizationRule, CaptureMode, ClientTls, ConditionKey,
   CustomTag, DataplaneMode, EgressRoute, FaultInjection, Gateway, GatewaySelector, GatewayServer, GrpcStatus,
   H2UpgradePolicy, HashAlgorithm, HttpRoute, HttpRouteMatch, IstioApiVersion, IstioMetric, LoadBalancer, Mesh,
-  MeshService, MeshServiceSource, MtlsMode, NamespaceEnrollment, OutboundTrafficPolicy, PeerAuthentication,
+  MeshProps, MeshService, MeshServiceSource, MtlsMode, NamespaceEnrollment, OutboundTrafficPolicy, PeerAuthentication,
   Principal, Protocol, RedirectPortDerivation, RequestAuthentication, RequestPrincipal, RetryOn, RetryPolicy,
   RuleCondition, RuleOperation, RuleSource, ServerTls, ServiceEntry, ServiceEntryLocation,
   ServiceEntryResolution, ServiceVersion, Sidecar, StringMatch, TagOverride, Telemetry, TlsProtocolVersion,
@@ -31,7 +31,7 @@ const PUBLIC_HOSTS = ['shop.example.com', 'www.example.com', 'api.example.com', 
 
 /** Props pickers: each returns something the constructs document as valid. */
 class Pick {
-  constructor(private readonly r: Prng) {}
+  constructor(private readonly r: Prng, private readonly complete = false) {}
 
   duration(minMs: number, maxMs: number): Duration {
     const ms = this.r.int(minMs, maxMs);
@@ -99,10 +99,15 @@ class Pick {
 
   clientTls(): ClientTls {
     const r = this.r;
-    switch (r.int(0, 3)) {
+    const kind = r.int(0, 3);
+    // The policies are for services of the mesh: anything but Istio mTLS toward them conflicts
+    // with a STRICT PeerAuthentication, so complete apps keep Istio mTLS.
+    const sni = kind === 2 ? r.bool() : false;
+    if (this.complete) return ClientTls.istioMutual();
+    switch (kind) {
       case 0: return ClientTls.istioMutual();
       case 1: return ClientTls.disable();
-      case 2: return ClientTls.simple(r.bool() ? { sni: 'api.example.com' } : { credentialName: 'client-credential' });
+      case 2: return ClientTls.simple(sni ? { sni: 'api.example.com' } : { credentialName: 'client-credential' });
       default: return ClientTls.mutual({ credentialName: 'client-credential' });
     }
   }
@@ -160,12 +165,46 @@ function workload(scope: Construct, name: string, version: string, port: number,
 
 /** Builds app number `seed` and returns its YAML (one file per chart). */
 export function buildConstructApp(seed: number): { files: { name: string; content: string }[]; note: string } {
+  const { app, used } = generateConstructApp(seed, { analyze: false });
+  const files = app.charts.map((c) => ({
+    name: `${c.node.id}.yaml`,
+    content: c.toJson().map((o: any) => stringify(o, { lineWidth: 0 })).join('---\n'),
+  })).filter((f) => f.content.trim() !== '');
+  return { files, note: `seed ${seed}: ${[...new Set(used)].sort().join(', ') || 'services only'}` };
+}
+
+/** Options of {@link generateConstructApp}. */
+export interface GenerateOptions {
+  /**
+   * Only apps without the combinations the analysis rightly reports as errors, which the
+   * differential corpus wants and a test of complete apps does not:
+   * - versions declared by labels only (`addVersionWithLabels`, pods deployed elsewhere): next to
+   *   in-app versions of the same service their subset selects no pod of the app (IST0173);
+   * - two-port services: the routing helpers (routeByHeader, promote, canary, split) take no
+   *   port, so their destinations name none (IST0112);
+   * - client TLS other than Istio mTLS toward mesh services, or a PeerAuthentication DISABLE:
+   *   one side speaks mTLS and the other does not;
+   * - two ServiceEntries for one external host;
+   * - services exposed on a gateway host and also in the mesh (`alsoInMesh` is true by default):
+   *   two mesh VirtualServices for one host (IST0109) when another service or an external service
+   *   has that host too.
+   * The random draws stay the same, so the other features of an app do not change.
+   * @default false
+   */
+  readonly complete?: boolean;
+}
+
+/**
+ * Builds app number `seed` (the same app for the same seed) with its Mesh made with `meshProps`
+ * (the API version is drawn at random), and returns it unsynthesized, with the features it used.
+ */
+export function generateConstructApp(seed: number, meshProps: MeshProps = {}, options: GenerateOptions = {}): { app: App; mesh: Mesh; used: string[] } {
+  const complete = options.complete ?? false;
   const r = new Prng(0x1571_0000 + seed * 7919);
-  const pick = new Pick(r);
+  const pick = new Pick(r, complete);
   const used: string[] = [];
   const app = new App({ outdir: '/tmp/cdk8s-istio-differential-unused' });
-  const mesh = new Mesh(app, 'mesh', { analyze: false, apiVersion: r.bool(0.2) ? IstioApiVersion.V1BETA1 : IstioApiVersion.V1 });
-  void mesh;
+  const mesh = new Mesh(app, 'mesh', { ...meshProps, apiVersion: r.bool(0.2) ? IstioApiVersion.V1BETA1 : IstioApiVersion.V1 });
   const namespaces = r.some(NAMESPACES, r.int(1, 2));
   const charts: Chart[] = [];
   const services: MeshService[] = [];
@@ -189,7 +228,8 @@ export function buildConstructApp(seed: number): { files: { name: string; conten
         attempt(() => { svc = new MeshService(chart, svcName, { source: MeshServiceSource.fromWorkload(w) }); });
         used.push('source:workload');
       } else if (sourceKind === 1) {
-        attempt(() => { svc = new MeshService(chart, svcName, { ports: [{ port, name: 'http', protocol: Protocol.HTTP }, { port: 9090, name: 'grpc-admin', protocol: Protocol.GRPC }] }); });
+        const admin = !complete ? [{ port: 9090, name: 'grpc-admin', protocol: Protocol.GRPC }] : [];
+        attempt(() => { svc = new MeshService(chart, svcName, { ports: [{ port, name: 'http', protocol: Protocol.HTTP }, ...admin] }); });
         used.push('ports');
       } else {
         attempt(() => { svc = new MeshService(chart, svcName, { port, ...(r.bool(0.4) ? { trafficPolicy: pick.trafficPolicy() } : {}) }); });
@@ -202,7 +242,7 @@ export function buildConstructApp(seed: number): { files: { name: string; conten
         for (const v of r.some(VERSION_NAMES, r.int(1, 3))) {
           attempt(() => {
             const opts = r.bool(0.2) ? { trafficPolicy: pick.trafficPolicy() } : {};
-            vs.push(r.bool(0.15)
+            vs.push(r.bool(0.15) && !complete
               ? s.addVersionWithLabels(v, { app: s.name, version: v }, opts)
               : s.addVersion(v, workload(chart, svcName, v, port, r, sa), opts));
           });
@@ -242,15 +282,23 @@ export function buildConstructApp(seed: number): { files: { name: string; conten
       });
       gateways.push(gw);
       for (const s of r.some(services, r.int(1, 2))) {
-        attempt(() => s.exposeThroughGateway(gw, { hosts: gw.hostsFor(s.namespace).length > 0 ? [host.replace('*', 'www')] : [host], ...(r.bool(0.3) ? { alsoInMesh: true } : {}) }));
+        // alsoInMesh is true by default; a public host in the mesh may meet another service on
+        // it, or an external service of the same name, so complete apps leave the mesh out.
+        const drawn = r.bool(0.3) ? { alsoInMesh: true } : {};
+        const inMesh = complete ? { alsoInMesh: false } : drawn;
+        attempt(() => s.exposeThroughGateway(gw, { hosts: gw.hostsFor(s.namespace).length > 0 ? [host.replace('*', 'www')] : [host], ...inMesh }));
       }
     });
     used.push('gateway');
   }
   // External services, sometimes through an egress gateway.
+  const externalHosts = new Set<string>();
   for (let i = 0; i < r.int(0, 2); i++) {
     attempt(() => {
       const host = r.pick(EXTERNAL_HOSTS);
+      // Two ServiceEntries for one host with different ports: routes to one's port miss the other.
+      if (complete && externalHosts.has(host)) return;
+      externalHosts.add(host);
       const https = r.bool();
       const resolution = r.pick([ServiceEntryResolution.DNS, ServiceEntryResolution.DNS, ServiceEntryResolution.STATIC, ServiceEntryResolution.NONE]);
       const se = new ServiceEntry(chart, `se-${i}`, {
@@ -292,7 +340,8 @@ export function buildConstructApp(seed: number): { files: { name: string; conten
   if (r.bool(0.5)) {
     attempt(() => {
       const pa = new PeerAuthentication(chart, 'mtls', {
-        mode: r.pick([MtlsMode.STRICT, MtlsMode.PERMISSIVE, MtlsMode.DISABLE, MtlsMode.UNSET]),
+        // Complete apps keep mTLS on: their traffic policies ask for Istio mTLS.
+        mode: ((m) => (complete && m === MtlsMode.DISABLE ? MtlsMode.PERMISSIVE : m))(r.pick([MtlsMode.STRICT, MtlsMode.PERMISSIVE, MtlsMode.DISABLE, MtlsMode.UNSET])),
         ...(services.length > 0 && r.bool(0.4) ? { selector: WorkloadSelector.fromMeshService(services[0]) } : {}),
         ...(r.bool(0.1) ? { meshWide: true } : {}),
       });
@@ -375,11 +424,7 @@ export function buildConstructApp(seed: number): { files: { name: string; conten
     used.push('workload-enrollment');
   }
 
-  const files = app.charts.map((c) => ({
-    name: `${c.node.id}.yaml`,
-    content: c.toJson().map((o: any) => stringify(o, { lineWidth: 0 })).join('---\n'),
-  })).filter((f) => f.content.trim() !== '');
-  return { files, note: `seed ${seed}: ${[...new Set(used)].sort().join(', ') || 'services only'}` };
+  return { app, mesh, used };
 }
 
 /** Routes for one service, chosen at random among the library's routing helpers. */

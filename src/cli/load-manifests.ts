@@ -75,8 +75,8 @@ export interface LoadResult {
 export async function loadManifests(paths: readonly string[], options: LoadOptions): Promise<LoadResult> {
   const { files, errors } = expandPaths(paths, options.cwd);
   const result: LoadResult = { sources: [], files: [], errors, notes: [] };
-  const patches = kustomizePatchFiles(files, options.cwd);
   const maxFile = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const patches = kustomizePatchFiles(files, options.cwd, maxFile, errors);
   const maxTotal = options.maxTotalBytes ?? DEFAULT_MAX_TOTAL_BYTES;
   let total = 0;
   for (const file of files) {
@@ -494,21 +494,33 @@ const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomi
  * whether or not they are inputs themselves. A file that a kustomization also lists under
  * `resources` is an object, not a patch.
  */
-export function kustomizePatchFiles(files: readonly InputFile[], cwd: string): Map<string, string> {
+export function kustomizePatchFiles(
+  files: readonly InputFile[], cwd: string, maxBytes: number = DEFAULT_MAX_FILE_BYTES, problems: InputProblem[] = [],
+): Map<string, string> {
   const patches = new Map<string, string>();
   const resources = new Set<string>();
   const folders = new Set(files.flatMap((f) => (f.absolutePath !== undefined ? [path.dirname(f.absolutePath)] : [])));
   for (const folder of folders) {
     const found = KUSTOMIZATION_NAMES.map((n) => path.join(folder, n)).find((p) => fs.existsSync(p));
     if (!found) continue;
+    const shown = path.relative(cwd, found) || found;
     let k: unknown;
     try {
-      k = parseAllDocuments(fs.readFileSync(found, 'utf8'), YAML_READ_OPTIONS())[0]?.toJS();
+      // Read under the same cap as the inputs: a kustomization is input too, and may be a device or FIFO.
+      const bytes = readFileCapped(found, maxBytes);
+      if (bytes.length > maxBytes) {
+        // An oversized kustomization that is an input itself is reported by the input loop.
+        if (files.some((f) => f.absolutePath === found)) continue;
+        problems.push({ file: shown, message: `kustomization larger than the limit of ${formatBytes(maxBytes)} a file; raise it with --max-bytes if it is meant to be this large` });
+        continue;
+      }
+      const text = decodeText(bytes);
+      if (typeof text !== 'string') continue; // an unreadable kustomization says nothing about patches
+      k = parseAllDocuments(text, YAML_READ_OPTIONS())[0]?.toJS();
     } catch {
       continue; // an unreadable kustomization says nothing about patches
     }
     if (!isPlainObject(k)) continue;
-    const shown = path.relative(cwd, found) || found;
     const at = (p: unknown) => (typeof p === 'string' && p !== '' && !p.includes('\n') ? path.resolve(folder, p) : undefined);
     const listed = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
     const patchPaths = [

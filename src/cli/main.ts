@@ -3,12 +3,13 @@ import * as path from 'path';
 import { readCrdFile } from './crd-file';
 import { formatInputProblem, formatJson, formatText, OUTPUT_FORMATS, OutputFormat } from './format';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_TOTAL_BYTES, describeFsError, loadManifests, parseByteSize, STDIN_ARG } from './load-manifests';
+import { readMeshConfigArg } from './mesh-config-arg';
 import { DescribedRule, formatSarif, istioCodeUrl } from './sarif';
 import { simulateCommand } from './simulate';
 import { analyzeSources, closestRuleId, CrdFileError, didYouMean, failing, FailOn, IGNORE_ANNOTATION, unknownRuleIds } from '../analysis/analysis-run';
 import type { CrdSchemas } from '../analysis/crd/crd-schemas';
 import { Severity } from '../analysis/diagnostic';
-import { MeshConfigFileError, MeshConfigSetting, readMeshConfigFile } from '../analysis/mesh-config-file';
+import { MeshConfigFileError, MeshConfigSetting } from '../analysis/mesh-config-file';
 import { Rule } from '../analysis/rule';
 import { ALL_RULES } from '../analysis/rules';
 
@@ -116,7 +117,8 @@ Options:
                            ones (Istio 1.30), and their CEL rules (schema-cel-validation)
       --max-bytes SIZE     refuse a file larger than SIZE (default 64MiB): bytes, or a
                            number with KiB, MiB or GiB (e.g. 128MiB, 1GiB). Files, devices,
-                           FIFOs and standard input are read up to the limit, no further.
+                           FIFOs and standard input are read up to the limit, no further;
+                           --crds, --mesh-config and kustomizations are read likewise.
       --max-total-bytes SIZE
                            refuse inputs larger than SIZE together (default 256MiB, or
                            --max-bytes when that is larger)
@@ -303,7 +305,7 @@ async function lint(argv: readonly string[], io: CliIo, options: CliOptions): Pr
   let meshConfig: MeshConfigSetting | undefined;
   if (args.meshConfig !== undefined) {
     try {
-      meshConfig = readMeshConfigFile(path.resolve(io.cwd, args.meshConfig), args.meshConfig);
+      meshConfig = readMeshConfigArg(path.resolve(io.cwd, args.meshConfig), args.meshConfig, args.maxFileBytes);
     } catch (e) {
       if (!(e instanceof MeshConfigFileError)) throw e;
       io.stderr.write(`${PROGRAM} lint: --mesh-config: ${e.message}\n`);

@@ -48,7 +48,7 @@ export class GatewaySelector {
     }
     for (const [k, v] of entries) {
       if (!isLabelKey(k) || typeof v !== 'string' || !isLabelValue(v) || v.includes('*')) {
-        throw new Error(`GatewaySelector.fromLabels(): ${k}=${v} is not a valid Kubernetes label (wildcards are not allowed in a selector).`);
+        throw new Error(`GatewaySelector.fromLabels(): ${k}=${v} is not a valid Kubernetes label (wildcards are not allowed in a selector); use a key such as 'app' or 'example.com/tier' and a value of at most 63 letters, digits, '-', '_' or '.', e.g. { istio: 'ingressgateway' }.`);
       }
     }
     const copy = { ...labels };

@@ -2,6 +2,7 @@ import { gatewayHostProblem } from './hosts';
 import { ServerTls } from './server-tls';
 import { isDns1123Label } from '../analysis/validators/names';
 import { Protocol } from '../mesh/protocol';
+import { shownNumber } from '../private/checks';
 import { RenderContext } from '../private/render-context';
 
 /** Properties of a {@link GatewayServer}: one port of a Gateway and the hosts it serves there. */
@@ -216,7 +217,7 @@ export class GatewayServer {
     const unixSocket = typeof this.bind === 'string' && this.bind.startsWith('unix://');
     const portOk = unixSocket ? this.port === 0 : Number.isInteger(this.port) && this.port >= 1 && this.port <= 65535;
     if (!portOk) {
-      ctx.child('port').fail(`is ${this.port}; ${unixSocket ? 'a server bound to a unix:// socket has port 0' : 'a port is a whole number from 1 to 65535'}.`);
+      ctx.child('port').fail(`is ${shownNumber(this.port)}; ${unixSocket ? 'a server bound to a unix:// socket has port 0' : 'a port is a whole number from 1 to 65535'}.`);
     }
     if (this._hosts.length === 0) {
       ctx.child('hosts').fail('is empty; a server serves at least one host, e.g. hosts: [\'bookinfo.example.com\'] (or [\'*\'] for any).');

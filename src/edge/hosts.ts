@@ -27,7 +27,7 @@ export function splitNamespacedHost(host: string): NamespacedHost {
  */
 export function dnsNameProblem(name: string, allowShort: boolean, partialWildcard = false): string | undefined {
   if (name === '') return 'is empty';
-  if (/\s/.test(name)) return 'contains white space';
+  if (/\s/.test(name)) return "contains white space, which no DNS name has; write the name without it, e.g. 'api.example.com'";
   const firstDot = name.indexOf('.');
   const partial = partialWildcard && name.startsWith('*') && !name.startsWith('*.') && !name.slice(1).includes('*');
   const bare = name.startsWith('*.') ? name.slice(2) : partial ? (firstDot < 0 ? 'x' : `x${name.slice(1)}`) : name;

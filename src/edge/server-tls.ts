@@ -241,6 +241,12 @@ export class ServerTls {
         ctx.fail(`has mode ${this.mode} without the name of the Secret holding the certificate`, "give one, e.g. ServerTls.simple('bookinfo-credential').");
       }
       const second = text('secondCredentialName', "'bookinfo-ecdsa-credential'");
+      // A Secret name never holds white space: the gateway would find no certificate.
+      for (const [field, name] of [['credentialName', first], ['secondCredentialName', second]] as const) {
+        if (name !== undefined && /\s/.test(name)) {
+          ctx.child(field).fail(`is ${JSON.stringify(name)}, which contains white space, so no Secret has that name`, "write the Secret's name, e.g. 'bookinfo-credential'.");
+        }
+      }
       if (second !== undefined) out.credentialNames = [first, second];
       else out.credentialName = first;
     }

@@ -6,6 +6,7 @@ import { ipOrCidrProblem, isIpAddress } from '../analysis/validators/ip';
 import { isDns1123Label, isDns1123Subdomain, isLabelKey, isLabelValue, toDns1123Label } from '../analysis/validators/names';
 import { Mesh } from '../mesh/mesh';
 import { Protocol } from '../mesh/protocol';
+import { shownNumber } from '../private/checks';
 import { RenderContext } from '../private/render-context';
 import { WorkloadSelector } from '../security/workload-selector';
 
@@ -366,7 +367,7 @@ export class ServiceEntry extends Construct {
       }
       for (const [field, value] of [['number', p.number], ['targetPort', p.targetPort]] as Array<[string, number | undefined]>) {
         if (value !== undefined && (!Number.isInteger(value) || value < 1 || value > 65535)) {
-          RenderContext.of(where).child(`${prop}.${field}`).fail(`is ${value}; a port is a whole number from 1 to 65535.`);
+          RenderContext.of(where).child(`${prop}.${field}`).fail(`is ${shownNumber(value)}; a port is a whole number from 1 to 65535.`);
         }
       }
       if (p.number === undefined) RenderContext.of(where).child(`${prop}.number`).fail('is missing; give the port clients call, e.g. 443.');
@@ -431,12 +432,12 @@ export class ServiceEntry extends Construct {
         RenderContext.of(where).child(`${prop}.ports`).fail(`names '${name}', which is not a port of this ServiceEntry (${this._ports.map((p) => `'${p.name}'`).join(', ')}); key endpoint ports by the service port names.`);
       }
       if (!Number.isInteger(port) || port < 1 || port > 65535) {
-        RenderContext.of(where).child(`${prop}.ports.${name}`).fail(`is ${port}; a port is a whole number from 1 to 65535.`);
+        RenderContext.of(where).child(`${prop}.ports.${name}`).fail(`is ${shownNumber(port)}; a port is a whole number from 1 to 65535.`);
       }
     }
     for (const [k, v] of Object.entries(e.labels ?? {})) {
       if (!isLabelKey(k) || typeof v !== 'string' || !isLabelValue(v)) {
-        RenderContext.of(where).child(`${prop}.labels`).fail(`${k}=${v} is not a valid Kubernetes label.`);
+        RenderContext.of(where).child(`${prop}.labels`).fail(`${k}=${v} is not a valid Kubernetes label`, "use a key such as 'app' or 'example.com/tier' and a value of at most 63 letters, digits, '-', '_' or '.', e.g. { app: 'reviews' }.");
       }
     }
     if (e.weight !== undefined && (!Number.isInteger(e.weight) || e.weight < 0 || e.weight > 4294967295)) {

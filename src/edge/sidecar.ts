@@ -9,6 +9,7 @@ import { isDns1123Label } from '../analysis/validators/names';
 import { Mesh } from '../mesh/mesh';
 import { MeshService } from '../mesh/mesh-service';
 import { Protocol } from '../mesh/protocol';
+import { shownNumber } from '../private/checks';
 import { policyName, policyNamespace } from '../private/policy-placement';
 import { RenderContext } from '../private/render-context';
 import { WorkloadSelector } from '../security/workload-selector';
@@ -337,7 +338,7 @@ export class Sidecar extends Construct {
     if (port !== undefined) {
       const ok = unix && !ingress ? port === 0 : Number.isInteger(port) && port >= 1 && port <= 65535;
       if (!ok) {
-        RenderContext.of(where).child(`${prop}.port`).fail(`is ${port}; ${unix && !ingress ? 'a listener bound to a unix:// socket has port 0' : 'a port is a whole number from 1 to 65535'}.`);
+        RenderContext.of(where).child(`${prop}.port`).fail(`is ${shownNumber(port)}; ${unix && !ingress ? 'a listener bound to a unix:// socket has port 0' : 'a port is a whole number from 1 to 65535'}.`);
       }
       if (port === 0 && protocol === undefined) {
         RenderContext.of(where).child(prop).fail('is a unix:// socket listener without protocol; give one, e.g. protocol: Protocol.HTTP.');

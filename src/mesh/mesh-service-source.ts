@@ -25,7 +25,9 @@ export abstract class MeshServiceSource {
    * as it is (its selector must also select the versions' pods).
    */
   public static fromService(service: kplus.Service): MeshServiceSource {
-    return new AdoptedServiceSource(service.name, () => service.metadata.namespace ?? Chart.of(service).namespace);
+    return new AdoptedServiceSource(
+      service.name, () => service.metadata.namespace ?? Chart.of(service).namespace, () => ApiObject.of(service).toJson().spec?.selector,
+    );
   }
 
   /** Adopt a Service written as a plain cdk8s `ApiObject` (kind `Service`). */
@@ -33,7 +35,9 @@ export abstract class MeshServiceSource {
     if (service.kind !== 'Service') {
       throw new Error(`MeshServiceSource.fromServiceObject: ${service.node.path} is a ${service.kind}, not a Service; use fromWorkloadObject for workloads.`);
     }
-    return new AdoptedServiceSource(service.name, () => service.metadata.namespace ?? Chart.of(service).namespace);
+    return new AdoptedServiceSource(
+      service.name, () => service.metadata.namespace ?? Chart.of(service).namespace, () => service.toJson().spec?.selector,
+    );
   }
 
   /**
@@ -69,6 +73,15 @@ export abstract class MeshServiceSource {
 
   /** Sources are made by the static factories only. */
   protected constructor() {}
+
+  /**
+   * Reads the pod labels the adopted Service selects, at synth; undefined when the source is not
+   * an adopted Service (a created Service selects by its app label, a host has no known pods).
+   * @internal
+   */
+  public _adoptedSelector(): (() => Record<string, string>) | undefined {
+    return undefined;
+  }
 
   /**
    * Name, namespace and host of the mesh service.
@@ -115,9 +128,24 @@ class NewServiceSource extends MeshServiceSource {
 class AdoptedServiceSource extends MeshServiceSource {
   public readonly _createsService = false;
 
-  /** @param serviceNamespace read when the mesh service is created, as the Service may get one later */
-  constructor(private readonly serviceName: string, private readonly serviceNamespace: () => string | undefined) {
+  /**
+   * @param serviceNamespace read when the mesh service is created, as the Service may get one later
+   * @param serviceSelector read at synth, so that labels the Service selects later count
+   */
+  constructor(
+    private readonly serviceName: string,
+    private readonly serviceNamespace: () => string | undefined,
+    private readonly serviceSelector: () => unknown,
+  ) {
     super();
+  }
+
+  public _adoptedSelector(): () => Record<string, string> {
+    return () => {
+      const selector = this.serviceSelector();
+      if (selector === null || typeof selector !== 'object' || Array.isArray(selector)) return {};
+      return Object.fromEntries(Object.entries(selector).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+    };
   }
 
   public _identity(mesh: Mesh, _id: string, name: string | undefined) {

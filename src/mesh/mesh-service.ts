@@ -123,6 +123,19 @@ export class MeshService extends Construct {
   }
 
   /**
+   * Reads the labels of the service's pods at synth: `app: <appLabel>` for a Service this construct
+   * creates, the adopted Service's own selector otherwise; undefined for a host (pods unknown).
+   * @internal
+   */
+  public _podLabels(): (() => Record<string, string>) | undefined {
+    if (this.appLabel !== undefined) {
+      const app = this.appLabel;
+      return () => ({ [APP_LABEL]: app });
+    }
+    return this.source._adoptedSelector();
+  }
+
+  /**
    * Adds a version backed by a cdk8s-plus workload. Its pod template receives the labels
    * `version: <name>` (and `app: <appLabel>` when this construct created the Service), and the
    * DestinationRule gets a subset `<name>` selecting them.
@@ -157,7 +170,10 @@ export class MeshService extends Construct {
     }
     for (const [k, v] of entries) {
       if (!isLabelKey(k) || !isLabelValue(v)) {
-        throw new Error(`${this.node.path}: addVersionWithLabels('${name}') label ${k}=${v} is not a valid Kubernetes label.`);
+        throw new Error(
+          `${this.node.path}: addVersionWithLabels('${name}') label ${k}=${v} is not a valid Kubernetes label; ` +
+          `use a key such as 'version' and a value of at most 63 letters, digits, '-', '_' or '.', e.g. { version: '${toDns1123Label(name)}' }.`,
+        );
       }
     }
     return this.registerVersion(name, labels, options);

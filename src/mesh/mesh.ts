@@ -6,7 +6,7 @@ import { didYouMean, unknownRuleIds } from '../analysis/analysis-run';
 import { CrdFileError, CrdSchemas } from '../analysis/crd';
 import { Diagnostic } from '../analysis/diagnostic';
 import { MeshConfigFileError, MeshConfigSetting, readMeshConfigFile } from '../analysis/mesh-config-file';
-import { namespaceNameFix, namespaceNameProblem } from '../analysis/validators/names';
+import { isDns1123Subdomain, namespaceNameFix, namespaceNameProblem } from '../analysis/validators/names';
 import { duplicateObjectErrors } from '../private/object-identity';
 
 /**
@@ -152,13 +152,27 @@ export class Mesh extends Construct {
         meshConfig = readMeshConfigFile(props.meshConfigFile);
       } catch (e) {
         if (!(e instanceof MeshConfigFileError)) throw e;
-        throw new Error(`${this.node.path}: meshConfigFile cannot be used: ${e.message}`);
+        throw new Error(`${this.node.path}: meshConfigFile cannot be used: ${e.message}; pass the path of a MeshConfig YAML file (relative to the folder cdk8s runs in), or leave the prop out.`);
       }
     }
     const fromFile = (field: string): string | undefined => {
       const v = meshConfig?.config[field];
       return typeof v === 'string' && v !== '' ? v : undefined;
     };
+    // Principals are `<trustDomain>/ns/<ns>/sa/<sa>`: a trust domain with a space or a slash
+    // makes every principal derived from it match no caller.
+    if (props.trustDomain !== undefined && !/^[A-Za-z0-9._-]+$/.test(props.trustDomain)) {
+      throw new Error(
+        `${this.node.path}: trustDomain ${JSON.stringify(props.trustDomain)} is not a trust domain (letters, digits, '.', '-' and '_', as in a SPIFFE ID); ` +
+        "write the mesh's trust domain, e.g. 'cluster.local', or leave the prop out.",
+      );
+    }
+    if (props.clusterDomain !== undefined && !isDns1123Subdomain(props.clusterDomain)) {
+      throw new Error(
+        `${this.node.path}: clusterDomain ${JSON.stringify(props.clusterDomain)} is not a DNS domain (lower-case labels of letters, digits and '-', separated by single dots); ` +
+        "write the cluster's DNS domain, e.g. 'cluster.local', or leave the prop out.",
+      );
+    }
     this.trustDomain = props.trustDomain ?? fromFile('trustDomain') ?? 'cluster.local';
     const rootProblem = props.rootNamespace !== undefined ? namespaceNameProblem(props.rootNamespace) : undefined;
     if (rootProblem) {

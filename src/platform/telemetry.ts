@@ -7,7 +7,7 @@ import { Waypoint } from './waypoint';
 import { WorkloadMode } from './workload-mode';
 import { IstioApiVersion } from '../mesh/istio-api-version';
 import { Mesh } from '../mesh/mesh';
-import { checkDuration, checkNoEmptyStrings } from '../private/checks';
+import { checkDuration, checkNoEmptyStrings, shownNumber } from '../private/checks';
 import { policyName, policyNamespace, renderTargetRefs } from '../private/policy-placement';
 import { RenderContext } from '../private/render-context';
 import { PolicyTargetReference } from '../security/policy-target';
@@ -312,7 +312,7 @@ export class Telemetry extends Construct {
     if (o.randomSamplingPercentage !== undefined) {
       const p = o.randomSamplingPercentage;
       if (typeof p !== 'number' || !Number.isFinite(p) || p < 0 || p > 100) {
-        RenderContext.of(where).child(`${prop}.randomSamplingPercentage`).fail(`is ${p}; Istio takes a percentage from 0 to 100, e.g. 1 for 1% of requests.`);
+        RenderContext.of(where).child(`${prop}.randomSamplingPercentage`).fail(`is ${shownNumber(p)}; Istio takes a percentage from 0 to 100, e.g. 1 for 1% of requests.`);
       }
       out.randomSamplingPercentage = p;
     }

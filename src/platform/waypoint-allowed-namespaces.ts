@@ -50,7 +50,7 @@ export class WaypointAllowedNamespaces {
     }
     for (const [k, v] of entries) {
       if (!isLabelKey(k) || typeof v !== 'string' || !isLabelValue(v)) {
-        throw new Error(`WaypointAllowedNamespaces.withLabels(): ${k}=${v} is not a valid Kubernetes label.`);
+        throw new Error(`WaypointAllowedNamespaces.withLabels(): ${k}=${v} is not a valid Kubernetes label; use a key such as 'app' or 'example.com/tier' and a value of at most 63 letters, digits, '-', '_' or '.', e.g. { 'shared-gateway-access': 'true' }.`);
       }
     }
     return new WaypointAllowedNamespaces('Selector', { matchLabels: { ...labels } }, undefined);

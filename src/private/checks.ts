@@ -17,10 +17,25 @@ export const INT32_MAX = 2_147_483_647;
 /** Largest value of a protobuf `uint32` field. */
 export const UINT32_MAX = 4_294_967_295;
 
+/**
+ * A number as a message shows it: a value of another type (from JavaScript or another jsii
+ * language) is quoted and named as such, so that '80' does not read as the number 80.
+ */
+export function shownNumber(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    json = undefined;
+  }
+  return `${json ?? String(value)} (${value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`}, not a number)`;
+}
+
 /** Checks a whole number from `min` to `max`; `fix` says what Istio takes. */
 export function checkWhole(ctx: RenderContext, value: number, min: number, max: number, fix: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    ctx.fail(`is ${value}`, `${fix}.`);
+    ctx.fail(`is ${shownNumber(value)}`, `${fix}.`);
   }
   return value;
 }
@@ -34,7 +49,7 @@ export function checkCount(ctx: RenderContext, value: number | undefined, max: n
 export function checkPercent(ctx: RenderContext, value: number | undefined, integer: boolean): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isFinite(value) || (integer && !Number.isInteger(value)) || value < 0 || value > 100) {
-    ctx.fail(`is ${value}`, `a percentage is ${integer ? 'a whole number' : 'a number'} from 0 to 100.`);
+    ctx.fail(`is ${shownNumber(value)}`, `a percentage is ${integer ? 'a whole number' : 'a number'} from 0 to 100.`);
   }
   return value;
 }
@@ -42,7 +57,7 @@ export function checkPercent(ctx: RenderContext, value: number | undefined, inte
 /** Checks a percentage of requests (Istio's `Percent.value`, a double from 0 to 100). */
 export function checkPercentage(ctx: RenderContext, value: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 100) {
-    ctx.fail(`is ${value}`, 'a percentage of requests is a number from 0 to 100, e.g. 0.5 or 10.');
+    ctx.fail(`is ${shownNumber(value)}`, 'a percentage of requests is a number from 0 to 100, e.g. 0.5 or 10.');
   }
   return value;
 }

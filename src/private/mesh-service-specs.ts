@@ -2,6 +2,7 @@
  * The specs of the three objects a `MeshService` writes (Service, DestinationRule,
  * VirtualService), as functions of what the mesh service holds. Internal.
  */
+import { shownNumber } from './checks';
 import { GatewayExposures } from './gateway-exposures';
 import type { ContainerPortInfo } from './pod-templates';
 import { RenderContext } from './render-context';
@@ -16,7 +17,7 @@ import type { TrafficPolicy } from '../traffic/traffic-policy';
 export function checkServicePort(ctx: RenderContext, p: MeshServicePort): void {
   for (const [field, value] of [['port', p.port], ['targetPort', p.targetPort]] as Array<[string, number | undefined]>) {
     if (value !== undefined && (!Number.isInteger(value) || value < 1 || value > 65535)) {
-      ctx.child(field).fail(`is ${value}`, 'a port is a whole number from 1 to 65535.');
+      ctx.child(field).fail(`is ${shownNumber(value)}`, 'a port is a whole number from 1 to 65535.');
     }
   }
   if (p.name !== undefined && !isDns1123Label(p.name)) {

@@ -160,10 +160,15 @@ export class RequestAuthentication extends Construct {
    * allows requests carrying a valid token (of the given request principals), optionally only
    * on some paths, methods or hosts and from some peers.
    *
-   * ALLOW policies add up: once a workload has one, requests no ALLOW policy matches are
-   * denied, and a request any ALLOW policy matches is allowed. To refuse tokenless requests
-   * even where another ALLOW policy would let them through, add a DENY policy with
-   * `notRequestPrincipals: [RequestPrincipal.any()]`.
+   * The policy is an ALLOW policy, and ALLOW policies add up: once a workload has one, requests
+   * no ALLOW policy matches are denied, and a request any ALLOW policy matches is allowed. So:
+   * - alone, `requireJwt({ paths })` also denies every other path (with or without a token):
+   *   add ALLOW policies for what else the workloads serve;
+   * - next to another ALLOW policy on the same pods (e.g. `AuthorizationPolicy.allowCallers`),
+   *   whatever that policy allows needs no token, on these paths too; the analysis warns
+   *   (`authorizationpolicy-jwt-bypassed`). To refuse tokenless requests whatever the ALLOW
+   *   policies say, write a DENY policy with `notRequestPrincipals: [RequestPrincipal.any()]`
+   *   on the paths instead, or give the other policy the token requirement.
    */
   public requireJwt(options: RequireJwtOptions = {}): AuthorizationPolicy {
     const where = this.node.path;

@@ -18,20 +18,25 @@ import { RenderContext } from '../private/render-context';
  */
 export class WorkloadSelector {
   /**
-   * The pods of a mesh service: those labelled `app: <appLabel>`, in the service's namespace.
+   * The pods of a mesh service, in the service's namespace: those labelled `app: <appLabel>` for a
+   * Service the MeshService creates, or the ones an adopted Service (`MeshServiceSource.fromService`
+   * or `fromServiceObject`) selects, by its selector as it is at synth.
    *
-   * Only for a MeshService that manages its selector (a Service it creates, possibly from a
-   * workload); for an adopted Service or a host, select the workloads with `fromWorkload` or
-   * `fromLabels`.
+   * Not for a service known only by its host (`MeshServiceSource.fromHost`): select its workloads
+   * with `fromWorkload` or `fromLabels`.
    */
   public static fromMeshService(service: MeshService): WorkloadSelector {
-    if (service.appLabel === undefined) {
+    const labels = service._podLabels();
+    if (labels === undefined) {
       throw new Error(
-        `WorkloadSelector.fromMeshService(${service.node.path}): this MeshService adopts a Service or a host, so the library does not know its pods' labels. ` +
+        `WorkloadSelector.fromMeshService(${service.node.path}): this MeshService stands for the host ${service.host}, so the library does not know its pods' labels. ` +
         'Use WorkloadSelector.fromWorkload(deployment) or WorkloadSelector.fromLabels({ ... }, namespace) instead.',
       );
     }
-    return new WorkloadSelector(`MeshService ${service.node.path}`, service.namespace, () => ({ app: service.appLabel! }));
+    const fix = service.appLabel === undefined
+      ? `give the Service ${service.namespace}/${service.name} a selector, or select its pods with WorkloadSelector.fromWorkload() or fromLabels().`
+      : undefined;
+    return new WorkloadSelector(`MeshService ${service.node.path}`, service.namespace, labels, undefined, fix);
   }
 
   /**
@@ -66,7 +71,10 @@ export class WorkloadSelector {
     }
     for (const [k, v] of entries) {
       if (!isLabelKey(k) || typeof v !== 'string' || !isLabelValue(v)) {
-        throw new Error(`WorkloadSelector.fromLabels(): ${k}=${v} is not a valid Kubernetes label (wildcards are not allowed in a selector).`);
+        throw new Error(
+          `WorkloadSelector.fromLabels(): ${k}=${v} is not a valid Kubernetes label (wildcards are not allowed in a selector); ` +
+          "use a key such as 'app' or 'example.com/tier' and a value of at most 63 letters, digits, '-', '_' or '.', e.g. { app: 'reviews' }.",
+        );
       }
     }
     const nsProblem = namespace !== undefined ? namespaceNameProblem(namespace) : undefined;
@@ -85,9 +93,13 @@ export class WorkloadSelector {
   /** @internal */
   public readonly _description: string;
   private readonly produceLabels: () => { [key: string]: string };
+  private readonly noLabelsFix: string;
 
-  private constructor(description: string, namespace: string | undefined, produce: () => { [key: string]: string }, workload?: kplus.AbstractPod) {
+  private constructor(
+    description: string, namespace: string | undefined, produce: () => { [key: string]: string }, workload?: kplus.AbstractPod, noLabelsFix?: string,
+  ) {
     this._description = description;
+    this.noLabelsFix = noLabelsFix ?? 'give the pod template a label or use WorkloadSelector.fromLabels().';
     this.namespace = namespace;
     this.produceLabels = produce;
     this._workload = workload;
@@ -107,7 +119,7 @@ export class WorkloadSelector {
   public _render(ctx: RenderContext): { matchLabels: { [key: string]: string } } {
     const labels = this.produceLabels();
     if (Object.keys(labels).length === 0) {
-      ctx.fail(`picks the pods of ${this._description}, which have no labels to select them by`, 'give the pod template a label or use WorkloadSelector.fromLabels().');
+      ctx.fail(`picks the pods of ${this._description}, which have no labels to select them by`, this.noLabelsFix);
     }
     return { matchLabels: labels };
   }

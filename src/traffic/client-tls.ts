@@ -127,6 +127,13 @@ export class ClientTls {
       insecureSkipVerify: o.insecureSkipVerify,
     };
 
+    // SNI is a host name: with white space it matches no server certificate.
+    if (out.sni !== undefined && /\s/.test(out.sni)) {
+      ctx.child('sni').fail(`is ${JSON.stringify(out.sni)}, which contains white space; no TLS server name has any`, "write the server's host name, e.g. 'api.example.com'.");
+    }
+    if (out.credentialName !== undefined && /\s/.test(out.credentialName)) {
+      ctx.child('credentialName').fail(`is ${JSON.stringify(out.credentialName)}, which contains white space, so no Secret has that name`, "write the Secret's name, e.g. 'client-credential'.");
+    }
     if (this.mode === 'MUTUAL') this.checkMutual(ctx, out);
     if (this.mode === 'SIMPLE' && out.credentialName !== undefined) {
       this.forbid(ctx, ['caCertificates', 'caCrl'], out, 'credentialName', 'the Secret named by credentialName carries the CA certificate');

@@ -112,6 +112,8 @@ export class HashAlgorithm {
   /** @internal */
   public _render(ctx: RenderContext): any {
     if (this.kind === 'maglev') {
+      // 0 is protobuf's "unset": Istio would find no table size and reject the rule.
+      if (this.size === 0) ctx.child('maglev.tableSize').fail('is 0, which Istio reads as no table size', 'give a prime number, e.g. 65537.');
       return { maglev: { tableSize: checkCount(ctx.child('maglev.tableSize'), this.size, Number.MAX_SAFE_INTEGER) } };
     }
     return { ringHash: compactObject({ minimumRingSize: checkCount(ctx.child('ringHash.minimumRingSize'), this.size, RING_HASH_MAX_SIZE) }) ?? {} };

@@ -3,7 +3,7 @@ import { ClientTls } from './client-tls';
 import { ConnectionPoolSettings, renderConnectionPool } from './connection-pool';
 import { LoadBalancer } from './load-balancer';
 import { OutlierDetection, renderOutlierDetection } from './outlier-detection';
-import { compactObject } from '../private/checks';
+import { compactObject, shownNumber } from '../private/checks';
 import { RenderContext } from '../private/render-context';
 
 /** The parts of a traffic policy that can also be set for one port. */
@@ -190,7 +190,7 @@ export class TrafficPolicy {
       const pctx = ctx.child(`[${i}]`);
       const port = p.port;
       if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
-        pctx.child('port').fail(`is ${port}; a port is a whole number from 1 to 65535.`);
+        pctx.child('port').fail(`is ${shownNumber(port)}; a port is a whole number from 1 to 65535.`);
       }
       if (seen.has(port)) {
         pctx.child('port').fail(`is ${port}, already used by portLevelSettings[${seen.get(port)}]; merge the two into one entry.`);

@@ -85,3 +85,17 @@ describe('lint: kustomize patch documents are skipped', () => {
     expect(LINT_USAGE).toContain('manifest-patch-skipped');
   });
 });
+
+describe('lint: a kustomization is read under the input size limit', () => {
+  test('a kustomization larger than --max-bytes exits 2, naming it and the option', async () => {
+    const dir = tempTree({
+      'overlay/kustomization.yaml': `resources: [../base]\npatches:\n- path: vs-patch.yaml\n${'# padding\n'.repeat(200)}`,
+      'overlay/vs-patch.yaml': PARTIAL,
+    });
+    const r = await runCli(['lint', '--max-bytes', '1KiB', 'overlay/vs-patch.yaml'], { cwd: dir, rules: ALL_RULES });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('overlay/kustomization.yaml');
+    expect(r.stderr).toContain('kustomization larger than the limit of 1 KiB a file; raise it with --max-bytes');
+    expect(r.stderr).not.toContain('    at ');
+  });
+});

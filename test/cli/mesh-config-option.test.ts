@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { runCli, tempTree } from './helpers';
 import { ALL_RULES } from '../../src/analysis/rules';
 import { LINT_USAGE } from '../../src/cli/main';
@@ -129,6 +131,23 @@ describe('lint --mesh-config FILE', () => {
     const r = await lint({ 'app.yaml': APP }, ['--mesh-config', 'nope.yaml']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('mesh config file nope.yaml: cannot read it: no such file');
+  });
+
+  test('a file larger than --max-bytes exits 2, naming the file and the option', async () => {
+    const r = await lint({ 'app.yaml': APP, 'mesh.yaml': `rootNamespace: istio-system\n${'# padding\n'.repeat(200)}` }, ['--max-bytes', '1KiB', '--mesh-config', 'mesh.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^cdk8s-istio lint: --mesh-config: mesh config file mesh\.yaml: larger than the limit of 1 KiB a file; raise it with --max-bytes/);
+  });
+
+  test('a UTF-16 file with a byte-order mark is read like the other inputs', async () => {
+    const dir = tempTree({ 'app.yaml': STRICT });
+    fs.writeFileSync(path.join(dir, 'mesh.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('rootNamespace: istio-config\n', 'utf16le')]));
+    const r = await runCli(['lint', '-f', 'json', '--mesh-config', 'mesh.yaml', 'app.yaml'], { cwd: dir, rules: ALL_RULES });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).diagnostics.map((d: any) => d.message).join('\n')).not.toContain('YAML');
+    const utf8 = await lint({ 'app.yaml': STRICT, 'mesh.yaml': 'rootNamespace: istio-config\n' }, ['--mesh-config', 'mesh.yaml']);
+    expect(JSON.parse(r.stdout).diagnostics.map((d: any) => d.ruleId)).toEqual(utf8.ids);
   });
 
   test('is documented in --help', () => {

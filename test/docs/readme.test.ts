@@ -14,4 +14,12 @@ describe('README', () => {
     expect(readme).toContain('npm ci && npx projen examples bookinfo');
     expect(readme).toContain('npx projen build');
   });
+
+  test('documents protocol inference, object identity and the lint input limits', () => {
+    expect(readme).toContain('#### Protocol inference');
+    expect(readme).toContain('#### Object identity');
+    expect(readme).toContain('**Input limits and encodings.**');
+    expect(readme).toContain('also applies to `--crds`, `--mesh-config` and the kustomizations next to the inputs');
+    expect(readme).toContain('UTF-16 or UTF-32');
+  });
 });

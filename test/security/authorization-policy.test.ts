@@ -217,9 +217,18 @@ describe('AuthorizationPolicy.allowCallers', () => {
     expect(() => AuthorizationPolicy.allowCallers(chart, 'p', { to: backend, from: [] })).toThrow(/shop\/p: allowCallers\(\) needs at least one caller.*Principal.any\(\)/);
   });
 
-  test('refuses a service whose pods it cannot select', () => {
+  test('refuses a service known only by its host, whose pods it cannot select', () => {
     const { chart, frontendSa } = setup();
     const ext = new MeshService(chart, 'ext', { source: MeshServiceSource.fromHost('api.example.com') });
-    expect(() => AuthorizationPolicy.allowCallers(chart, 'p', { to: ext, from: [Principal.fromServiceAccount(frontendSa)] })).toThrow(/adopts a Service or a host/);
+    expect(() => AuthorizationPolicy.allowCallers(chart, 'p', { to: ext, from: [Principal.fromServiceAccount(frontendSa)] })).toThrow(/stands for the host api\.example\.com/);
+  });
+
+  test('selects the pods of a Service adopted with fromService by its selector', () => {
+    const { chart, frontendSa } = setup();
+    const service = new kplus.Service(chart, 'ratings-svc', { metadata: { name: 'ratings' }, ports: [{ port: 9080 }] });
+    service.selectLabel('app', 'ratings');
+    const ratings = new MeshService(chart, 'ratings', { source: MeshServiceSource.fromService(service) });
+    AuthorizationPolicy.allowCallers(chart, 'p', { to: ratings, from: [Principal.fromServiceAccount(frontendSa)] });
+    expect(policy(chart).spec.selector).toEqual({ matchLabels: { app: 'ratings' } });
   });
 });

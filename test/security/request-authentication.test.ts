@@ -1,8 +1,9 @@
-import { Chart, Duration } from 'cdk8s';
+import { Chart, Duration, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
 import {
-  AuthorizationPolicy, MeshService, Principal, RequestAuthentication, RequestPrincipal, WorkloadSelector,
+  AuthorizationPolicy, Mesh, MeshService, Principal, RequestAuthentication, RequestPrincipal, WorkloadSelector,
 } from '../../src';
-import { shopChart, only, synthValid } from '../fixtures/app';
+import { shopChart, only, problems, synthValid } from '../fixtures/app';
 
 const ISSUER = 'https://auth.example.com';
 const JWKS_URI = 'https://auth.example.com/.well-known/jwks.json';
@@ -173,5 +174,33 @@ describe('RequestAuthentication: values Envoy and the API server refuse', () => 
   test('a JWT timeout longer than a Go duration can hold is refused with the construct path and field', () => {
     expect(() => new RequestAuthentication(shopChart(), 'ra', { jwtRules: [{ issuer: ISSUER, jwks: JWKS, timeout: Duration.days(200_000) }] }))
       .toThrow(/shop\/ra: jwtRules\[0\]\.timeout is 17280000000000 ms, longer than a Go duration can hold/);
+  });
+});
+
+describe('RequestAuthentication.requireJwt next to other ALLOW policies', () => {
+  test('warns at synth when another ALLOW policy lets the same pods be called without a token', () => {
+    const app = Testing.app();
+    const mesh = new Mesh(app, 'mesh');
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    const frontend = new MeshService(chart, 'frontend', { port: 8080 });
+    const gatewaySa = new kplus.ServiceAccount(chart, 'gateway-sa', { metadata: { name: 'gateway' } });
+    const jwt = new RequestAuthentication(chart, 'frontend-jwt', {
+      selector: WorkloadSelector.fromMeshService(frontend),
+      jwtRules: [{ issuer: ISSUER, jwksUri: JWKS_URI }],
+    });
+    jwt.requireJwt({ paths: ['/app/*'] });
+    AuthorizationPolicy.allowCallers(chart, 'from-gateway', { to: frontend, from: [Principal.fromServiceAccount(gatewaySa)] });
+    expect(problems(mesh).filter((p) => p.startsWith('authorizationpolicy-jwt-bypassed'))).toEqual([
+      expect.stringContaining('requires a JWT on the workloads labelled app=frontend in namespace shop, but the ALLOW policy shop/from-gateway applies to them too'),
+    ]);
+  });
+
+  test('says nothing when the token requirement covers every caller', () => {
+    const app = Testing.app();
+    const mesh = new Mesh(app, 'mesh');
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    const gatewaySa = new kplus.ServiceAccount(chart, 'gateway-sa', { metadata: { name: 'gateway' } });
+    frontendJwt(chart).requireJwt({ from: [Principal.fromServiceAccount(gatewaySa)] });
+    expect(problems(mesh).filter((p) => p.startsWith('authorizationpolicy-jwt-bypassed'))).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { Chart, Testing } from 'cdk8s';
+import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { AuthorizationPolicy, MeshService, MeshServiceSource, WorkloadSelector } from '../../src';
 import { shopChart, deployment, only, synthValid } from '../fixtures/app';
@@ -24,7 +24,49 @@ describe('WorkloadSelector', () => {
   test('fromMeshService refuses a service adopted from a host, naming the alternatives', () => {
     const chart = shopChart();
     const svc = new MeshService(chart, 'ext', { source: MeshServiceSource.fromHost('api.example.com') });
-    expect(() => WorkloadSelector.fromMeshService(svc)).toThrow(/shop\/ext.*adopts a Service or a host.*fromWorkload.*fromLabels/);
+    expect(() => WorkloadSelector.fromMeshService(svc)).toThrow(/shop\/ext.*stands for the host api\.example\.com.*fromWorkload.*fromLabels/);
+  });
+
+  test('fromMeshService selects what a Service adopted with fromService selects', () => {
+    const chart = shopChart();
+    const service = new kplus.Service(chart, 'ratings-svc', { metadata: { name: 'ratings' }, ports: [{ port: 9080 }] });
+    service.selectLabel('app', 'ratings');
+    service.selectLabel('tier', 'backend');
+    const svc = new MeshService(chart, 'ratings', { source: MeshServiceSource.fromService(service) });
+    expect(selectorOf(chart, WorkloadSelector.fromMeshService(svc))).toEqual({ matchLabels: { app: 'ratings', tier: 'backend' } });
+  });
+
+  test('fromMeshService reads the adopted Service\'s selector at synth, so labels selected later count', () => {
+    const chart = shopChart();
+    const service = new kplus.Service(chart, 'ratings-svc', { metadata: { name: 'ratings' }, ports: [{ port: 9080 }] });
+    const svc = new MeshService(chart, 'ratings', { source: MeshServiceSource.fromService(service) });
+    const selector = WorkloadSelector.fromMeshService(svc);
+    service.selectLabel('app', 'ratings');
+    expect(selectorOf(chart, selector)).toEqual({ matchLabels: { app: 'ratings' } });
+  });
+
+  test('fromMeshService selects what a Service adopted with fromServiceObject selects, in its namespace', () => {
+    const chart = shopChart();
+    const service = new ApiObject(chart, 'legacy-svc', {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'legacy', namespace: 'old' },
+      spec: { selector: { app: 'legacy' }, ports: [{ name: 'http', port: 80 }] },
+    });
+    const svc = new MeshService(chart, 'legacy', { source: MeshServiceSource.fromServiceObject(service) });
+    const selector = WorkloadSelector.fromMeshService(svc);
+    expect(selector.namespace).toBe('old');
+    expect(selector.labels).toEqual({ app: 'legacy' });
+  });
+
+  test('fromMeshService on an adopted Service without a selector fails at synth, naming the Service', () => {
+    const chart = shopChart();
+    const service = new ApiObject(chart, 'manual-svc', {
+      apiVersion: 'v1', kind: 'Service', metadata: { name: 'manual' }, spec: { ports: [{ name: 'http', port: 80 }] },
+    });
+    const svc = new MeshService(chart, 'manual', { source: MeshServiceSource.fromServiceObject(service) });
+    new AuthorizationPolicy(chart, 'policy', { selector: WorkloadSelector.fromMeshService(svc) });
+    expect(() => Testing.synth(chart)).toThrow(/shop\/policy: selector picks the pods of MeshService shop\/manual.*no labels.*give the Service shop\/manual a selector/);
   });
 
   test('fromWorkload selects the labels the workload selects its pods by', () => {

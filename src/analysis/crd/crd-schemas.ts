@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CelValidator } from './cel-validation';
+import { incompleteCrds } from './crd-completeness';
 import { CrdParseError, deriveFieldTable } from './derive-field-table';
 import { FieldTableLookup } from '../schema/field-table';
 
@@ -62,9 +63,16 @@ export class CrdSchemas {
   /**
    * Derives the schemas from the text of a CRD file.
    * @param source the file's name, for messages
-   * @throws CrdFileError when the text is not YAML or holds no CRD
+   * @throws CrdFileError when the text is not YAML, holds no CRD, or looks cut short
    */
   public static fromYaml(text: string, source: string): CrdSchemas {
+    const incomplete = incompleteCrds(text);
+    if (incomplete.length > 0) {
+      throw new CrdFileError(
+        `${source}: ${incomplete.join('; ')}. Every CustomResourceDefinition needs these fields, so the file `
+        + `looks cut short (an interrupted download or copy); write it again. ${CRD_FILE_HINT}`,
+      );
+    }
     const notes: string[] = [];
     const ignored = new Map<string, number>();
     try {

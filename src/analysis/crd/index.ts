@@ -4,6 +4,7 @@
  */
 export { CrdFileError, CrdSchemas, CRD_FILE_HINT } from './crd-schemas';
 export { CelValidator, parseFieldPath } from './cel-validation';
+export { incompleteCrds } from './crd-completeness';
 export type { CelIssue } from './cel-validation';
 export { CrdParseError, deriveFieldTable, serializeNode } from './derive-field-table';
 export type { DeriveOptions } from './derive-field-table';

@@ -20,6 +20,7 @@ import { authorizationPolicyInvalidPort } from './authorizationpolicy/authorizat
 import { authorizationPolicyInvalidPrincipal } from './authorizationpolicy/authorizationpolicy-invalid-principal';
 import { authorizationPolicyInvalidRule } from './authorizationpolicy/authorizationpolicy-invalid-rule';
 import { authorizationPolicyInvalidWildcard } from './authorizationpolicy/authorizationpolicy-invalid-wildcard';
+import { authorizationPolicyJwtBypassed } from './authorizationpolicy/authorizationpolicy-jwt-bypassed';
 import { authorizationPolicyRelativePath } from './authorizationpolicy/authorizationpolicy-relative-path';
 import { authorizationPolicySelectorNoWorkloads } from './authorizationpolicy/authorizationpolicy-selector-no-workloads';
 import { authorizationPolicyUnknownNamespace } from './authorizationpolicy/authorizationpolicy-unknown-namespace';
@@ -202,6 +203,7 @@ export const ALL_RULES: readonly Rule[] = [
   authorizationPolicyInvalidPrincipal,
   authorizationPolicyInvalidRule,
   authorizationPolicyInvalidWildcard,
+  authorizationPolicyJwtBypassed,
   authorizationPolicyRelativePath,
   authorizationPolicySelectorNoWorkloads,
   authorizationPolicyUnknownNamespace,

@@ -1,3 +1,6 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { ApiObject, Chart, Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { ISTIO_CRD_FILE } from './helpers';
@@ -41,6 +44,14 @@ describe('Mesh crdFile', () => {
   test('a missing file fails at construction, naming the construct, the prop, the file and what to pass', () => {
     expect(() => app({ crdFile: 'no/such/istio-crds.yaml' })).toThrow(
       /^mesh: crdFile cannot be used: no\/such\/istio-crds\.yaml: no such file\. Pass the CustomResourceDefinitions of the Istio version you run: /);
+  });
+
+  test('a file cut short fails at construction, naming the construct, the file and the CRD (as lint --crds does)', () => {
+    const full = fs.readFileSync(ISTIO_CRD_FILE);
+    const half = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-istio-crd-')), 'half.yaml');
+    fs.writeFileSync(half, full.subarray(0, Math.floor(full.length / 2)));
+    expect(() => app({ crdFile: half })).toThrow(
+      /^mesh: crdFile cannot be used: .*half\.yaml: CustomResourceDefinition \S+ has no spec\.versions\[\d\]\.served, .*looks cut short/);
   });
 
   test('the objects the library emits pass the CRDs\' schemas and CEL rules', () => {

@@ -12,7 +12,15 @@ export const servicePortProtocolUndeclared: Rule = {
   origin: 'istioctl',
   istioSource: 'pkg/config/analysis/analyzers, message PortNameIsNotUnderNamingConvention (IST0118)',
   docs: 'A Service port declares no protocol Istio reads (appProtocol, or a port name such as http-… or tcp-…), so Istio sniffs the protocol.\n' +
-    'istioctl analyze reports the same check as IST0118 (PortNameIsNotUnderNamingConvention).',
+    'istioctl analyze reports the same check as IST0118 (PortNameIsNotUnderNamingConvention).\n' +
+    'Why information, not a warning: a sidecar does not treat such a port as opaque TCP. Istio\'s protocol\n' +
+    'selection sniffs each connection and recognises HTTP/1.1 and HTTP/2, so HTTP routes, retries and\n' +
+    'HTTP authorization still apply to HTTP traffic; only what it cannot recognise (server-first\n' +
+    'protocols such as MySQL, or anything not HTTP) is handled as TCP. Traffic does not certainly\n' +
+    'fail, and istioctl reports IST0118 as Info, so the finding stays information. Where an HTTP-only\n' +
+    'feature meets a port that is certainly not HTTP, other rules warn (e.g.\n' +
+    '`authorizationpolicy-http-field-on-tcp-port`), and the constructs never write an HTTP name or\n' +
+    'appProtocol for a port whose protocol they cannot know.',
   fields: 'spec.ports[].name, appProtocol',
   fix: 'Name the port <protocol>[-suffix] (http-web) or set appProtocol.',
   check(model: MeshModel, report: Report): void {

@@ -69,11 +69,13 @@ export const virtualServiceSubsetNotFound: Rule = {
             `${target}, but DestinationRule ${ruleNames} ` +
             (names.length === 0 ? 'defines no subsets' : `defines only ${list}`) +
             ', so requests to it fail with 503 (no cluster).';
-          const closest = closestName(subset, names);
+          // A guess among one name says nothing the list does not: only offer one among several.
+          const closest = names.length > 1 ? closestName(subset, names) : undefined;
+          const use = names.length === 1 ? `Use the defined subset ${list}` : `Use one of the defined subsets ${list}`;
           fix =
             names.length === 0
               ? `Add a subset named "${subset}" to the DestinationRule for ${fqdn}.`
-              : `Use one of the defined subsets ${list}${closest ? ` (did you mean "${closest}"?)` : ''}, ` +
+              : `${use}${closest ? ` (did you mean "${closest}"?)` : ''}, ` +
                 `or add a subset named "${subset}" to the DestinationRule for ${fqdn}.`;
         }
         report({ object: vs, path: [...ref.path, 'subset'], message, fix });

@@ -64,3 +64,12 @@ describe('service-port-protocol-undeclared reads a port as Istio\'s ConvertProto
     one(servicePortProtocolUndeclared, [svc([port])], { path });
   });
 });
+
+describe('service-port-protocol-undeclared severity', () => {
+  test('stays information, as istioctl\'s IST0118, with the reason in its docs: sidecars sniff HTTP on such ports', () => {
+    const r = ruleById('service-port-protocol-undeclared');
+    expect(r.severity).toBe(Severity.INFO);
+    expect(r.docs).toContain('Why information, not a warning');
+    expect(r.docs).toContain('recognises HTTP/1.1 and HTTP/2');
+  });
+});

@@ -88,6 +88,12 @@ describe('virtualservice-subset-not-found', () => {
     expect(ds[0].fix).toContain('did you mean "v2"?');
   });
 
+  test('names the only defined subset without a "did you mean" guess', () => {
+    const vs = virtualService('reviews', undefined, { hosts: ['reviews'], http: [{ route: [to('reviews', 'v2')] }] });
+    const ds = run(rule, [destinationRule('reviews', undefined, { host: 'reviews', subsets: [subset('v1')] }), vs]);
+    expect(ds[0].fix).toBe('Use the defined subset "v1", or add a subset named "v2" to the DestinationRule for reviews.default.svc.cluster.local.');
+  });
+
   test('says so when the DestinationRule defines no subsets at all', () => {
     const vs = virtualService('reviews', undefined, { hosts: ['reviews'], http: [{ route: [to('reviews', 'v1')] }] });
     const ds = run(rule, [destinationRule('reviews', undefined, { host: 'reviews' }), vs]);
