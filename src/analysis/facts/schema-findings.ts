@@ -7,6 +7,7 @@ import { MeshModel } from '../model';
 import { Finding } from '../rule';
 import { isIstioGroup } from '../schema/field-table';
 import { validateIstioRecord } from '../schema/validate';
+import { schemaIssueIstioCode } from '../schema/webhook-overlap';
 
 /** Schema findings grouped by the id of the rule that reports them. */
 export function schemaFindings(model: MeshModel): ReadonlyMap<string, readonly Finding[]> {
@@ -19,12 +20,14 @@ function readSchemaFindings(model: MeshModel): Map<string, Finding[]> {
     if (!isIstioGroup(object.group)) continue;
     for (const issue of validateIstioRecord(object, model.schema)) {
       const list = byRule.get(issue.rule) ?? [];
+      const istioCode = schemaIssueIstioCode(object.kind, issue.rule, issue.path);
       list.push({
         object,
         path: issue.path,
         message: issue.message,
         ...(issue.fix ? { fix: issue.fix } : {}),
         ...(issue.severity ? { severity: issue.severity } : {}),
+        ...(istioCode ? { istioCode } : {}),
       });
       byRule.set(issue.rule, list);
     }
