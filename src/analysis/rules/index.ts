@@ -42,6 +42,7 @@ import { destinationRuleSubsetNoPods } from './destinationrule/destinationrule-s
 import { destinationRuleSubsetPolicyUnused } from './destinationrule/destinationrule-subset-policy-unused';
 import { destinationRuleTlsWithoutCa } from './destinationrule/destinationrule-tls-without-ca';
 import { envoyFilterAddIgnored } from './envoyfilter/envoyfilter-add-ignored';
+import { envoyFilterInternalApi } from './envoyfilter/envoyfilter-internal-api';
 import { envoyFilterRelativeOperationWithProxyVersion } from './envoyfilter/envoyfilter-relative-operation-with-proxy-version';
 import { envoyFilterRelativeOperation } from './envoyfilter/envoyfilter-relative-operation-without-priority';
 import { envoyFilterRemoveIgnored } from './envoyfilter/envoyfilter-remove-ignored';
@@ -204,6 +205,7 @@ export const ALL_RULES: readonly Rule[] = [
   destinationRuleSubsetPolicyUnused,
   destinationRuleTlsWithoutCa,
   envoyFilterAddIgnored,
+  envoyFilterInternalApi,
   envoyFilterRelativeOperationWithProxyVersion,
   envoyFilterRelativeOperation,
   envoyFilterRemoveIgnored,

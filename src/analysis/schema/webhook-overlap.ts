@@ -11,11 +11,9 @@
  * The lists below were checked field by field against `istioctl analyze --use-kube=false` 1.30.3;
  * the differential replay (test/differential/) compares them with istioctl's recorded verdicts.
  */
+import { WEBHOOK_ERROR_CODE } from '../istio-codes';
 import { PathSegments } from '../json-path';
 import { SchemaRuleId } from './issue';
-
-/** istioctl's code for a webhook error found by its schema analyzer. */
-export const WEBHOOK_ERROR_CODE = 'IST0106';
 
 /**
  * A path pattern: property names, `[]` for any array index, `*` for any one map key, `**` for any
