@@ -4,7 +4,7 @@ import { ObjectRecord } from '../../manifest';
 import { MeshModel } from '../../model';
 import { hostsOf, isBoundToMesh } from '../../resources/virtualservice';
 import { Report, Rule } from '../../rule';
-import { qualifiedName } from '../../text';
+import { otherObjectName, qualifiedName } from '../../text';
 
 export const virtualServiceConflictingMeshHosts: Rule = {
   id: 'virtualservice-conflicting-mesh-hosts',
@@ -78,7 +78,7 @@ export const virtualServiceConflictingMeshHosts: Rule = {
       const c = conflicts.get(vs);
       if (!c) continue;
       const details = [...c.lines]
-        .map(([host, others]) => `host ${host} is also defined by ${[...others].map(qualifiedName).sort().join(', ')}`)
+        .map(([host, others]) => `host ${host} is also defined by ${[...others].map((o) => otherObjectName(o, vs)).sort().join(', ')}`)
         .join('; ');
       const allOthers = new Set<ObjectRecord>();
       c.lines.forEach((others) => others.forEach((o) => allOthers.add(o)));
@@ -89,7 +89,7 @@ export const virtualServiceConflictingMeshHosts: Rule = {
           `VirtualService ${qualifiedName(vs)} applies to the mesh and ${details}. Sidecars do not merge VirtualServices for one host, ` +
           'so which routes apply is undefined.',
         fix:
-          `Merge the routes of ${[qualifiedName(vs), ...[...allOthers].map(qualifiedName).sort()].join(', ')} into one VirtualService per host, ` +
+          `Merge the routes of ${[qualifiedName(vs), ...[...allOthers].map((o) => otherObjectName(o, vs)).sort()].join(', ')} into one VirtualService per host, ` +
           'or limit them to different namespaces with exportTo.',
       });
     }

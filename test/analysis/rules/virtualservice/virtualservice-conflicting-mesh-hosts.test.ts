@@ -1,3 +1,4 @@
+import { analyzeSources } from '../../../../src/analysis/analysis-run';
 import { Severity } from '../../../../src/analysis/diagnostic';
 import { to, virtualService } from '../../../fixtures/manifests';
 import { many, none, ruleById, run } from '../../../fixtures/rules';
@@ -21,6 +22,23 @@ describe('virtualservice-conflicting-mesh-hosts', () => {
     expect(ds[1].resource.name).toBe('reviews-b');
     expect(ds[1].message).toContain('also defined by default/reviews-a');
     expect(ds[0].fix).toContain('Merge the routes of default/reviews-a, default/reviews-b into one VirtualService');
+  });
+
+  test('names the other object by where it comes from when both share a namespace/name (never "shop/ … also defined by shop/")', () => {
+    // Objects without a name are all kept (each is an error of its own), so both carry "shop/".
+    const nameless = (host: string) => {
+      const m = vs('x', [host], 'shop');
+      delete m.metadata.name;
+      return m;
+    };
+    const ds = analyzeSources([
+      { manifest: nameless('reviews'), constructPath: 'app/shop/reviews-a' },
+      { manifest: nameless('reviews'), file: 'routes.yaml', line: 12 },
+    ], { rules: [rule] });
+    expect(ds.map((d) => d.message)).toEqual([
+      expect.stringContaining('is also defined by another VirtualService without a name in namespace shop, in routes.yaml:12.'),
+      expect.stringContaining('is also defined by another VirtualService without a name in namespace shop, emitted by construct app/shop/reviews-a.'),
+    ]);
   });
 
   test('accepts one VirtualService per host', () => {
