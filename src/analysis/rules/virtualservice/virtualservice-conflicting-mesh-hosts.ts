@@ -22,7 +22,8 @@ export const virtualServiceConflictingMeshHosts: Rule = {
     '`*` entry: every namespace; `.`: its own namespace; otherwise each namespace listed). Within one\n' +
     'scope only identical hosts conflict; a VirtualService exported to some namespaces also conflicts\n' +
     'with an exported-to-all VirtualService whose host overlaps (wildcards included). Delegate\n' +
-    'VirtualServices (no hosts) never conflict.',
+    'VirtualServices (no hosts) never conflict. Like istioctl, a VirtualService that lists one host twice\n' +
+    'conflicts with itself (Istio\'s webhook also rejects it).',
   fields: 'spec.hosts',
   fix: 'Merge the VirtualServices into one, or limit them with exportTo.',
   check(model: MeshModel, report: Report): void {
@@ -50,13 +51,13 @@ export const virtualServiceConflictingMeshHosts: Rule = {
     }
 
     /** Per VirtualService: its first conflicting host and every conflict found, in input order. */
-    const conflicts = new Map<ObjectRecord, { firstHostIndex: number; lines: Map<string, Set<ObjectRecord>> }>();
+    const conflicts = new Map<ObjectRecord, { firstHostIndex: number; lines: Map<string, Set<ObjectRecord>>; repeated: Set<string> }>();
     const record = (entry: HostEntry, fqdn: string, scope: string, group: HostEntry[]) => {
       const others = new Set(group.map((e) => e.vs).filter((v) => v !== entry.vs));
       if (others.size === 0) return;
       let c = conflicts.get(entry.vs);
       if (!c) {
-        c = { firstHostIndex: entry.hostIndex, lines: new Map() };
+        c = { firstHostIndex: entry.hostIndex, lines: new Map(), repeated: new Set() };
         conflicts.set(entry.vs, c);
       }
       c.firstHostIndex = Math.min(c.firstHostIndex, entry.hostIndex);
@@ -65,6 +66,27 @@ export const virtualServiceConflictingMeshHosts: Rule = {
       others.forEach((o) => set.add(o));
       c.lines.set(label, set);
     };
+
+    // Like istioctl, a VirtualService that lists one host twice conflicts with itself (Istio's
+    // webhook also rejects it, see virtualservice-invalid-host).
+    for (const vs of model.virtualServices()) {
+      if (!isBoundToMesh(vs)) continue;
+      const seen = new Set<string>();
+      for (const { host, index } of hostsOf(vs)) {
+        const fqdn = model.fqdn(host, vs.namespace);
+        if (!seen.has(fqdn)) {
+          seen.add(fqdn);
+          continue;
+        }
+        let c = conflicts.get(vs);
+        if (!c) {
+          c = { firstHostIndex: index, lines: new Map(), repeated: new Set() };
+          conflicts.set(vs, c);
+        }
+        c.firstHostIndex = Math.min(c.firstHostIndex, index);
+        c.repeated.add(fqdn);
+      }
+    }
 
     for (const [scope, hosts] of byScope) {
       for (const [fqdn, entries] of hosts) {
@@ -77,11 +99,21 @@ export const virtualServiceConflictingMeshHosts: Rule = {
     for (const vs of model.virtualServices()) {
       const c = conflicts.get(vs);
       if (!c) continue;
-      const details = [...c.lines]
-        .map(([host, others]) => `host ${host} is also defined by ${[...others].map((o) => otherObjectName(o, vs)).sort().join(', ')}`)
-        .join('; ');
+      const details = [
+        ...[...c.repeated].map((host) => `lists host ${host} more than once`),
+        ...[...c.lines].map(([host, others]) => `host ${host} is also defined by ${[...others].map((o) => otherObjectName(o, vs)).sort().join(', ')}`),
+      ].join('; ');
       const allOthers = new Set<ObjectRecord>();
       c.lines.forEach((others) => others.forEach((o) => allOthers.add(o)));
+      if (allOthers.size === 0) {
+        report({
+          object: vs,
+          path: ['spec', 'hosts', c.firstHostIndex],
+          message: `VirtualService ${qualifiedName(vs)} applies to the mesh and ${details}; Istio rejects the repeated host.`,
+          fix: 'List each host once in spec.hosts.',
+        });
+        continue;
+      }
       report({
         object: vs,
         path: ['spec', 'hosts', c.firstHostIndex],
