@@ -69,6 +69,7 @@ export function runRules(sources: ManifestSource[], rules: readonly Rule[], opti
       const suppressed = finding.object.annotations[IGNORE_ANNOTATION];
       if (suppressed && suppressed.split(',').map((s) => s.trim()).includes(rule.id)) return;
       const line = source.lineOf?.(finding.path as Array<string | number>) ?? source.line;
+      const istioCode = finding.istioCode ?? rule.istioCode;
       const d: Diagnostic = {
         ruleId: rule.id,
         severity: finding.severity ?? rule.severity,
@@ -81,7 +82,7 @@ export function runRules(sources: ManifestSource[], rules: readonly Rule[], opti
           ...(finding.object.declaredNamespace ? { namespace: finding.object.declaredNamespace } : {}),
         },
         path: formatPath(finding.path),
-        ...(rule.istioCode ? { istioCode: rule.istioCode } : {}),
+        ...(istioCode ? { istioCode } : {}),
         ...(source.constructPath ? { constructPath: source.constructPath } : {}),
         ...(source.file ? { file: source.file } : {}),
         ...(line !== undefined ? { line } : {}),

@@ -15,6 +15,12 @@ export interface Finding {
   readonly fix?: string;
   /** Overrides the rule's severity for this finding. */
   readonly severity?: Severity;
+  /**
+   * The istioctl analyze code of this finding, for a rule whose findings match istioctl's messages
+   * only in part (a schema finding the webhook also rejects is istioctl's IST0106; one only the
+   * CRD schema rejects has no code). Default: the rule's {@link Rule.istioCode}.
+   */
+  readonly istioCode?: string;
 }
 
 export type Report = (finding: Finding) => void;

@@ -142,6 +142,23 @@ export function qualifiedName(o: ObjectRecord): string {
   return `${o.namespace}/${o.name}`;
 }
 
+/**
+ * How a message names `other` next to `self`: its namespace/name, and where it comes from when
+ * the two share it (objects without a name, which the model keeps apart, or copies of one name
+ * analysed together), so that "X … also defined by X" never reads as the object itself.
+ */
+export function otherObjectName(other: ObjectRecord, self: ObjectRecord): string {
+  const name = qualifiedName(other);
+  if (name !== qualifiedName(self) || other.kind !== self.kind) return name;
+  const src = other.source;
+  const where = src.constructPath
+    ? `, emitted by construct ${src.constructPath}`
+    : src.file
+      ? `, in ${src.file}${src.line !== undefined ? `:${src.line}` : ''}`
+      : '';
+  return other.name === '' ? `another ${other.kind} without a name in namespace ${other.namespace}${where}` : `another ${other.kind} named ${name}${where}`;
+}
+
 /** `key=value, …` of a label map or selector for messages; `empty` when it has no entry. */
 export function formatLabels(labels: Record<string, string>, empty = '(none)'): string {
   const entries = Object.entries(labels);

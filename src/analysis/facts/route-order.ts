@@ -63,11 +63,61 @@ function analyzeList(vs: ObjectRecord, kind: RouteListKind, routes: any[], out: 
   const seen: SeenMatch[] = [];
   const list = `spec.${kind}`;
 
+  /**
+   * Checks match j of route i against the matches of earlier routes: a repeat, or (HTTP) one an
+   * earlier match includes, is reported as ineffective. Records the match as seen. Returns where
+   * the earlier match is (when taken) and whether the match itself takes every request.
+   */
+  const checkMatch = (i: number, j: number, raw: Record<string, any>): { takenBy?: string; takesAll: boolean } => {
+    const name = describeRoute(routes[i], i);
+    const here = `match[${j}] of ${name}`;
+    const match = normalizeMatch(raw, kind);
+    const key = canonical(match);
+    const duplicate = seenByKey.get(key);
+    if (duplicate) {
+      const there = `match[${duplicate.matchIndex}] of ${describeRoute(routes[duplicate.routeIndex], duplicate.routeIndex)}`;
+      out.ineffective.push({
+        vs,
+        kind,
+        routeIndex: i,
+        matchIndex: j,
+        message: `${capitalize(here)} repeats ${there} (${summarizeMatch(match)}), so requests it describes always go to the earlier route.`,
+        fix: `Remove the repeated match, or move ${name} before ${describeRoute(routes[duplicate.routeIndex], duplicate.routeIndex)} if it should win.`,
+      });
+      return { takenBy: there, takesAll: false };
+    }
+    const cover = kind === 'http' ? seen.find((x) => httpMatchCovers(x.match, match)) : undefined;
+    let takenBy: string | undefined;
+    if (cover) {
+      const coverRoute = describeRoute(routes[cover.routeIndex], cover.routeIndex);
+      takenBy = `match[${cover.matchIndex}] of ${coverRoute}`;
+      out.ineffective.push({
+        vs,
+        kind,
+        routeIndex: i,
+        matchIndex: j,
+        message:
+          `${capitalize(here)} (${summarizeMatch(match)}) is included in ${takenBy} (${summarizeMatch(cover.match)}), ` +
+          'so every request it matches is taken by the earlier route.',
+        fix: `Put the more specific ${name} before ${coverRoute}, or remove the match.`,
+      });
+    }
+    const entry: SeenMatch = { routeIndex: i, matchIndex: j, match };
+    seenByKey.set(key, entry);
+    seen.push(entry);
+    return { takenBy, takesAll: !cover && matchesEverything(match, kind) };
+  };
+
   routes.forEach((route, i) => {
     if (!isPlainObject(route)) return;
     const name = describeRoute(route, i);
 
     if (catchAll) {
+      // Like istioctl, the matches of a route after a catch-all are still compared with earlier
+      // ones (a match of {} is a match for istioctl, so a second {} repeats the first).
+      arrayOf(route.match).forEach((raw, j) => {
+        if (isPlainObject(raw)) checkMatch(i, j, raw);
+      });
       const by = describeRoute(routes[catchAll.routeIndex], catchAll.routeIndex);
       out.unreachable.push({
         vs,
@@ -92,43 +142,9 @@ function analyzeList(vs: ObjectRecord, kind: RouteListKind, routes: any[], out: 
     let catchAllMatch: number | undefined;
     matches.forEach((raw, j) => {
       if (!isPlainObject(raw)) return;
-      const match = normalizeMatch(raw, kind);
-      const key = canonical(match);
-      const here = `match[${j}] of ${name}`;
-      const duplicate = seenByKey.get(key);
-      if (duplicate) {
-        const there = `match[${duplicate.matchIndex}] of ${describeRoute(routes[duplicate.routeIndex], duplicate.routeIndex)}`;
-        takenBy.push(there);
-        out.ineffective.push({
-          vs,
-          kind,
-          routeIndex: i,
-          matchIndex: j,
-          message: `${capitalize(here)} repeats ${there} (${summarizeMatch(match)}), so requests it describes always go to the earlier route.`,
-          fix: `Remove the repeated match, or move ${name} before ${describeRoute(routes[duplicate.routeIndex], duplicate.routeIndex)} if it should win.`,
-        });
-        return;
-      }
-      const cover = kind === 'http' ? seen.find((s) => httpMatchCovers(s.match, match)) : undefined;
-      if (cover) {
-        const coverRoute = describeRoute(routes[cover.routeIndex], cover.routeIndex);
-        const there = `match[${cover.matchIndex}] of ${coverRoute}`;
-        takenBy.push(there);
-        out.ineffective.push({
-          vs,
-          kind,
-          routeIndex: i,
-          matchIndex: j,
-          message:
-            `${capitalize(here)} (${summarizeMatch(match)}) is included in ${there} (${summarizeMatch(cover.match)}), ` +
-            'so every request it matches is taken by the earlier route.',
-          fix: `Put the more specific ${name} before ${coverRoute}, or remove the match.`,
-        });
-      }
-      const entry: SeenMatch = { routeIndex: i, matchIndex: j, match };
-      seenByKey.set(key, entry);
-      seen.push(entry);
-      if (catchAllMatch === undefined && !cover && matchesEverything(match, kind)) catchAllMatch = j;
+      const { takenBy: there, takesAll } = checkMatch(i, j, raw);
+      if (there) takenBy.push(there);
+      if (catchAllMatch === undefined && takesAll) catchAllMatch = j;
     });
 
     const objectMatches = matches.filter(isPlainObject).length;

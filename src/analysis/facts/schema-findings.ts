@@ -14,6 +14,7 @@ import { Finding } from '../rule';
 import { FieldTableLookup, GATEWAY_API_FIELDS, GATEWAY_API_GROUPS, isGatewayApiGroup, isIstioGroup } from '../schema/field-table';
 import { nonStringLabelIssues, serviceAppProtocolIssues } from '../schema/metadata';
 import { validateIstioRecord, validateSchemaRecord } from '../schema/validate';
+import { schemaIssueIstioCode } from '../schema/webhook-overlap';
 
 let builtInGatewayApiCel: CelValidator | undefined;
 
@@ -49,12 +50,14 @@ function readSchemaFindings(model: MeshModel): Map<string, Finding[]> {
         : BUILT_IN_GROUPS.has(object.group) ? builtInIssues(object.kind, object.source.manifest) : [];
     for (const issue of issues) {
       const list = byRule.get(issue.rule) ?? [];
+      const istioCode = schemaIssueIstioCode(object.kind, issue.rule, issue.path);
       list.push({
         object,
         path: issue.path,
         message: issue.message,
         ...(issue.fix ? { fix: issue.fix } : {}),
         ...(issue.severity ? { severity: issue.severity } : {}),
+        ...(istioCode ? { istioCode } : {}),
       });
       byRule.set(issue.rule, list);
     }

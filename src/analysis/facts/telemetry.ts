@@ -1,5 +1,6 @@
 import { parse as parseCel } from '@bufbuild/cel';
 import { Severity } from '../diagnostic';
+import { WEBHOOK_WARNING_CODE } from '../istio-codes';
 import { isPlainObject, ObjectRecord } from '../manifest';
 import { MeshModel, TELEMETRY_GROUP } from '../model';
 import { workloadSelectorOf } from '../resources/selectors';
@@ -38,6 +39,7 @@ export function telemetryFindings(t: ObjectRecord): Finding[] {
     out.push({
       object: t,
       severity: Severity.WARNING,
+      istioCode: WEBHOOK_WARNING_CODE,
       path: ['spec', 'tracing', 1],
       message: 'This Telemetry has more than one tracing entry; Istio supports only one and warns.',
       fix: 'Keep one tracing entry.',
@@ -49,6 +51,7 @@ export function telemetryFindings(t: ObjectRecord): Finding[] {
       out.push({
         object: t,
         severity: Severity.WARNING,
+        istioCode: WEBHOOK_WARNING_CODE,
         path: ['spec', 'tracing', i, 'providers'],
         message: `tracing[${i}] names ${arrayOf(tr.providers).length} providers; Istio supports only one and warns.`,
         fix: 'Keep one tracing provider.',
@@ -69,7 +72,7 @@ export function telemetryFindings(t: ObjectRecord): Finding[] {
       for (const [name, to] of Object.entries(tags)) {
         const path = ['spec', 'metrics', i, 'overrides', j, 'tagOverrides', name];
         if (name === '') {
-          out.push({ object: t, severity: Severity.WARNING, path, message: 'A tag override has an empty tag name (Istio warns).', fix: 'Name the tag to override.' });
+          out.push({ object: t, severity: Severity.WARNING, istioCode: WEBHOOK_WARNING_CODE, path, message: 'A tag override has an empty tag name (Istio warns).', fix: 'Name the tag to override.' });
         }
         if (!isPlainObject(to)) continue;
         // The enum decodes from its name or its number (UPSERT 0, REMOVE 1); Istio checks nothing for other numbers.

@@ -46,6 +46,7 @@ import { destinationRuleSubsetNoPods } from './destinationrule/destinationrule-s
 import { destinationRuleSubsetPolicyUnused } from './destinationrule/destinationrule-subset-policy-unused';
 import { destinationRuleTlsWithoutCa } from './destinationrule/destinationrule-tls-without-ca';
 import { envoyFilterAddIgnored } from './envoyfilter/envoyfilter-add-ignored';
+import { envoyFilterInternalApi } from './envoyfilter/envoyfilter-internal-api';
 import { envoyFilterInvalidPatch } from './envoyfilter/envoyfilter-invalid-patch';
 import { envoyFilterRelativeOperationWithProxyVersion } from './envoyfilter/envoyfilter-relative-operation-with-proxy-version';
 import { envoyFilterRelativeOperation } from './envoyfilter/envoyfilter-relative-operation-without-priority';
@@ -229,6 +230,7 @@ export const ALL_RULES: readonly Rule[] = [
   destinationRuleSubsetPolicyUnused,
   destinationRuleTlsWithoutCa,
   envoyFilterAddIgnored,
+  envoyFilterInternalApi,
   envoyFilterInvalidPatch,
   envoyFilterRelativeOperationWithProxyVersion,
   envoyFilterRelativeOperation,

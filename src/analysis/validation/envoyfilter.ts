@@ -17,6 +17,22 @@ const REPLACEABLE = new Set(['HTTP_FILTER', 'NETWORK_FILTER', 'VIRTUAL_HOST']);
 /** applyTo values on which ADD and REMOVE do nothing. */
 const ROUTE_LEVEL = new Set(['ROUTE_CONFIGURATION', 'HTTP_ROUTE']);
 
+/** The protobuf numbers of the enums, which istioctl also reads (a number where the name belongs). */
+const OPERATIONS = ['INVALID', 'MERGE', 'ADD', 'REMOVE', 'INSERT_BEFORE', 'INSERT_AFTER', 'INSERT_FIRST', 'REPLACE'];
+const APPLY_TO = [
+  'INVALID', 'LISTENER', 'FILTER_CHAIN', 'NETWORK_FILTER', 'HTTP_FILTER', 'ROUTE_CONFIGURATION', 'VIRTUAL_HOST', 'HTTP_ROUTE',
+  'CLUSTER', 'EXTENSION_CONFIG', 'BOOTSTRAP', 'LISTENER_FILTER',
+];
+
+/**
+ * An enum value as istioctl decodes it: the name, or its protobuf number (which the CRD schema
+ * refuses, see schema-type-mismatch, but istioctl's analyzers still act on).
+ */
+function enumName(value: unknown, names: readonly string[]): string {
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' && Number.isInteger(value) && names[value] !== undefined ? names[value] : 'INVALID';
+}
+
 /** The name istioctl keys a patch by: `patch.value.name`, else the listener filter it matches. */
 function patchName(patch: Record<string, any>, match: unknown): string {
   if (isPlainObject(patch.value) && typeof patch.value.name === 'string') return patch.value.name;
@@ -49,8 +65,8 @@ function envoyFilterProblems(model: MeshModel): PatchFinding[] {
     for (let index = 0; index < patches.length; index++) {
       const cp = patches[index];
       if (!isPlainObject(cp) || !isPlainObject(cp.patch)) break;
-      const operation = typeof cp.patch.operation === 'string' ? cp.patch.operation : 'INVALID';
-      const applyTo = typeof cp.applyTo === 'string' ? cp.applyTo : 'INVALID';
+      const operation = enumName(cp.patch.operation, OPERATIONS);
+      const applyTo = enumName(cp.applyTo, APPLY_TO);
       const name = patchName(cp.patch, cp.match);
       let problem: PatchProblem | undefined;
       if (operation === 'ADD' && ROUTE_LEVEL.has(applyTo)) problem = 'add';

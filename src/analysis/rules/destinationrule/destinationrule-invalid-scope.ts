@@ -1,4 +1,5 @@
 import { Severity } from '../../diagnostic';
+import { WEBHOOK_WARNING_CODE } from '../../istio-codes';
 import { isPlainObject } from '../../manifest';
 import { MeshModel } from '../../model';
 import { Report, Rule } from '../../rule';
@@ -15,7 +16,8 @@ export const destinationRuleInvalidScope: Rule = {
   docs: 'Istio\'s webhook checks of a DestinationRule\'s exportTo (validateExportTo) and workloadSelector\n' +
     '(validateWorkloadSelector): the usual exportTo problems; with a workloadSelector, exportTo may\n' +
     'only name the own namespace; a selector label with an empty key or a `*` is refused, and a\n' +
-    'selector without labels is a warning.',
+    'selector without labels is a warning.' +
+    '\n\nIstio\'s webhook errors carry istioctl\'s IST0106; the findings it only warns about carry IST0133 (SchemaWarning), as istioctl reports them.',
   fields: 'spec.exportTo, spec.workloadSelector',
   fix: 'List exportTo entries once; with a workloadSelector export only to "."; use exact selector labels.',
   check(model: MeshModel, report: Report): void {
@@ -41,6 +43,7 @@ export const destinationRuleInvalidScope: Rule = {
         report({
           object: dr,
           severity: Severity.WARNING,
+          istioCode: WEBHOOK_WARNING_CODE,
           path: ['spec', 'workloadSelector'],
           message: 'The workloadSelector has no labels, so this DestinationRule applies to every workload of the namespace (Istio warns).',
           fix: 'Add matchLabels, or remove workloadSelector.',

@@ -12,7 +12,9 @@ export const SCHEMA_INVALID_FORMAT = schemaRule({
     'The Istio CRD schema declares the constraint, so the API server rejects the object.\n\n' +
     'Metadata names, namespaces, label keys and label values that are not valid Kubernetes names are\n' +
     'warnings, not errors: kubectl and the API server reject them, but istioctl validate and analyze\n' +
-    'accept them (they check only the Istio spec), and such files are often templates with placeholders.',
+    'accept them (they check only the Istio spec, and of names only a Gateway\'s), and such files are often templates with placeholders.' +
+    "\n\nWhere Istio's validation webhook rejects the same value (see src/analysis/schema/webhook-overlap.ts), the finding carries istioctl analyze's code " +
+    "for a webhook error, IST0106, so that it lines up with istioctl's message; elsewhere it has no code.",
   fields: 'patterned strings, metadata',
   fix: 'Follow the pattern or Kubernetes name rules the message names.',
 });

@@ -15,7 +15,8 @@ export const telemetryInvalidSettings: Rule = {
   docs: 'Istio\'s webhook checks of Telemetry tracing, metrics and access logging that the CRD schema does\n' +
     'not express (ValidateTelemetry): empty custom tag names, tag overrides whose value does not fit\n' +
     'the operation, access log filters that are not CEL; and its warnings for more than one tracing\n' +
-    'entry or provider and for empty tag override names.',
+    'entry or provider and for empty tag override names.' +
+    '\n\nIstio\'s webhook errors carry istioctl\'s IST0106; the findings it only warns about carry IST0133 (SchemaWarning), as istioctl reports them.',
   fields: 'spec.tracing, spec.metrics, spec.accessLogging',
   fix: 'Name custom tags, fit tag override values to the operation, write filters in CEL.',
   check(model: MeshModel, report: Report): void {

@@ -1,5 +1,6 @@
 import { Severity } from '../../diagnostic';
 import { TARGET_KINDS, telemetries } from '../../facts/telemetry';
+import { WEBHOOK_WARNING_CODE } from '../../istio-codes';
 import { isPlainObject } from '../../manifest';
 import { MeshModel } from '../../model';
 import { arrayOf } from '../../resources/virtualservice';
@@ -15,7 +16,8 @@ export const telemetryInvalidTarget: Rule = {
   istioSource: 'pkg/config/validation: ValidateTelemetry and helpers',
   docs: 'Istio\'s webhook checks of where a Telemetry applies (ValidateTelemetry: validateOneOfSelectorType,\n' +
     'validateWorkloadSelector, validatePolicyTargetReference). A selector without labels is only a\n' +
-    'warning in Istio, and here.',
+    'warning in Istio, and here.' +
+    '\n\nIstio\'s webhook errors carry istioctl\'s IST0106; the findings it only warns about carry IST0133 (SchemaWarning), as istioctl reports them.',
   fields: 'spec.selector, spec.targetRef(s)',
   fix: 'Use either a selector with exact labels or targetRefs to a Service, ServiceEntry or Gateway of the namespace.',
   check(model: MeshModel, report: Report): void {
@@ -38,6 +40,7 @@ export const telemetryInvalidTarget: Rule = {
           report({
             object: t,
             severity: Severity.WARNING,
+            istioCode: WEBHOOK_WARNING_CODE,
             path: ['spec', 'selector'],
             message: 'This Telemetry has a selector without labels, so it applies to every workload of its namespace (Istio warns).',
             fix: 'Add matchLabels, or remove the selector to make the Telemetry namespace-wide on purpose.',

@@ -5,7 +5,7 @@ import { ObjectRecord } from '../../manifest';
 import { MeshModel } from '../../model';
 import { hostsOf, isBoundToMesh } from '../../resources/virtualservice';
 import { Report, Rule } from '../../rule';
-import { qualifiedName } from '../../text';
+import { otherObjectName, qualifiedName } from '../../text';
 
 export const virtualServiceConflictingMeshHosts: Rule = {
   id: 'virtualservice-conflicting-mesh-hosts',
@@ -24,7 +24,8 @@ export const virtualServiceConflictingMeshHosts: Rule = {
     'scope only identical hosts conflict; a VirtualService exported to some namespaces also conflicts\n' +
     'with an exported-to-all VirtualService whose host overlaps (wildcards included). Delegate\n' +
     'VirtualServices (no hosts) never conflict, nor do VirtualServices istioctl cannot decode (a field of\n' +
-    'the wrong type, a duration Go cannot parse): istioctl skips them and the API server rejects them.',
+    'the wrong type, a duration Go cannot parse): istioctl skips them and the API server rejects them.\n' +
+    'Like istioctl, a VirtualService that lists one host twice conflicts with itself (Istio\'s webhook also rejects it).',
   fields: 'spec.hosts',
   fix: 'Merge the VirtualServices into one, or limit them with exportTo.',
   check(model: MeshModel, report: Report): void {
@@ -53,13 +54,13 @@ export const virtualServiceConflictingMeshHosts: Rule = {
     }
 
     /** Per VirtualService: its first conflicting host and every conflict found, in input order. */
-    const conflicts = new Map<ObjectRecord, { firstHostIndex: number; lines: Map<string, Set<ObjectRecord>> }>();
+    const conflicts = new Map<ObjectRecord, { firstHostIndex: number; lines: Map<string, Set<ObjectRecord>>; repeated: Set<string> }>();
     const record = (entry: HostEntry, fqdn: string, scope: string, group: HostEntry[]) => {
       const others = new Set(group.map((e) => e.vs).filter((v) => v !== entry.vs));
       if (others.size === 0) return;
       let c = conflicts.get(entry.vs);
       if (!c) {
-        c = { firstHostIndex: entry.hostIndex, lines: new Map() };
+        c = { firstHostIndex: entry.hostIndex, lines: new Map(), repeated: new Set() };
         conflicts.set(entry.vs, c);
       }
       c.firstHostIndex = Math.min(c.firstHostIndex, entry.hostIndex);
@@ -68,6 +69,27 @@ export const virtualServiceConflictingMeshHosts: Rule = {
       others.forEach((o) => set.add(o));
       c.lines.set(label, set);
     };
+
+    // Like istioctl, a VirtualService that lists one host twice conflicts with itself (Istio's
+    // webhook also rejects it, see virtualservice-invalid-host).
+    for (const vs of model.virtualServices()) {
+      if (!isBoundToMesh(vs)) continue;
+      const seen = new Set<string>();
+      for (const { host, index } of hostsOf(vs)) {
+        const fqdn = model.fqdn(host, vs.namespace);
+        if (!seen.has(fqdn)) {
+          seen.add(fqdn);
+          continue;
+        }
+        let c = conflicts.get(vs);
+        if (!c) {
+          c = { firstHostIndex: index, lines: new Map(), repeated: new Set() };
+          conflicts.set(vs, c);
+        }
+        c.firstHostIndex = Math.min(c.firstHostIndex, index);
+        c.repeated.add(fqdn);
+      }
+    }
 
     for (const [scope, hosts] of byScope) {
       for (const [fqdn, entries] of hosts) {
@@ -80,11 +102,21 @@ export const virtualServiceConflictingMeshHosts: Rule = {
     for (const vs of model.virtualServices()) {
       const c = conflicts.get(vs);
       if (!c) continue;
-      const details = [...c.lines]
-        .map(([host, others]) => `host ${host} is also defined by ${[...others].map(qualifiedName).sort().join(', ')}`)
-        .join('; ');
+      const details = [
+        ...[...c.repeated].map((host) => `lists host ${host} more than once`),
+        ...[...c.lines].map(([host, others]) => `host ${host} is also defined by ${[...others].map((o) => otherObjectName(o, vs)).sort().join(', ')}`),
+      ].join('; ');
       const allOthers = new Set<ObjectRecord>();
       c.lines.forEach((others) => others.forEach((o) => allOthers.add(o)));
+      if (allOthers.size === 0) {
+        report({
+          object: vs,
+          path: ['spec', 'hosts', c.firstHostIndex],
+          message: `VirtualService ${qualifiedName(vs)} applies to the mesh and ${details}; Istio rejects the repeated host.`,
+          fix: 'List each host once in spec.hosts.',
+        });
+        continue;
+      }
       report({
         object: vs,
         path: ['spec', 'hosts', c.firstHostIndex],
@@ -92,7 +124,7 @@ export const virtualServiceConflictingMeshHosts: Rule = {
           `VirtualService ${qualifiedName(vs)} applies to the mesh and ${details}. Sidecars do not merge VirtualServices for one host, ` +
           'so which routes apply is undefined.',
         fix:
-          `Merge the routes of ${[qualifiedName(vs), ...[...allOthers].map(qualifiedName).sort()].join(', ')} into one VirtualService per host, ` +
+          `Merge the routes of ${[qualifiedName(vs), ...[...allOthers].map((o) => otherObjectName(o, vs)).sort()].join(', ')} into one VirtualService per host, ` +
           'or limit them to different namespaces with exportTo.',
       });
     }

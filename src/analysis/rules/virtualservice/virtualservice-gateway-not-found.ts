@@ -1,4 +1,5 @@
 import { Severity } from '../../diagnostic';
+import { INTERNAL_GATEWAY_MARKERS } from '../../facts/virtualservice-destinations';
 import { isPlainObject, ObjectRecord } from '../../manifest';
 import { MeshModel, NETWORKING_GROUP } from '../../model';
 import { GATEWAY_API_GROUP, push, resolveGatewayRef } from '../../resources/gateway-refs';
@@ -33,7 +34,20 @@ export const virtualServiceGatewayNotFound: Rule = {
     }
 
     const checkRef = (vs: ObjectRecord, ref: unknown, path: Array<string | number>, inMatch = false) => {
-      if (typeof ref !== 'string' || ref === '' || ref === MESH_GATEWAY) return;
+      // Gateways Istio generates for Gateway API gateways are virtualservice-internal-gateway-reference's (IST0165).
+      if (typeof ref !== 'string' || ref === MESH_GATEWAY || INTERNAL_GATEWAY_MARKERS.some((m) => ref.includes(m))) return;
+      if (ref === '') {
+        // istioctl looks an empty entry up like any other name, and finds no Gateway.
+        report({
+          object: vs,
+          path,
+          // In a match, istioctl does not look the name up: the match is dead, not the route.
+          ...(inMatch ? { severity: Severity.WARNING } : {}),
+          message: 'An empty gateway name names no Gateway, so the routes bound to it are never served.',
+          fix: 'Name a Gateway ("<namespace>/<name>" or a name in this namespace), use "mesh" for sidecars, or remove the empty entry.',
+        });
+        return;
+      }
       const { namespace, name } = resolveGatewayRef(ref, vs.namespace);
       if (model.find(NETWORKING_GROUP, 'Gateway', namespace, name)) return;
 

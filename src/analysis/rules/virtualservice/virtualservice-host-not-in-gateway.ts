@@ -1,5 +1,6 @@
 import { Severity } from '../../diagnostic';
 import { offeredHosts } from '../../facts/gateway-hosts';
+import { INTERNAL_GATEWAY_MARKERS } from '../../facts/virtualservice-destinations';
 import { MeshModel, NETWORKING_GROUP } from '../../model';
 import { resolveGatewayRef } from '../../resources/gateway-refs';
 import { gatewaysOf, hostsOf, MESH_GATEWAY } from '../../resources/virtualservice';
@@ -17,22 +18,42 @@ export const virtualServiceHostNotInGateway: Rule = {
   origin: 'istioctl',
   istioSource: 'pkg/config/analysis/analyzers, message VirtualServiceHostNotFoundInGateway (IST0132)',
   docs: 'A VirtualService is bound to a Gateway that serves none of its hosts (or, bound only to gateways, has a host none of them serves), so those routes are never used.\n' +
-    'istioctl analyze reports the same check as IST0132 (VirtualServiceHostNotFoundInGateway).',
+    'istioctl analyze reports the same check as IST0132 (VirtualServiceHostNotFoundInGateway). Like istioctl, a Gateway in\n' +
+    '`spec.gateways` that does not exist serves none of the hosts either, so it is reported here too (next to\n' +
+    'virtualservice-gateway-not-found, IST0101), and so is a VirtualService with gateways but no hosts.',
   fields: 'spec.hosts, spec.gateways',
   fix: 'Add the host to a server of the Gateway, or bind the VirtualService to the Gateway that serves it.',
   check(model: MeshModel, report: Report): void {
-    if (model.gateways().length === 0) return;
     for (const vs of model.virtualServices()) {
       const hosts = hostsOf(vs);
-      if (hosts.length === 0) continue;
       const names = (h: string) => [h, model.fqdn(h, vs.namespace)];
       const refs = gatewaysOf(vs);
       const bound: Array<{ offered: string[] }> = [];
+      const hostList = hosts.length > 0 ? `the hosts of this VirtualService (${listSome(hosts.map((h) => `"${h.host}"`), 3)})` : 'the hosts of this VirtualService';
       refs.forEach((ref, i) => {
-        if (ref === MESH_GATEWAY || ref === '') return;
+        // Gateways Istio generates for Gateway API gateways are virtualservice-internal-gateway-reference's (IST0165).
+        if (ref === MESH_GATEWAY || INTERNAL_GATEWAY_MARKERS.some((m) => ref.includes(m))) return;
         const { namespace, name } = resolveGatewayRef(ref, vs.namespace);
-        const gw = model.find(NETWORKING_GROUP, 'Gateway', namespace, name);
-        if (!gw) return; // virtualservice-gateway-not-found reports it
+        const gw = ref === '' ? undefined : model.find(NETWORKING_GROUP, 'Gateway', namespace, name);
+        if (!gw) {
+          report({
+            object: vs,
+            path: ['spec', 'gateways', i],
+            message: `${ref === '' ? 'An empty gateway name binds to no Gateway' : `Gateway ${namespace}/${name} is not among the analysed manifests (see virtualservice-gateway-not-found)`}, ` +
+              `so it serves none of ${hostList}; the routes bound to it are never used.`,
+            fix: `Define Gateway ${namespace}/${name} with a server for ${hosts.length > 0 ? `"${hosts[0].host}"` : 'the VirtualService\'s hosts'}, or bind the VirtualService to a Gateway that exists.`,
+          });
+          return;
+        }
+        if (hosts.length === 0) {
+          report({
+            object: vs,
+            path: ['spec', 'gateways', i],
+            message: `This VirtualService is bound to Gateway ${namespace}/${name} but lists no hosts, so the Gateway serves none of its routes.`,
+            fix: 'Add the hosts the Gateway should route (spec.hosts), or remove the gateway binding from a delegate VirtualService.',
+          });
+          return;
+        }
         const { visible, hidden } = offeredHosts(model, gw, vs.namespace);
         bound.push({ offered: visible });
         const served = hosts.some(({ host }) => visible.some((g) => names(host).some((n) => hostsOverlap(g, n))));

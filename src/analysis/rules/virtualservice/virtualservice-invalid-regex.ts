@@ -10,18 +10,18 @@ export const virtualServiceInvalidRegex: Rule = {
   id: 'virtualservice-invalid-regex',
   kinds: ['VirtualService'],
   severity: Severity.ERROR,
-  istioCode: 'IST0122',
+  istioCode: 'IST0106',
   summary: 'A VirtualService regex (match, CORS origin, URI rewrite) is empty, over 1024 bytes, or not valid RE2 syntax.',
-  origin: 'istioctl',
-  istioSource: 'pkg/config/analysis/analyzers, message InvalidRegexp (IST0122)',
+  origin: 'webhook',
+  istioSource: 'pkg/config/validation: ValidateVirtualService, validateHTTPRoute and helpers (regex checks)',
   docs: 'Regexes Istio\'s validation webhook refuses, checked with RE2 (the engine Envoy runs, via\n' +
     're2js; never JavaScript\'s RegExp, which accepts lookarounds and backreferences RE2 does not):\n' +
     'empty, longer than 1024 bytes, or not RE2 syntax. Covers `match[].uri|scheme|method|authority`,\n' +
     '`headers`, `withoutHeaders` (where `*` alone means "present" and is allowed), `queryParams`,\n' +
     '`corsPolicy.allowOrigins[].regex` and `rewrite.uriRegexRewrite.match`.\n' +
     '\n' +
-    'istioctl\'s own regex analyzer (IST0122) only warns, but the webhook rejects the object, so this\n' +
-    'is an error.',
+    'The webhook rejects the object, so this is an error, and istioctl analyze reports it as a webhook\n' +
+    'error, IST0106 (its former regex analyzer, IST0122, is retired).',
   fields: 'StringMatch regex, corsPolicy.allowOrigins, rewrite.uriRegexRewrite',
   fix: 'Write a non-empty RE2 regex of at most 1024 bytes (no look-arounds or backreferences).',
   check(model: MeshModel, report: Report): void {

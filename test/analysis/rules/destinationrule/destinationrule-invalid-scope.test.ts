@@ -13,9 +13,10 @@ describe('destinationrule-invalid-scope (IST0106)', () => {
     ], ['spec.exportTo', 'spec.workloadSelector.matchLabels.app']);
   });
 
-  test('warns on a workloadSelector without labels', () => {
+  test('warns on a workloadSelector without labels, as istioctl\'s webhook warning IST0133', () => {
     const ds = run(destinationRuleInvalidScope, [destinationRule('a', 'shop', { host: 'r', workloadSelector: {} })]);
     expect(ds.map((d) => d.severity)).toEqual([Severity.WARNING]);
+    expect(ds[0].istioCode).toBe('IST0133');
   });
 
   test('accepts exportTo "." with a workloadSelector, and any valid exportTo without one', () => {

@@ -22,4 +22,10 @@ describe('destinationrule-port-tls-without-ca (IST0129)', () => {
     });
     none(destinationRulePortTlsWithoutCa, [dr]);
   });
+
+  test('warns on a port-level credentialName without a workloadSelector, and accepts it with one', () => {
+    const spec = { host: 'db.example.com', trafficPolicy: { portLevelSettings: [{ port: { number: 443 }, tls: { mode: 'SIMPLE', credentialName: 'db-cred' } }] } };
+    one(destinationRulePortTlsWithoutCa, [destinationRule('db', 'shop', spec)], { path: 'spec.trafficPolicy.portLevelSettings[0].tls' });
+    none(destinationRulePortTlsWithoutCa, [destinationRule('db', 'shop', { ...spec, workloadSelector: { matchLabels: { app: 'api' } } })]);
+  });
 });

@@ -17,11 +17,27 @@ describe('destinationrule-tls-without-ca (IST0128)', () => {
     expect(run(destinationRuleTlsWithoutCa, [dr])[0].path).toBe('spec.subsets[0].trafficPolicy.tls');
   });
 
-  test('accepts caCertificates, a credentialName, an explicit insecureSkipVerify and ISTIO_MUTUAL', () => {
+  test('warns on a credentialName in a DestinationRule without a workloadSelector (only gateways read it there)', () => {
+    const dr = destinationRule('db', 'shop', { host: 'db.example.com', trafficPolicy: { tls: { mode: 'MUTUAL', credentialName: 'db-cred' } } });
+    expectValidIstioObjects([dr]);
+    const d = one(destinationRuleTlsWithoutCa, [dr], { path: 'spec.trafficPolicy.tls', severity: Severity.WARNING });
+    expect(d.message).toContain('a DestinationRule without a workloadSelector hands credentialName to gateways only');
+    expect(d.fix).toContain('workloadSelector');
+  });
+
+  test('warns on insecureSkipVerify without caCertificates, as istioctl does, saying verification is off', () => {
+    const dr = destinationRule('c', 'shop', { host: 'c.example.com', trafficPolicy: { tls: { mode: 'SIMPLE', insecureSkipVerify: true } } });
+    expect(one(destinationRuleTlsWithoutCa, [dr], { path: 'spec.trafficPolicy.tls' }).message).toContain('insecureSkipVerify: true and no caCertificates');
+  });
+
+  test('accepts caCertificates, a credentialName with a workloadSelector, and ISTIO_MUTUAL', () => {
     const drs = [
       destinationRule('a', 'shop', { host: 'a.example.com', trafficPolicy: { tls: { mode: 'SIMPLE', caCertificates: '/etc/ca.pem' } } }),
-      destinationRule('b', 'shop', { host: 'b.example.com', trafficPolicy: { tls: { mode: 'SIMPLE', credentialName: 'b-cred' } } }),
-      destinationRule('c', 'shop', { host: 'c.example.com', trafficPolicy: { tls: { mode: 'SIMPLE', insecureSkipVerify: true } } }),
+      destinationRule('b', 'shop', {
+        host: 'b.example.com',
+        workloadSelector: { matchLabels: { app: 'checkout' } },
+        trafficPolicy: { tls: { mode: 'SIMPLE', credentialName: 'b-cred' } },
+      }),
       destinationRule('d', 'shop', { host: 'd', trafficPolicy: { tls: { mode: 'ISTIO_MUTUAL' } } }),
     ];
     expectValidIstioObjects(drs);

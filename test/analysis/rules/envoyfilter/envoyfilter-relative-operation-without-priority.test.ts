@@ -18,6 +18,12 @@ describe('envoyfilter-relative-operation-without-priority (IST0151)', () => {
     expect(d.message).toContain('INSERT_BEFORE');
   });
 
+  test('reads an operation written as its protobuf number, as istioctl does (4 is INSERT_BEFORE)', () => {
+    const numeric = { ...beforeRouter(), patch: { operation: 4, value: lua } };
+    const d = one(envoyFilterRelativeOperation, [envoyFilter('lua', 'shop', { configPatches: [numeric] })], { path: 'spec.configPatches[0]' });
+    expect(d.message).toContain('INSERT_BEFORE');
+  });
+
   test('accepts a priority, and absolute operations', () => {
     const efs = [
       envoyFilter('a', 'shop', { priority: 10, configPatches: [beforeRouter()] }),

@@ -14,8 +14,8 @@ describe('schema-invalid-format', () => {
     none(rule, [authorizationPolicy({ kind: 'Gateway', group: 'gateway.networking.k8s.io', name: 'waypoint' })]);
   });
 
-  test('a value that does not match the schema pattern is reported', () => {
-    const d = one(rule, [authorizationPolicy({ kind: 'Gate way', name: 'waypoint' })], { path: 'spec.targetRef.kind', severity: Severity.ERROR });
+  test('a value that does not match the schema pattern is reported (a targetRef kind the webhook refuses too: IST0106)', () => {
+    const d = one(rule, [authorizationPolicy({ kind: 'Gate way', name: 'waypoint' })], { path: 'spec.targetRef.kind', severity: Severity.ERROR, istioCode: 'IST0106' });
     expect(d.message).toBe('spec.targetRef.kind is "Gate way", which does not match the pattern ^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$.');
   });
 
@@ -29,6 +29,11 @@ describe('schema-invalid-format', () => {
     vs.metadata.name = 'Reviews_Route';
     const d = one(rule, [vs], { path: 'metadata.name', severity: Severity.WARNING });
     expect(d.fix).toBe('Use a name such as "reviews-route".');
+  });
+
+  test('an invalid Gateway name carries istioctl\'s IST0106: Istio\'s webhook checks Gateway names (and only theirs)', () => {
+    const gw = { apiVersion: 'networking.istio.io/v1', kind: 'Gateway', metadata: { name: 'Bad_Name', namespace: 'shop' }, spec: { servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['*'] }] } };
+    one(rule, [gw], { path: 'metadata.name', severity: Severity.WARNING, istioCode: 'IST0106' });
   });
 
   test('an invalid namespace, such as an unexpanded ${VAR} placeholder, is a warning', () => {

@@ -48,14 +48,21 @@ describe('schema-required-field', () => {
     none(rule, [virtualService('reviews', 'shop', { hosts: ['reviews'], http: [{ route: ROUTE }] }), destinationRule('reviews', 'shop', { host: 'reviews', subsets: [{ name: 'v1', labels: { version: 'v1' } }] })]);
   });
 
-  test('a route destination without host is reported at the missing field', () => {
-    const d = one(rule, [virtualService('reviews', 'shop', { hosts: ['reviews'], http: [{ route: [{ destination: { subset: 'v1' } }] }] })], { path: 'spec.http[0].route[0].destination.host' });
+  test('a route destination without host is reported at the missing field, as istioctl\'s IST0106 (the webhook requires it too)', () => {
+    const d = one(rule, [virtualService('reviews', 'shop', { hosts: ['reviews'], http: [{ route: [{ destination: { subset: 'v1' } }] }] })], { path: 'spec.http[0].route[0].destination.host', istioCode: 'IST0106' });
     expect(d.message).toBe('`host` is required in spec.http[0].route[0].destination but is missing.');
     expect(d.fix).toBe('Add `host` to spec.http[0].route[0].destination.');
   });
 
   test('a subset without a name is reported', () => {
-    one(rule, [destinationRule('reviews', 'shop', { host: 'reviews', subsets: [{ labels: { version: 'v1' } }] })], { path: 'spec.subsets[0].name' });
+    one(rule, [destinationRule('reviews', 'shop', { host: 'reviews', subsets: [{ labels: { version: 'v1' } }] })], { path: 'spec.subsets[0].name', istioCode: 'IST0106' });
+  });
+
+  test('a required field the webhook does not check carries no istioctl code (EnvoyFilter targetRefs, Telemetry formatter tags)', () => {
+    const ef = { apiVersion: 'networking.istio.io/v1alpha3', kind: 'EnvoyFilter', metadata: { name: 'ef', namespace: 'shop' }, spec: { targetRefs: [{ kind: 'Gateway', group: 'gateway.networking.k8s.io' }] } };
+    one(rule, [ef], { path: 'spec.targetRefs[0].name' });
+    const telemetry = { apiVersion: 'telemetry.istio.io/v1', kind: 'Telemetry', metadata: { name: 't', namespace: 'shop' }, spec: { tracing: [{ customTags: { a: { formatter: {} } } }] } };
+    one(rule, [telemetry], { path: 'spec.tracing[0].customTags.a.formatter.value' });
   });
 
   test('metadata.name is required', () => {
@@ -69,6 +76,11 @@ describe('schema-required-field', () => {
     const vs = virtualService('reviews', 'shop', { hosts: ['reviews'], http: [{ route: ROUTE }] });
     vs.metadata = { generateName: 'reviews-' };
     none(rule, [vs]);
+  });
+
+  test('a Gateway without metadata.name is istioctl\'s IST0106 (the webhook checks Gateway names; other kinds\' it does not)', () => {
+    const gw = { apiVersion: 'networking.istio.io/v1', kind: 'Gateway', metadata: { namespace: 'shop' }, spec: { servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['*'] }] } };
+    one(rule, [gw], { path: 'metadata.name', istioCode: 'IST0106' });
   });
 
   test('an object without metadata is reported', () => {

@@ -19,13 +19,20 @@ describe('schema-value-out-of-range', () => {
     none(rule, [gateway({ tls: { mode: 'SIMPLE', credentialNames: ['a', 'b'] } })]);
   });
 
-  test('a number above its maximum is reported with the range', () => {
-    const d = one(rule, [destinationRule('reviews', 'shop', { host: 'reviews', ...{ trafficPolicy: { loadBalancer: { simple: 'ROUND_ROBIN', warmup: { duration: '10s', minimumPercent: 150 } } } } })], { path: 'spec.trafficPolicy.loadBalancer.warmup.minimumPercent' });
+  test('a number above its maximum is reported with the range, as istioctl\'s IST0106 where the webhook checks it too', () => {
+    const d = one(rule, [destinationRule('reviews', 'shop', { host: 'reviews', ...{ trafficPolicy: { loadBalancer: { simple: 'ROUND_ROBIN', warmup: { duration: '10s', minimumPercent: 150 } } } } })], { path: 'spec.trafficPolicy.loadBalancer.warmup.minimumPercent', istioCode: 'IST0106' });
     expect(d.message).toBe('spec.trafficPolicy.loadBalancer.warmup.minimumPercent is 150, above the allowed range (≥ 0 and ≤ 100).');
     expect(d.fix).toBe('Use a value ≥ 0 and ≤ 100.');
   });
 
-  test('a negative port is below its minimum', () => {
+  test('an empty Telemetry provider name is istioctl\'s IST0106; an empty JWT issuer, which only the CRD schema refuses, has no code', () => {
+    const telemetry = { apiVersion: 'telemetry.istio.io/v1', kind: 'Telemetry', metadata: { name: 't', namespace: 'shop' }, spec: { accessLogging: [{ providers: [{ name: '' }] }] } };
+    one(rule, [telemetry], { path: 'spec.accessLogging[0].providers[0].name', istioCode: 'IST0106' });
+    const ra = { apiVersion: 'security.istio.io/v1', kind: 'RequestAuthentication', metadata: { name: 'jwt', namespace: 'shop' }, spec: { jwtRules: [{ issuer: '' }] } };
+    one(rule, [ra], { path: 'spec.jwtRules[0].issuer' });
+  });
+
+  test('a negative port is below its minimum (istioctl cannot even read it: no code)', () => {
     const d = one(rule, [gateway({ port: { number: -1, name: 'http', protocol: 'HTTP' } })], { path: 'spec.servers[0].port.number' });
     expect(d.message).toMatch(/is -1, below the allowed range/);
   });

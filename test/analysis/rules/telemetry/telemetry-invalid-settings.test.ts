@@ -22,10 +22,10 @@ describe('telemetry-invalid-settings (IST0106)', () => {
     expect(ds[3].message).toContain('is not a CEL expression');
   });
 
-  test('warns, like Istio, on several tracing entries or providers', () => {
+  test('warns, like Istio, on several tracing entries or providers, under istioctl\'s code for webhook warnings (IST0133)', () => {
     const t = telemetry('t', 'shop', { tracing: [{ providers: [{ name: 'a' }, { name: 'b' }] }, { randomSamplingPercentage: 1 }] });
     const ds = run(telemetryInvalidSettings, [t]);
-    expect(ds.map((d) => `${d.path} ${d.severity}`)).toEqual(['spec.tracing[1] warning', 'spec.tracing[0].providers warning']);
+    expect(ds.map((d) => `${d.path} ${d.severity} ${d.istioCode}`)).toEqual(['spec.tracing[1] warning IST0133', 'spec.tracing[0].providers warning IST0133']);
   });
 
   // The operation enum also decodes from its number; Istio checks no value rule for an unknown one.

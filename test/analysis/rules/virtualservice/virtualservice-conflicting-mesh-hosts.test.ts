@@ -1,3 +1,4 @@
+import { analyzeSources } from '../../../../src/analysis/analysis-run';
 import { Severity } from '../../../../src/analysis/diagnostic';
 import { to, virtualService } from '../../../fixtures/manifests';
 import { many, none, ruleById, run } from '../../../fixtures/rules';
@@ -34,6 +35,28 @@ describe('virtualservice-conflicting-mesh-hosts', () => {
   test('still reports a conflict with a VirtualService the webhook refuses but istioctl decodes', () => {
     const refused = virtualService('reviews-b', undefined, { hosts: ['reviews'], http: [{ route: [to('reviews')], timeout: '0.5ms' }] });
     many(rule, [vs('reviews-a', ['reviews']), refused], ['spec.hosts[0]', 'spec.hosts[0]']);
+  });
+
+  test('names the other object by where it comes from when both share a namespace/name (never "shop/ … also defined by shop/")', () => {
+    // Objects without a name are all kept (each is an error of its own), so both carry "shop/".
+    const nameless = (host: string) => {
+      const m = vs('x', [host], 'shop');
+      delete m.metadata.name;
+      return m;
+    };
+    const ds = analyzeSources([
+      { manifest: nameless('reviews'), constructPath: 'app/shop/reviews-a' },
+      { manifest: nameless('reviews'), file: 'routes.yaml', line: 12 },
+    ], { rules: [rule] });
+    expect(ds.map((d) => d.message)).toEqual([
+      expect.stringContaining('is also defined by another VirtualService without a name in namespace shop, in routes.yaml:12.'),
+      expect.stringContaining('is also defined by another VirtualService without a name in namespace shop, emitted by construct app/shop/reviews-a.'),
+    ]);
+  });
+
+  test('reports a VirtualService listing one host twice, which conflicts with itself for istioctl', () => {
+    const ds = many(rule, [vs('reviews', ['reviews', 'reviews.default.svc.cluster.local'])], ['spec.hosts[1]']);
+    expect(ds[0].message).toBe('VirtualService default/reviews applies to the mesh and lists host reviews.default.svc.cluster.local more than once; Istio rejects the repeated host.');
   });
 
   test('accepts one VirtualService per host', () => {
@@ -90,10 +113,6 @@ describe('virtualservice-conflicting-mesh-hosts', () => {
     expect(ds[0].message).toContain('x.example.com is also defined by default/b');
     expect(ds[0].message).toContain('y.example.com is also defined by default/b');
     expect(ds[1].path).toBe('spec.hosts[0]');
-  });
-
-  test('does not let a VirtualService conflict with itself', () => {
-    none(rule, [vs('a', ['reviews', 'reviews.default.svc.cluster.local'])]);
   });
 
   describe('follows Istio wildcard overlap between a namespace-scoped host and exported-to-all ones', () => {

@@ -14,6 +14,11 @@ describe('virtualservice-gateway-not-found', () => {
     expect(d.fix).toContain('Use one of the Gateways of namespace default ("web-gateway")');
   });
 
+  test('reports an empty gateway name, which istioctl looks up and does not find', () => {
+    const vs = virtualService('web', 'shop', { hosts: ['shop.example.com'], gateways: [''], http: [{ route: [{ destination: { host: 'web' } }] }] });
+    expect(one(rule, [vs], { path: 'spec.gateways[0]' }).message).toContain('An empty gateway name names no Gateway');
+  });
+
   test('accepts a short name resolved in the VirtualService namespace', () => {
     none(rule, [gatewayWith('web-gateway', 'shop', httpServer(['*'])), bound(['web-gateway'], 'shop')]);
   });

@@ -17,6 +17,12 @@ describe('virtualservice-ineffective-match', () => {
     expect(d.fix).toContain('move route #1 before route "login" (#0)');
   });
 
+  test('still compares the matches of routes after a catch-all route, as istioctl does (a second empty match {} repeats the first)', () => {
+    one(rule, [vsWith([route([{}]), route([{}])])], { path: 'spec.http[1].match[0]' });
+    const d = one(rule, [vsWith([route([{ uri: { prefix: '/' } }]), route([{ uri: { prefix: '/old' } }])])], { path: 'spec.http[1].match[0]' });
+    expect(d.message).toContain('is included in match[0] of route #0');
+  });
+
   test('accepts distinct matches', () => {
     none(rule, [vsWith([route([{ uri: { exact: '/a' } }]), route([{ uri: { exact: '/b' } }]), route()])]);
   });

@@ -5,12 +5,12 @@ import { none, one, ruleById } from '../../../fixtures/rules';
 const rule = ruleById('virtualservice-invalid-regex');
 
 describe('virtualservice-invalid-regex', () => {
-  test('reports a lookahead in a uri regex (valid in JavaScript, not in RE2)', () => {
+  test('reports a lookahead in a uri regex (valid in JavaScript, not in RE2), as istioctl\'s webhook error IST0106', () => {
     const d = one(rule, [vsRoute({ match: [{ uri: { regex: '/api/(?!internal).*' } }] })], {
       path: 'spec.http[0].match[0].uri.regex',
       severity: Severity.ERROR,
     });
-    expect(d.istioCode).toBe('IST0122');
+    expect(d.istioCode).toBe('IST0106');
     expect(d.message).toContain('"/api/(?!internal).*" is not valid RE2 syntax');
     expect(d.fix).toContain('lookahead');
   });
