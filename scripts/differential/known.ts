@@ -12,7 +12,8 @@ export interface KnownList {
 /** Short reason categories, explained in docs/fidelity.md. */
 export const CATEGORIES: Record<string, string> = {
   'crd-schema': 'lint reports an error from the CRD schema or CEL rules (schema-* rules, metadata): the API server rejects such an object, but istioctl validate does not check the CRD schema. Deliberate, to verify against the CRDs',
-  'analyzer-skipped-on-files': 'lint reports an error from a rule whose istioctl analyzer does not run on local files (istioctl analyze --use-kube=false skips it; see scripts/differential/skipped-analyzers.ts): against a cluster with the same objects istioctl reports it. Not a disagreement istioctl can settle offline',
+  'analyzer-skipped-on-files': 'lint reports an error from a rule whose istioctl analyzer does not run on local files (istioctl analyze --use-kube=false skips it; see scripts/differential/skipped-analyzers.ts), on a case without a cluster verdict: not settled',
+  'cluster-analyzer-silent': 'lint reports an error from a rule whose istioctl analyzer does not run on local files, and that analyzer, run against an in-memory cluster holding the case\'s objects (the cluster oracle), does not report it: a false error to fix, or to explain',
   'lint-stricter': 'lint reports an error on an object Istio accepts (validate accepts it, analyze has no Error): a false error to fix, or to lower to a warning',
   'webhook-check-missing': 'istioctl validate rejects the object and lint reports nothing on it: the webhook check is missing in lint',
   'webhook-check-as-warning': 'istioctl validate rejects the object and lint only warns: the severity must be error',
@@ -27,7 +28,8 @@ export function classify(d: Disagreement): string {
   switch (d.type) {
     case 'false-error':
       if (d.detail.split(', ').every((rule) => rule.startsWith('schema-'))) return 'crd-schema';
-      return onlySkippedAnalyzers(d.detail.split(', ')) ? 'analyzer-skipped-on-files' : 'lint-stricter';
+      if (!onlySkippedAnalyzers(d.detail.split(', '))) return 'lint-stricter';
+      return d.oracle === 'cluster' ? 'cluster-analyzer-silent' : 'analyzer-skipped-on-files';
     case 'missed-rejection':
       return d.detail === 'nothing' ? 'webhook-check-missing' : 'webhook-check-as-warning';
     default:
@@ -46,7 +48,7 @@ export function readKnown(file = KNOWN_FILE): KnownList {
  */
 export function updatedKnown(previous: KnownList, current: readonly Disagreement[]): KnownList {
   const before = new Map(previous.disagreements.map((d) => [disagreementId(d), d]));
-  const automatic = new Set(['lint-stricter', 'crd-schema']);
+  const automatic = new Set(['lint-stricter', 'crd-schema', 'analyzer-skipped-on-files', 'cluster-analyzer-silent']);
   const disagreements = current.map((d) => {
     const kept = before.get(disagreementId(d))?.category;
     // An automatic category is worked out again (the classification may have learnt more); a reviewed one stays.

@@ -5,7 +5,7 @@
  * list may only shrink.
  */
 import { CaseReplay, compare, Disagreement, disagreementId, excused, Figures, replayAll, TARGETS } from '../../scripts/differential/compare';
-import { Case, readCorpus, readVerdicts, Verdict } from '../../scripts/differential/corpus';
+import { Case, readClusterVerdicts, readCorpus, readVerdicts, Verdict } from '../../scripts/differential/corpus';
 import { readKnown } from '../../scripts/differential/known';
 
 jest.setTimeout(900_000);
@@ -21,7 +21,7 @@ beforeAll(async () => {
   cases = readCorpus();
   verdicts = readVerdicts();
   replays = await replayAll(cases);
-  ({ figures, disagreements } = compare(verdicts, replays));
+  ({ figures, disagreements } = compare(verdicts, replays, readClusterVerdicts()));
   known = new Set(readKnown().disagreements.map(disagreementId));
 });
 
@@ -31,6 +31,11 @@ describe('the recorded corpus', () => {
   test('holds at least 5,000 inputs, each with istioctl\'s verdict', () => {
     expect(cases.length).toBeGreaterThanOrEqual(5000);
     expect(verdicts.map((v) => v.id)).toEqual(cases.map((c) => c.id));
+  });
+
+  test('has the cluster oracle\'s verdict, where recorded, on exactly the recorded inputs', () => {
+    const cluster = readClusterVerdicts();
+    if (cluster.length > 0) expect(cluster.map((v) => v.id)).toEqual(cases.map((c) => c.id));
   });
 
   test('represents every kind the library emits or lints', () => {
