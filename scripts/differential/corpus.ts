@@ -75,9 +75,28 @@ export interface Verdict {
   readonly analyzeFailed?: boolean;
 }
 
+/** One message of Istio's analyzers run against an in-memory cluster (the second oracle). */
+export interface ClusterMessage extends AnalyzeMessage {
+  /** The analyzer that reported it, e.g. `destinationrule.SubsetSelectPodAnalyzer`. */
+  readonly analyzer: string;
+}
+
+/**
+ * The second oracle's verdict on one case: Istio's analyzers (istioctl 1.30.3's) run against an
+ * in-memory Kubernetes cluster holding the case's objects, one pod per workload template (see
+ * record.ts). Only the messages of the analyzers `istioctl analyze --use-kube=false` skips are kept.
+ */
+export interface ClusterVerdict {
+  readonly id: string;
+  readonly analyze: ClusterMessage[];
+  /** The analysis could not run on the case (its messages are then unknown). */
+  readonly failed?: boolean;
+}
+
 export const DIFFERENTIAL_DIR = path.join(__dirname, '..', '..', 'test', 'differential');
 export const CORPUS_FILE = path.join(DIFFERENTIAL_DIR, 'corpus.jsonl.gz');
 export const VERDICTS_FILE = path.join(DIFFERENTIAL_DIR, 'verdicts.jsonl.gz');
+export const CLUSTER_VERDICTS_FILE = path.join(DIFFERENTIAL_DIR, 'cluster-verdicts.jsonl.gz');
 export const KNOWN_FILE = path.join(DIFFERENTIAL_DIR, 'known-disagreements.json');
 export const FIGURES_FILE = path.join(DIFFERENTIAL_DIR, 'figures.json');
 
@@ -130,6 +149,11 @@ export function readCorpus(file = CORPUS_FILE): Case[] {
 
 export function readVerdicts(file = VERDICTS_FILE): Verdict[] {
   return readJsonLines<Verdict>(file);
+}
+
+/** The recorded cluster verdicts, or none when they were never recorded. */
+export function readClusterVerdicts(file = CLUSTER_VERDICTS_FILE): ClusterVerdict[] {
+  return fs.existsSync(file) ? readJsonLines<ClusterVerdict>(file) : [];
 }
 
 /** `Kind namespace/name` (or `Kind name` when cluster-scoped): how reports name an object. */

@@ -12,7 +12,8 @@ export interface KnownList {
 /** Short reason categories, explained in docs/fidelity.md. */
 export const CATEGORIES: Record<string, string> = {
   'crd-schema': 'lint reports an error from the CRD schema or CEL rules (schema-* rules, metadata): the API server rejects such an object (whatever else lint says about it), but istioctl validate does not check the CRD schema. Deliberate, to verify against the CRDs',
-  'analyzer-skipped-on-files': 'lint reports an error from a rule whose istioctl analyzer does not run on local files (istioctl analyze --use-kube=false skips it; see scripts/differential/skipped-analyzers.ts): against a cluster with the same objects istioctl reports it. Not a disagreement istioctl can settle offline',
+  'analyzer-skipped-on-files': 'lint reports an error from a rule whose istioctl analyzer does not run on local files (istioctl analyze --use-kube=false skips it; see scripts/differential/skipped-analyzers.ts), on a case without a cluster verdict: not settled',
+  'cluster-analyzer-silent': 'lint reports an error from a rule whose istioctl analyzer does not run on local files, and that analyzer, run against an in-memory cluster holding the case\'s objects (the cluster oracle), does not report it: a false error to fix, or to explain',
   'traffic-fails': 'lint reports an error on an object Istio accepts because the traffic it configures certainly fails: a DestinationRule TLS mode that the server side refuses (DISABLE or SIMPLE toward STRICT, ISTIO_MUTUAL toward mTLS DISABLE or no sidecar) on a route in use (destinationrule-mtls-conflict; istioctl no longer runs its IST0113 analyzer). Deliberate; the reason is in the rule\'s docs',
   'lint-stricter': 'lint reports an error on an object Istio accepts (validate accepts it, analyze has no Error): a false error to fix, or to lower to a warning',
   'webhook-check-missing': 'istioctl validate rejects the object and lint reports nothing on it: the webhook check is missing in lint',
@@ -37,7 +38,7 @@ export function classify(d: Disagreement): string {
       const rules = d.detail.split(', ');
       // A schema error alone means the API server rejects the object.
       if (rules.some((rule) => rule.startsWith('schema-'))) return 'crd-schema';
-      if (onlySkippedAnalyzers(rules)) return 'analyzer-skipped-on-files';
+      if (onlySkippedAnalyzers(rules)) return d.oracle === 'cluster' ? 'cluster-analyzer-silent' : 'analyzer-skipped-on-files';
       // A certain traffic failure, possibly next to analyzers istioctl skips on files.
       const rest = rules.filter((rule) => !TRAFFIC_FAILS_RULES.has(rule));
       const fails = rest.length < rules.length && (rest.length === 0 || onlySkippedAnalyzers(rest));
@@ -63,7 +64,7 @@ export function readKnown(file = KNOWN_FILE): KnownList {
  */
 export function updatedKnown(previous: KnownList, current: readonly Disagreement[]): KnownList {
   const before = new Map(previous.disagreements.map((d) => [disagreementId(d), d]));
-  const automatic = new Set(['lint-stricter', 'crd-schema', 'traffic-fails', 'webhook-check-missing', 'webhook-check-as-warning', 'istioctl-service-convention']);
+  const automatic = new Set(['lint-stricter', 'crd-schema', 'traffic-fails', 'webhook-check-missing', 'webhook-check-as-warning', 'istioctl-service-convention', 'analyzer-skipped-on-files', 'cluster-analyzer-silent']);
   const disagreements = current.map((d) => {
     const kept = before.get(disagreementId(d))?.category;
     // An automatic category is worked out again (the classification may have learnt more); a reviewed one stays.

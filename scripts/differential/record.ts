@@ -7,14 +7,21 @@
  *   their case;
  * - `istioctl analyze --use-kube=false --all-namespaces -o json FILE...` once per case, because
  *   analyze treats every file it is given as one cluster; `--meshConfigFile` when the case has
- *   a mesh config.
+ *   a mesh config;
+ * - optionally, a second oracle for the analyzers `--use-kube=false` skips: a program built from
+ *   Istio's source (outside this repository; `$ISTIO_CLUSTER_ORACLE`) that runs istioctl's
+ *   analyzers against an in-memory Kubernetes cluster (Istio's fake kube client) holding the
+ *   case's Namespaces (also those its objects imply), Services, Secrets and Pods, one Pod per
+ *   workload template, and the ingress and egress gateway workloads of an Istio install, with
+ *   the case's files added the way `istioctl analyze FILE...` adds them to a live cluster.
  */
-import { execFile } from 'child_process';
+import { execFile, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { AnalyzeMessage, Case, ObjectVerdict, Verdict } from './corpus';
+import { AnalyzeMessage, Case, ClusterMessage, ClusterVerdict, ObjectVerdict, Verdict } from './corpus';
 import { parseCaseObjects } from './objects';
+import { ANALYZERS_SKIPPED_ON_FILES } from './skipped-analyzers';
 
 const SEPARATOR_NS = 'differential-separator';
 const VALIDATE_BATCH = 150;
@@ -199,6 +206,64 @@ export async function recordVerdicts(bin: string, cases: readonly Case[], parall
         ...(analyzed[i].failed ? { analyzeFailed: true } : {}),
       };
     });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+interface ClusterOracleLine {
+  readonly id: string;
+  readonly messages: Array<{ analyzer: string; code: string; level: string; kind: string; namespace: string; name: string }>;
+  readonly failed?: string;
+}
+
+/**
+ * Verdicts from the cluster oracle's output (one JSON line a case, `{id, messages, failed}`):
+ * of its messages only those of the analyzers skipped on files are kept, without prose.
+ */
+export function clusterVerdictsFromOutput(file: string, cases: readonly Case[]): ClusterVerdict[] {
+  const text = fs.readFileSync(file, 'utf8');
+  const lines = new Map(text.split('\n').filter((l) => l.trim() !== '').map((l) => {
+    const parsed = JSON.parse(l) as ClusterOracleLine;
+    return [parsed.id, parsed] as const;
+  }));
+  const skipped = new Set(ANALYZERS_SKIPPED_ON_FILES);
+  return cases.map((c): ClusterVerdict => {
+    const line = lines.get(c.id);
+    if (!line || line.failed) {
+      process.stderr.write(`differential: the cluster oracle has no verdict on ${c.id}${line?.failed ? ` (${line.failed})` : ''}\n`);
+      return { id: c.id, analyze: [], failed: true };
+    }
+    const analyze = line.messages
+      .filter((m) => skipped.has(m.analyzer))
+      .map((m): ClusterMessage => ({ analyzer: m.analyzer, code: m.code, level: m.level as AnalyzeMessage['level'], kind: m.kind, namespace: m.namespace, name: m.name }));
+    return { id: c.id, analyze };
+  });
+}
+
+/**
+ * Runs the cluster oracle (`bin CASES.jsonl > VERDICTS.jsonl`, every case in one process) on
+ * `cases` and returns its verdicts.
+ */
+export async function recordClusterVerdicts(bin: string, cases: readonly Case[]): Promise<ClusterVerdict[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-istio-cluster-oracle-'));
+  try {
+    const input = path.join(dir, 'cases.jsonl');
+    const output = path.join(dir, 'verdicts.jsonl');
+    fs.writeFileSync(input, cases.map((c) => JSON.stringify({ id: c.id, files: c.files, ...(c.meshConfig ? { meshConfig: c.meshConfig } : {}) })).join('\n') + '\n');
+    const out = fs.openSync(output, 'w');
+    try {
+      const code = await new Promise<number>((resolve, reject) => {
+        // Progress goes to our stderr; the verdicts (tens of MB) straight to a file.
+        const child = spawn(bin, [input], { stdio: ['ignore', out, 'inherit'] });
+        child.on('error', reject);
+        child.on('close', (c) => resolve(c ?? -1));
+      });
+      if (code !== 0) throw new Error(`differential: the cluster oracle ${bin} exited with ${code}`);
+    } finally {
+      fs.closeSync(out);
+    }
+    return clusterVerdictsFromOutput(output, cases);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -2,14 +2,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CaseReplay, Disagreement, excused, Figures, TARGETS } from './compare';
-import { Case, FIGURES_FILE, objectKey, Verdict } from './corpus';
+import { Case, ClusterVerdict, FIGURES_FILE, objectKey, Verdict } from './corpus';
 import { CATEGORIES } from './known';
+import { ANALYZER_SKIPPED_ON_FILES, ANALYZERS_SKIPPED_ON_FILES, SETTLED_BY_CLUSTER } from './skipped-analyzers';
 
 export const FIDELITY_DOC = path.join(__dirname, '..', '..', 'docs', 'fidelity.md');
 
 export interface ReportInput {
   readonly cases: readonly Case[];
   readonly verdicts: readonly Verdict[];
+  /** The cluster oracle's verdicts (empty when never recorded). */
+  readonly clusterVerdicts: readonly ClusterVerdict[];
   readonly replays: readonly CaseReplay[];
   readonly figures: Figures;
   readonly disagreements: readonly Disagreement[];
@@ -99,7 +102,8 @@ export function writeFidelityDoc(input: ReportInput): void {
     'was run on every input (`istioctl validate -f`, the validation webhook\'s checks offline, and',
     '`istioctl analyze --use-kube=false --all-namespaces`), its verdicts were kept under `test/differential/`',
     '(codes, levels and objects only), and the replay test (`test/differential/replay.test.ts`) runs lint on the same',
-    'inputs, without Go or istioctl, on every CI run.',
+    'inputs, without Go or istioctl, on every CI run. The analyzers `istioctl analyze --use-kube=false` skips have a',
+    'second oracle, the same analyzers run against an in-memory cluster (see "The cluster oracle" below).',
     '',
     '## Corpus',
     '',
@@ -125,6 +129,15 @@ export function writeFidelityDoc(input: ReportInput): void {
       ['analyze messages matched (same IST code, same object)', `${f.messagesMatchedPercent} % (${f.messagesMatched} of ${f.analyzeMessages})`, `≥ ${TARGETS.messagesMatchedPercent} %`, `${ex.messagesMatchedPercent} % (${mark(ex.messagesMatchedPercent >= TARGETS.messagesMatchedPercent)})`],
     ]),
     '',
+    'Two figures are kept apart from these, each with its reason:',
+    '',
+    table(['figure', 'today', 'why apart'], [
+      ['Services istioctl validate rejects, with a lint error', `${f.serviceConventionCaught} of ${f.serviceConventionRejected}`,
+        'istioctl validate checks nothing on a Service but its own port-naming convention, which the API server and Istio\'s webhook do not enforce and traffic survives (protocol sniffing); lint reports it at info as `istioctl analyze` does (IST0118), category `istioctl-service-convention`'],
+      ['cluster oracle messages lint reports (same IST code, same object)', `${f.clusterMessagesMatched} of ${f.clusterMessages}`,
+        'messages of the analyzers istioctl skips on files, run against an in-memory cluster that holds only the case\'s objects: lint assumes secrets, pods and Services it is not shown may exist, so many of these are not lint\'s to report (see below)'],
+    ]),
+    '',
     `Targets today: false errors ${mark(f.falseErrors <= TARGETS.falseErrors)}, rejections ${mark(f.rejectionsCaughtPercent >= TARGETS.rejectionsCaughtPercent)}, messages ${mark(f.messagesMatchedPercent >= TARGETS.messagesMatchedPercent)}.`,
     f.lintInputFailures > 0 ? `lint could not read ${f.lintInputFailures} cases that istioctl read (category \`lint-input-failure\`).` : 'lint read every case istioctl read.',
     '',
@@ -133,6 +146,7 @@ export function writeFidelityDoc(input: ReportInput): void {
     '',
     table(['category', 'meaning', 'disagreements'], Object.entries(CATEGORIES).map(([c, m]) => [`\`${c}\``, m, input.disagreements.filter((d) => (d.category ?? '') === c).length])),
     '',
+    ...clusterSection(input),
     '## Disagreements',
     '',
     '### False errors, by rule (to fix; schema errors, certain traffic failures and analyzers istioctl skips on files are under Deliberate differences)',
@@ -170,11 +184,9 @@ export function writeFidelityDoc(input: ReportInput): void {
     '',
     schemaByRule.size === 0 ? 'None in this corpus.' : table(['rule', 'objects', 'examples'], sorted(schemaByRule).slice(0, TABLE_ROWS).map(([rule, ds]) => [`\`${rule}\``, ds.length, examples(ds)])),
     '',
-    'Errors from rules whose istioctl analyzer does not run on local files (category `analyzer-skipped-on-files`):',
-    '`istioctl analyze --use-kube=false` skips the analyzers that need resource types only a cluster provides (its',
-    '`--verbose` output lists them), so istioctl is silent on these objects here, while against a cluster holding the',
-    'same objects it reports the same code as an Error. They are not counted as settled: each stays listed until a',
-    'recording against a cluster can confirm it.',
+    'Errors from rules whose istioctl analyzer does not run on local files, on cases the cluster oracle has no verdict',
+    'on (category `analyzer-skipped-on-files`): istioctl is silent on these objects here, and nothing settles them; each',
+    'stays listed until a recording of the cluster oracle covers its case.',
     '',
     skippedByRule.size === 0 ? 'None in this corpus.' : table(['rule', 'objects', 'examples'], sorted(skippedByRule).slice(0, TABLE_ROWS).map(([rule, ds]) => [`\`${rule}\``, ds.length, examples(ds)])),
     '',
@@ -207,3 +219,72 @@ export function writeFidelityDoc(input: ReportInput): void {
   );
   fs.writeFileSync(FIDELITY_DOC, lines.join('\n'));
 }
+
+/** How the cluster verdicts were produced, what they cover and what they show. */
+function clusterSection(input: ReportInput): string[] {
+  const f = input.figures;
+  const lines = ['## The cluster oracle', ''];
+  if (input.clusterVerdicts.length === 0) {
+    return [...lines, 'No cluster verdicts are recorded: errors of the rules whose analyzer istioctl skips on files are listed apart (`analyzer-skipped-on-files`).', ''];
+  }
+  const failed = input.clusterVerdicts.filter((c) => c.failed).length;
+  const settledMessages = input.clusterVerdicts.flatMap((c) => c.analyze.filter((m) => SETTLED_BY_CLUSTER.has(`${m.analyzer}|${m.code}`)));
+  const silent = input.disagreements.filter((d) => d.category === 'cluster-analyzer-silent');
+  const silentByRule = new Map<string, Disagreement[]>();
+  for (const d of silent) for (const rule of d.detail.split(', ')) silentByRule.set(rule, [...(silentByRule.get(rule) ?? []), d]);
+  const missed = input.disagreements.filter((d) => d.type === 'missed-message' && d.oracle === 'cluster');
+  const byCase = new Map(input.clusterVerdicts.map((c) => [c.id, c]));
+  // The analyzer behind a missed message (one code can come from several analyzers).
+  const analyzerOf = (d: Disagreement) => byCase.get(d.case)?.analyze
+    .find((m) => m.code === d.code && objectKey(m) === d.object && SETTLED_BY_CLUSTER.has(`${m.analyzer}|${m.code}`))?.analyzer ?? 'unknown';
+  lines.push(
+    '`istioctl analyze --use-kube=false` skips every analyzer that needs a resource type only a live cluster provides',
+    `(${ANALYZERS_SKIPPED_ON_FILES.map((a) => `\`${a}\``).join(', ')}), so on files istioctl cannot confirm or`,
+    'contradict the lint rules that make the same checks. Those analyzers were therefore run a second time, from Istio',
+    `${input.istioctlVersion}'s own source (a small Go program outside this repository, \`$ISTIO_CLUSTER_ORACLE\`), the way`,
+    '`istioctl analyze --all-namespaces FILE...` runs against a live cluster: an in-memory Kubernetes cluster (Istio\'s',
+    'fake kube client) holds each case\'s Namespaces (also the ones its objects\' namespaces imply, as a real cluster',
+    'would have), Services, Secrets and Pods, one Pod per workload template (Deployment, StatefulSet, DaemonSet,',
+    'ReplicaSet, ReplicationController, Job, CronJob: the template\'s labels, annotations, service account and',
+    'containers, plus the sidecar, or the ambient enrolment, an Istio install gives where the pod or its namespace asks',
+    'for one), and the `istio: ingressgateway` / `istio: egressgateway` workloads and Services of an Istio install in',
+    '`istio-system`; the case\'s files are added on top as istioctl adds them, with the case\'s mesh config. The',
+    'verdicts (codes, levels, analyzers and objects) are in `test/differential/cluster-verdicts.jsonl.gz`.',
+    '',
+    'Only the messages of the checks the matching lint rules make are used, so that what the simulated cluster lacks',
+    '(injected sidecars, image versions, …) does not count:',
+    '',
+    table(['lint rule', 'analyzer', 'code'], Object.entries(ANALYZER_SKIPPED_ON_FILES).map(([rule, c]) => [`\`${rule}\``, `\`${c.analyzer}\``, c.code])),
+    '',
+    'An error of these rules is agreement when the analyzer reports the rule\'s code as an Error on the same object, and a',
+    'false error (category `cluster-analyzer-silent`) when it does not; each message of those checks counts among the',
+    'analyze messages above, matched when lint reports its code on the object.',
+    '',
+    table(['figure', 'value'], [
+      ['cases with a cluster verdict', `${f.clusterCases} of ${f.cases}${failed > 0 ? ` (${failed} could not be analysed)` : ''}`],
+      ['lint errors of these rules (object + rule) judged', f.clusterJudgedErrors],
+      ['of which the cluster oracle reports as an Error on the same object', `${f.clusterConfirmedErrors} (${pctOf(f.clusterConfirmedErrors, f.clusterJudgedErrors)} %)`],
+      ['messages of these checks', `${f.clusterMessages} (${settledMessages.length} before merging with the file verdicts)`],
+      ['of which lint reports with the same code on the object', `${f.clusterMessagesMatched} (${pctOf(f.clusterMessagesMatched, f.clusterMessages)} %)`],
+    ]),
+    '',
+    'Errors the cluster oracle does not confirm, by rule (to fix, or to explain):',
+    '',
+    silentByRule.size === 0 ? 'None.' : table(['rule', 'objects', 'examples'], [...silentByRule.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0])).map(([rule, ds]) => [`\`${rule}\``, ds.length, examples(ds)])),
+    '',
+    'Its messages lint misses, by analyzer and code. The simulated cluster holds only the case\'s objects, while lint',
+    'deliberately stays silent where the missing piece may live outside the analysed files (a gateway\'s TLS Secret, the',
+    'pods of a Service the case does not deploy, a gateway Service it does not define), so most of these are that',
+    'difference in assumptions rather than checks lint lacks:',
+    '',
+    missed.length === 0 ? 'None.' : table(['analyzer', 'code', 'messages', 'lint said instead (most frequent)', 'examples'], countBy(missed, (d) => `${analyzerOf(d)}|${d.code}`).map(([k]) => {
+      const ds = missed.filter((d) => `${analyzerOf(d)}|${d.code}` === k);
+      const [analyzer, code] = k.split('|');
+      return [`\`${analyzer}\``, code, ds.length, countBy(ds, (d) => d.detail)[0][0], examples(ds)];
+    })),
+    '',
+  );
+  return lines;
+}
+
+const pctOf = (n: number, d: number) => (d === 0 ? 100 : Math.floor((n / d) * 10000) / 100);

@@ -7,8 +7,16 @@
  * (verdicts.jsonl.gz), replays lint on it and writes test/differential/figures.json and
  * docs/fidelity.md.
  *
+ * The analyzers `istioctl analyze --use-kube=false` skips (they need Pods, Secrets, … from a
+ * cluster) have a second oracle: with `ISTIO_CLUSTER_ORACLE=/path/to/cluster-oracle` (a program
+ * built from Istio's source outside this repository, see record.ts) their verdicts against an
+ * in-memory cluster holding each case's objects are recorded too (cluster-verdicts.jsonl.gz).
+ * Without it the recorded cluster verdicts are kept as long as the corpus is.
+ *
  * Options:
  *   --replay-only     keep the recorded corpus and verdicts; no istioctl needed
+ *   --record-cluster  keep the recorded corpus and istioctl verdicts, record the cluster
+ *                     oracle's verdicts on them ($ISTIO_CLUSTER_ORACLE; no istioctl needed)
  *   --keep-corpus     record istioctl on the corpus already in test/differential/ instead of
  *                     generating it again
  *   --update-known    rewrite test/differential/known-disagreements.json to today's
@@ -22,10 +30,10 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import { compare, disagreementId, replayAll } from './compare';
-import { CORPUS_FILE, FIGURES_FILE, materialize, readCorpus, readJsonLines, readVerdicts, StoredCase, VERDICTS_FILE, writeJsonLines } from './corpus';
+import { CLUSTER_VERDICTS_FILE, CORPUS_FILE, FIGURES_FILE, materialize, readClusterVerdicts, readCorpus, readJsonLines, readVerdicts, StoredCase, VERDICTS_FILE, writeJsonLines } from './corpus';
 import { DEFAULT_SIZE, generateCorpus } from './generate';
 import { readKnown, updatedKnown, writeKnown } from './known';
-import { recordVerdicts } from './record';
+import { recordClusterVerdicts, recordVerdicts } from './record';
 import { FIDELITY_DOC, writeFidelityDoc, writeFigures } from './report';
 
 const EXPECTED_VERSION = '1.30.3';
@@ -40,8 +48,21 @@ function istioctlVersion(bin: string): string {
   return out.split('\n').pop()!.replace(/^client version:\s*/, '').trim();
 }
 
+/** `$ISTIO_CLUSTER_ORACLE` if set and present; an error message when it is set but missing. */
+function clusterOracle(): string | undefined {
+  const bin = process.env.ISTIO_CLUSTER_ORACLE;
+  if (bin && !fs.existsSync(bin)) throw new Error(`ISTIO_CLUSTER_ORACLE=${bin}: no such file`);
+  return bin || undefined;
+}
+
 async function mainRun(args: string[]): Promise<number> {
-  const replayOnly = args.includes('--replay-only');
+  const recordClusterOnly = args.includes('--record-cluster');
+  const replayOnly = args.includes('--replay-only') || recordClusterOnly;
+  const oracle = clusterOracle();
+  if (recordClusterOnly && !oracle) {
+    process.stderr.write('differential: --record-cluster needs ISTIO_CLUSTER_ORACLE, the cluster oracle built from Istio\'s source.\n');
+    return 2;
+  }
   let version = 'unknown';
   if (!replayOnly) {
     const bin = process.env.ISTIOCTL;
@@ -73,6 +94,13 @@ async function mainRun(args: string[]): Promise<number> {
     process.stderr.write(`differential: ${cases.length} cases generated\n`);
     const verdicts = await recordVerdicts(bin, cases, 2);
     writeJsonLines(VERDICTS_FILE, verdicts);
+    if (oracle) {
+      writeJsonLines(CLUSTER_VERDICTS_FILE, await recordClusterVerdicts(oracle, cases));
+    } else if (!args.includes('--keep-corpus') && fs.existsSync(CLUSTER_VERDICTS_FILE)) {
+      // A new corpus: the recorded cluster verdicts belong to the old one.
+      fs.rmSync(CLUSTER_VERDICTS_FILE);
+      process.stderr.write(`differential: the corpus was regenerated without ISTIO_CLUSTER_ORACLE; removed ${CLUSTER_VERDICTS_FILE}, which described the old corpus.\n`);
+    }
   } else {
     version = fs.existsSync(FIGURES_FILE)
       ? JSON.parse(fs.readFileSync(FIGURES_FILE, 'utf8')).istioctl ?? EXPECTED_VERSION
@@ -81,10 +109,14 @@ async function mainRun(args: string[]): Promise<number> {
 
   const cases = readCorpus();
   const verdicts = readVerdicts();
+  if (recordClusterOnly) {
+    writeJsonLines(CLUSTER_VERDICTS_FILE, await recordClusterVerdicts(oracle!, cases));
+  }
+  const clusterVerdicts = readClusterVerdicts();
   const started = Date.now();
   const replays = await replayAll(cases);
   process.stderr.write(`differential: lint replayed ${cases.length} cases in ${Math.round((Date.now() - started) / 1000)}s\n`);
-  const { figures, disagreements } = compare(verdicts, replays);
+  const { figures, disagreements } = compare(verdicts, replays, clusterVerdicts);
 
   let known = readKnown();
   if (args.includes('--update-known') || known.disagreements.length === 0) {
@@ -95,7 +127,7 @@ async function mainRun(args: string[]): Promise<number> {
   const category = new Map(known.disagreements.map((d) => [disagreementId(d), d.category]));
   const withCategories = disagreements.map((d) => ({ ...d, category: category.get(disagreementId(d)) }));
 
-  const input = { cases, verdicts, replays, figures, disagreements: withCategories, known: knownIds, istioctlVersion: version };
+  const input = { cases, verdicts, clusterVerdicts, replays, figures, disagreements: withCategories, known: knownIds, istioctlVersion: version };
   writeFigures(input);
   writeFidelityDoc(input);
   const fresh = disagreements.filter((d) => !knownIds.has(disagreementId(d)));

@@ -1,6 +1,6 @@
 /**
- * Istio objects istioctl cannot decode: a field of the wrong JSON type, or a duration field whose
- * string Go's `time.ParseDuration` refuses. `istioctl analyze` skips such an object with a warning
+ * Istio objects istioctl cannot decode: a field of the wrong JSON type, an enum field holding a
+ * name the enum does not have, or a duration field whose string Go's `time.ParseDuration` refuses. `istioctl analyze` skips such an object with a warning
  * ("failed parsing JSON for built-in type ... - skipping") and the API server rejects it, so it
  * never takes part in a conflict with other objects. The object's own errors are reported by the
  * schema and webhook rules; the cross-object rules leave it out.
@@ -16,7 +16,11 @@ import { parseDuration } from '../validators/duration';
 function undecodableObjects(model: MeshModel): ReadonlySet<ObjectRecord> {
   return model.memo('undecodableObjects', (m) => {
     const out = new Set<ObjectRecord>();
-    for (const f of schemaFindings(m).get('schema-type-mismatch') ?? []) out.add(f.object);
+    const findings = schemaFindings(m);
+    // Protobuf's JSON decoding fails on a value of the wrong type and on an enum name it does not know.
+    for (const rule of ['schema-type-mismatch', 'schema-invalid-enum']) {
+      for (const f of findings.get(rule) ?? []) out.add(f.object);
+    }
     for (const vs of m.virtualServices()) {
       if (out.has(vs)) continue;
       const badDuration = httpRoutesOf(vs).some((r) => FIELDS.some((field) => {

@@ -1,4 +1,5 @@
 import { Severity } from '../../diagnostic';
+import { isDecodable } from '../../facts/decodable';
 import { consequence, hostName, selectorKey, ServerRef, shareWorkload } from '../../facts/gateway-servers';
 
 import { isPlainObject, ObjectRecord } from '../../manifest';
@@ -17,11 +18,13 @@ export const gatewayConflictingServers: Rule = {
   origin: 'istioctl',
   istioSource: 'pkg/config/analysis/analyzers, message ConflictingGateways (IST0145)',
   docs: 'Two Gateways on the same gateway workload declare the same host on the same port (and bind), with different or identical TLS settings, so Istio drops one server.\n' +
-    'istioctl analyze reports the same check as IST0145 (ConflictingGateways).',
+    'istioctl analyze reports the same check as IST0145 (ConflictingGateways). A Gateway istioctl cannot decode\n' +
+    '(a field of the wrong type, an unknown enum name) conflicts with nothing: istioctl skips it and the API server rejects it.',
   fields: 'spec.servers[]',
   fix: 'Serve each host and port from one Gateway per gateway workload.',
   check(model: MeshModel, report: Report): void {
-    const gateways = model.gateways();
+    // istioctl skips a Gateway it cannot decode (and the API server rejects it): it conflicts with nothing.
+    const gateways = model.gateways().filter((gw) => isDecodable(model, gw));
     if (gateways.length < 2) return;
     const buckets = new Map<string, ServerRef[]>();
     for (const gw of gateways) {

@@ -1,5 +1,6 @@
 import { Severity } from '../../diagnostic';
 import { destinationHost, destinationPort, roleName } from '../../facts/virtualservice-destinations';
+import { isPlainObject } from '../../manifest';
 import { MeshModel } from '../../model';
 import { hostPorts } from '../../resources/service-lookup';
 import { describeRoute, destinationsOf, routeList } from '../../resources/virtualservice';
@@ -14,7 +15,9 @@ export const virtualServiceDestinationPortNotFound: Rule = {
   summary: 'A VirtualService destination port is not a port of its Service or ServiceEntry.',
   origin: 'istioctl',
   istioSource: 'pkg/config/analysis/analyzers, message ReferencedResourceNotFound (IST0101)',
-  docs: 'istioctl\'s DestinationHostAnalyzer, `host:port` part (IST0101): the port is not one of the host\'s.',
+  docs: 'istioctl\'s DestinationHostAnalyzer, `host:port` part (IST0101): the port is not one of the host\'s.\n' +
+    'Where several ServiceEntries declare the host, istioctl checks against one of them (the last it reads), so a port\n' +
+    'any of them declares is accepted.',
   fields: 'route[].destination.port.number',
   fix: 'Use a port of the Service (the service port, not the container port).',
   check(model: MeshModel, report: Report): void {
@@ -25,6 +28,7 @@ export const virtualServiceDestinationPortNotFound: Rule = {
         if (!host || port === undefined) continue;
         const found = hostPorts(model, model.fqdn(host, vs.namespace));
         if (!found || found.ports.length === 0 || found.ports.includes(port)) continue;
+        if (found.owner.kind === 'ServiceEntry' && serviceEntryPorts(model, model.fqdn(host, vs.namespace)).has(port)) continue;
         report({
           object: vs,
           path: [...ref.path, 'port', 'number'],
@@ -37,3 +41,13 @@ export const virtualServiceDestinationPortNotFound: Rule = {
     }
   },
 };
+
+/** Every port number the ServiceEntries declaring `fqdn` declare. */
+function serviceEntryPorts(model: MeshModel, fqdn: string): Set<number> {
+  const ports = new Set<number>();
+  for (const se of model.serviceEntriesForHost(fqdn)) {
+    if (!isPlainObject(se.spec) || !Array.isArray(se.spec.ports)) continue;
+    for (const p of se.spec.ports) if (isPlainObject(p) && typeof p.number === 'number') ports.add(p.number);
+  }
+  return ports;
+}

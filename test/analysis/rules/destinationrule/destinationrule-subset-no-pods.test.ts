@@ -23,12 +23,13 @@ describe('destinationrule-subset-no-pods', () => {
     none(rule, [reviewsSvc, v1, v2, dr]);
   });
 
-  test('combines the subset labels with the Service selector', () => {
+  test('combines the subset labels with the Service selector, and warns when only another app\'s pods carry them (istioctl ignores the selector)', () => {
     // A pod labelled version=v1 exists, but it belongs to another app.
     const other = workload('ratings-v1', undefined, { app: 'ratings', version: 'v1' });
     const dr = destinationRule('reviews', undefined, { host: 'reviews', subsets: [subset('v1')] });
-    const found = one(rule, [reviewsSvc, v2, other, dr], { path: 'spec.subsets[0].labels' });
+    const found = one(rule, [reviewsSvc, v2, other, dr], { path: 'spec.subsets[0].labels', severity: Severity.WARNING });
     expect(found.message).toContain('"version" is "v2"');
+    expect(found.message).toContain('ratings-v1');
   });
 
   test('says when no pod of the Service has the label key at all', () => {
@@ -37,13 +38,21 @@ describe('destinationrule-subset-no-pods', () => {
     expect(ds[0].message).toContain('no pod of the Service has a "track" label');
   });
 
-  test('only looks at pod templates in the Service namespace', () => {
+  test('warns (not errors) when only pods of another namespace carry the subset labels, as istioctl looks in every namespace', () => {
     const svc = service('reviews', 'shop', selecting({ app: 'reviews' }));
     const shopV1 = workload('reviews-v1', 'shop', { app: 'reviews', version: 'v1' });
     const dr = destinationRule('reviews', 'mesh-config', { host: 'reviews.shop.svc.cluster.local', subsets: [subset('v2')] });
-    // v2 only exists in "default": not a pod of shop/reviews.
-    const d = one(rule, [svc, shopV1, v2, dr], { path: 'spec.subsets[0].labels' });
+    // v2 only exists in "default": not a pod of shop/reviews, but istioctl's IST0173 is satisfied by it.
+    const d = one(rule, [svc, shopV1, v2, dr], { path: 'spec.subsets[0].labels', severity: Severity.WARNING });
     expect(d.message).toContain('Service shop/reviews');
+    expect(d.message).toContain('Only pods of other workloads carry the subset\'s labels (Deployment default/reviews-v2)');
+  });
+
+  test('errors when no pod of any namespace matches', () => {
+    const svc = service('reviews', 'shop', selecting({ app: 'reviews' }));
+    const shopV1 = workload('reviews-v1', 'shop', { app: 'reviews', version: 'v1' });
+    const dr = destinationRule('reviews', 'shop', { host: 'reviews', subsets: [subset('v3')] });
+    one(rule, [svc, shopV1, v2, dr], { path: 'spec.subsets[0].labels', severity: Severity.ERROR });
   });
 
   test('says nothing when the host is not a Service in the analysed set', () => {

@@ -1,6 +1,6 @@
 import { Severity } from '../../../../src/analysis/diagnostic';
 import { gatewayWith, httpServer, httpsServer, workload } from '../../../fixtures/manifests';
-import { clean, many, ruleById } from '../../../fixtures/rules';
+import { clean, many, none, ruleById } from '../../../fixtures/rules';
 
 const gatewayConflictingServers = ruleById('gateway-conflicting-servers');
 
@@ -29,6 +29,21 @@ describe('gateway-conflicting-servers', () => {
       gatewayWith('b', 'edge', { ...httpServer(['app.example.com']), port: { number: 8080, name: 'http-alt', protocol: 'HTTP' } }),
       gatewayWith('c', 'edge', httpServer(['app.example.com']), { istio: 'edge' }),
       gatewayWith('d', 'edge', httpServer(['app.example.com'], { bind: '10.0.0.2' })),
+    ]);
+  });
+
+  // istioctl skips a Gateway it cannot decode, and the API server rejects it: it conflicts with nothing.
+  test('leaves out a Gateway whose TLS mode is a name the enum does not have', () => {
+    none(gatewayConflictingServers, [
+      gatewayWith('shop', 'edge', httpsServer(['shop.example.com'], { mode: 'SIMPLE', credentialName: 'shop-cert' })),
+      gatewayWith('broken', 'edge', httpsServer(['shop.example.com'], { mode: 'DISABLE', credentialName: 'other' })),
+    ]);
+  });
+
+  test('leaves out a Gateway with a field of the wrong type', () => {
+    none(gatewayConflictingServers, [
+      gatewayWith('shop', 'edge', httpServer(['shop.example.com'])),
+      gatewayWith('broken', 'edge', { ...httpServer(['shop.example.com']), port: { number: 80, name: 5, protocol: 'HTTP' } } as any),
     ]);
   });
 });

@@ -19,4 +19,19 @@ describe('virtualservice-destination-port-not-found (IST0101)', () => {
     const ext = virtualService('b', 'shop', { hosts: ['api.example.com'], tls: [{ match: [{ sniHosts: ['api.example.com'] }], route: [{ destination: { host: 'api.example.com', port: { number: 443 } } }] }] });
     none(virtualServiceDestinationPortNotFound, [reviewsSvc, se, ok, ext]);
   });
+
+  test('accepts a port any of the ServiceEntries declaring the host exposes (istioctl checks against one of them)', () => {
+    const http = serviceEntry('se-0', 'shop', { hosts: ['api.example.com'], ports: [{ number: 80, name: 'http', protocol: 'HTTP' }], resolution: 'DNS' });
+    const tls = serviceEntry('se-1', 'shop', { hosts: ['api.example.com'], ports: [{ number: 443, name: 'tls', protocol: 'TLS' }], resolution: 'DNS' });
+    const vs = virtualService('b', 'shop', { hosts: ['api.example.com'], tls: [{ match: [{ sniHosts: ['api.example.com'] }], route: [{ destination: { host: 'api.example.com', port: { number: 443 } } }] }] });
+    none(virtualServiceDestinationPortNotFound, [http, tls, vs]);
+  });
+
+  test('still reports a port none of the ServiceEntries declaring the host exposes', () => {
+    const http = serviceEntry('se-0', 'shop', { hosts: ['api.example.com'], ports: [{ number: 80, name: 'http', protocol: 'HTTP' }], resolution: 'DNS' });
+    const tls = serviceEntry('se-1', 'shop', { hosts: ['api.example.com'], ports: [{ number: 443, name: 'tls', protocol: 'TLS' }], resolution: 'DNS' });
+    const vs = virtualService('b', 'shop', { hosts: ['api.example.com'], tls: [{ match: [{ sniHosts: ['api.example.com'] }], route: [{ destination: { host: 'api.example.com', port: { number: 8443 } } }] }] });
+    const d = one(virtualServiceDestinationPortNotFound, [http, tls, vs], { path: 'spec.tls[0].route[0].destination.port.number' });
+    expect(d.message).toContain('uses port 8443');
+  });
 });
