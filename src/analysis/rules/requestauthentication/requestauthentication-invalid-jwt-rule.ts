@@ -5,6 +5,7 @@ import { arrayOf } from '../../resources/virtualservice';
 import { Report, Rule } from '../../rule';
 import { HEADER_TOKEN, jwksProblem, jwksUriProblem } from '../../validation/requestauthentication';
 import { parseDuration } from '../../validators/duration';
+import { headerLineBreakProblem } from '../../validators/http';
 
 export const requestAuthenticationInvalidJwtRule: Rule = {
   id: 'requestauthentication-invalid-jwt-rule',
@@ -20,7 +21,8 @@ export const requestAuthenticationInvalidJwtRule: Rule = {
     'header names and params are left to the schema rules (the CRD declares them non-empty).\n' +
     'Two findings are warnings, as Istio accepts them: a jwksUri the webhook lets through but that\n' +
     'names no fetchable host (`http://`), and a `fromHeaders` name that is not an HTTP header token\n' +
-    '(spaces, colons…): no request can carry such a header, so the token is never found.',
+    '(spaces, colons…): no request can carry such a header, so the token is never found. A line break or NUL\n' +
+    'in that name is an error: Envoy refuses the JWT filter and the workload keeps its old configuration.',
   fields: 'spec.jwtRules[]',
   fix: 'Give each rule an issuer or jwksUri (http/https), valid inline jwks, and valid header names.',
   check(model: MeshModel, report: Report): void {
@@ -78,6 +80,17 @@ export const requestAuthenticationInvalidJwtRule: Rule = {
         }
         arrayOf(rule.fromHeaders).forEach((h, j) => {
           if (!isPlainObject(h) || typeof h.name !== 'string' || h.name === '' || HEADER_TOKEN.test(h.name)) return;
+          const lineBreak = headerLineBreakProblem(h.name);
+          if (lineBreak) {
+            // Istio passes the name on; Envoy refuses the listener, so the workload keeps its old config.
+            report({
+              object: ra,
+              path: [...path, 'fromHeaders', j, 'name'],
+              message: `fromHeaders name ${JSON.stringify(h.name)} cannot be used: ${lineBreak}, so the proxies refuse this JWT configuration.`,
+              fix: 'Name the header only, on one line, e.g. "Authorization" with prefix "Bearer ", or "x-jwt-assertion".',
+            });
+            return;
+          }
           report({
             object: ra,
             path: [...path, 'fromHeaders', j, 'name'],

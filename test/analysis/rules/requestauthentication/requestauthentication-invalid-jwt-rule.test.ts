@@ -28,6 +28,12 @@ describe('requestauthentication-invalid-jwt-rule', () => {
   });
 
   // Istio accepts any header name there; the token is just never found.
+  test('reports a line break in a fromHeaders name as an error (Envoy refuses the JWT filter)', () => {
+    const ra = requestAuthentication('jwt', 'shop', { jwtRules: [{ issuer: 'c', jwksUri: 'https://c.example/jwks', fromHeaders: [{ name: 'x-jwt\nx-other' }] }] });
+    const d = one(requestAuthenticationInvalidJwtRule, [ra], { path: 'spec.jwtRules[0].fromHeaders[0].name', severity: Severity.ERROR });
+    expect(d.message).toContain('line feed');
+  });
+
   test('warns on a fromHeaders name that is not an HTTP header name', () => {
     const ra = requestAuthentication('jwt', 'shop', { jwtRules: [{ issuer: 'c', jwksUri: 'https://c.example/jwks', fromHeaders: [{ name: 'Authorization: Bearer' }] }] });
     const d = one(requestAuthenticationInvalidJwtRule, [ra], { path: 'spec.jwtRules[0].fromHeaders[0].name', severity: Severity.WARNING });
