@@ -82,7 +82,8 @@ export class Gateway extends Construct implements IGateway {
    * VirtualServices to. Nothing is emitted for it.
    *
    * A VirtualService bound to it is annotated `cdk8s-istio.io/ignore-rules:
-   * virtualservice-gateway-not-found`, since the analysis cannot see that Gateway; the other
+   * virtualservice-gateway-not-found,virtualservice-host-not-in-gateway`, since the analysis cannot
+   * see that Gateway; the other
    * gateways such a VirtualService names are constructs of this app, whose objects are always
    * emitted.
    *

@@ -286,7 +286,8 @@ export class MeshService extends Construct {
    * routes. A service without routes gets a route to all its pods.
    *
    * For a Gateway defined elsewhere (`Gateway.fromName`), give `hosts`; the VirtualService is
-   * then annotated to skip `virtualservice-gateway-not-found`, which cannot see that Gateway.
+   * then annotated to skip `virtualservice-gateway-not-found` and `virtualservice-host-not-in-gateway`,
+   * which cannot see that Gateway.
    */
   public exposeThroughGateway(gateway: IGateway, options: GatewayExposureOptions = {}): void {
     if (this.gatewayApi) return this.gatewayApi.expose(gateway, options);

@@ -4,8 +4,12 @@ import { Gateway, IGateway } from '../edge/gateway';
 import { GatewayExposureOptions } from '../edge/gateway-exposure-options';
 import { unique, virtualServiceHostProblem } from '../edge/hosts';
 
-/** The rule a VirtualService bound to a Gateway defined elsewhere switches off for itself. */
-export const GATEWAY_NOT_FOUND_RULE = 'virtualservice-gateway-not-found';
+/**
+ * The rules a VirtualService bound to a Gateway defined elsewhere switches off for itself: both
+ * look the Gateway up among the analysed objects (istioctl reports a missing one as IST0101 and
+ * IST0132).
+ */
+export const GATEWAY_NOT_FOUND_RULES: readonly string[] = ['virtualservice-gateway-not-found', 'virtualservice-host-not-in-gateway'];
 
 /** The reserved gateway name for every sidecar of the mesh. */
 export const MESH = 'mesh';
@@ -105,13 +109,14 @@ export class GatewayExposures {
 }
 
 /**
- * Annotates a VirtualService so the analysis skips `virtualservice-gateway-not-found` for it:
+ * Annotates a VirtualService so the analysis skips the rules of GATEWAY_NOT_FOUND_RULES for it:
  * it names a Gateway defined outside the app, which the analysis cannot see. Keeps rule ids
  * already listed in the annotation.
  */
 export function ignoreGatewayNotFound(virtualService: ApiObject): void {
   const current = virtualService.metadata.toJson().annotations?.[IGNORE_ANNOTATION] as string | undefined;
   const ids = (current ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
-  if (ids.includes(GATEWAY_NOT_FOUND_RULE)) return;
-  virtualService.metadata.addAnnotation(IGNORE_ANNOTATION, [...ids, GATEWAY_NOT_FOUND_RULE].join(','));
+  const missing = GATEWAY_NOT_FOUND_RULES.filter((id) => !ids.includes(id));
+  if (missing.length === 0) return;
+  virtualService.metadata.addAnnotation(IGNORE_ANNOTATION, [...ids, ...missing].join(','));
 }

@@ -126,7 +126,7 @@ describe('ServiceEntry.routeThroughEgressGateway: options', () => {
     expect(manifests.filter((m) => m.kind === 'Gateway')).toHaveLength(0);
     const vs = only(manifests, 'VirtualService');
     expect(vs.spec.gateways).toEqual(['istio-system/egress-gateway', 'mesh']);
-    expect(vs.metadata.annotations).toEqual({ 'cdk8s-istio.io/ignore-rules': 'virtualservice-gateway-not-found' });
+    expect(vs.metadata.annotations).toEqual({ 'cdk8s-istio.io/ignore-rules': 'virtualservice-gateway-not-found,virtualservice-host-not-in-gateway' });
     expect(problems(mesh)).toEqual([]);
   });
 

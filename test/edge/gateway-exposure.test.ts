@@ -136,7 +136,7 @@ describe('MeshService.exposeThroughGateway with a Gateway defined elsewhere', ()
     productpage.exposeThroughGateway(shared, { hosts: ['bookinfo.example.com'] });
     const vs = vsOf(chart);
     expect(vs.spec.gateways).toEqual(['istio-system/shared-gateway', 'mesh']);
-    expect(vs.metadata.annotations).toEqual({ 'cdk8s-istio.io/ignore-rules': 'virtualservice-gateway-not-found' });
+    expect(vs.metadata.annotations).toEqual({ 'cdk8s-istio.io/ignore-rules': 'virtualservice-gateway-not-found,virtualservice-host-not-in-gateway' });
     expect(problems(mesh)).toEqual([]);
   });
 
@@ -152,7 +152,7 @@ describe('MeshService.exposeThroughGateway with a Gateway defined elsewhere', ()
     productpage.promote(productpage.version('v1'));
     productpage.virtualService!.metadata.addAnnotation('cdk8s-istio.io/ignore-rules', 'virtualservice-weights-not-100');
     productpage.exposeThroughGateway(Gateway.fromName(chart, 'shared', 'istio-system/shared-gateway'), { hosts: ['bookinfo.example.com'] });
-    expect(vsOf(chart).metadata.annotations['cdk8s-istio.io/ignore-rules']).toBe('virtualservice-weights-not-100,virtualservice-gateway-not-found');
+    expect(vsOf(chart).metadata.annotations['cdk8s-istio.io/ignore-rules']).toBe('virtualservice-weights-not-100,virtualservice-gateway-not-found,virtualservice-host-not-in-gateway');
   });
 
   test('a Gateway of this app adds no annotation', () => {
