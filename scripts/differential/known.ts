@@ -14,7 +14,7 @@ export const CATEGORIES: Record<string, string> = {
   'crd-schema': 'lint reports an error from the CRD schema or CEL rules (schema-* rules, metadata): the API server rejects such an object (whatever else lint says about it), but istioctl validate does not check the CRD schema. Deliberate, to verify against the CRDs',
   'analyzer-skipped-on-files': 'lint reports an error from a rule whose istioctl analyzer does not run on local files (istioctl analyze --use-kube=false skips it; see scripts/differential/skipped-analyzers.ts), on a case without a cluster verdict: not settled',
   'cluster-analyzer-silent': 'lint reports an error from a rule whose istioctl analyzer does not run on local files, and that analyzer, run against an in-memory cluster holding the case\'s objects (the cluster oracle), does not report it: a false error to fix, or to explain',
-  'traffic-fails': 'lint reports an error on an object Istio accepts because the traffic it configures certainly fails: a DestinationRule TLS mode that the server side refuses (DISABLE or SIMPLE toward STRICT, ISTIO_MUTUAL toward mTLS DISABLE or no sidecar) on a route in use (destinationrule-mtls-conflict; istioctl no longer runs its IST0113 analyzer). Deliberate; the reason is in the rule\'s docs',
+  'traffic-fails': 'lint reports an error on an object Istio accepts because the traffic it configures certainly fails: a DestinationRule TLS mode that the server side refuses (DISABLE or SIMPLE toward STRICT, ISTIO_MUTUAL toward mTLS DISABLE or no sidecar) on a route in use (destinationrule-mtls-conflict; istioctl no longer runs its IST0113 analyzer), or an HTTPRoute backend port the Service does not declare (httproute-backend-port-not-found: Istio cannot resolve the backend and answers 500). Deliberate; the reason is in the rule\'s docs',
   'lint-stricter': 'lint reports an error on an object Istio accepts (validate accepts it, analyze has no Error): a false error to fix, or to lower to a warning',
   'webhook-check-missing': 'istioctl validate rejects the object and lint reports nothing on it: the webhook check is missing in lint',
   'webhook-check-as-warning': 'istioctl validate rejects the object and lint only warns: the severity must be error',
@@ -28,7 +28,7 @@ export const CATEGORIES: Record<string, string> = {
  * Rules kept as errors on objects Istio accepts because the traffic certainly fails (the reason
  * is in each rule's docs).
  */
-export const TRAFFIC_FAILS_RULES: ReadonlySet<string> = new Set(['destinationrule-mtls-conflict']);
+export const TRAFFIC_FAILS_RULES: ReadonlySet<string> = new Set(['destinationrule-mtls-conflict', 'httproute-backend-port-not-found']);
 
 /** The category a new disagreement gets before review. */
 export function classify(d: Disagreement): string {
