@@ -413,7 +413,10 @@ export function generateConstructApp(seed: number, meshProps: MeshProps = {}, op
     });
     used.push('waypoint');
   } else if (r.bool(0.15)) {
-    attempt(() => new NamespaceEnrollment(chart, 'enroll', { mode: r.pick([DataplaneMode.sidecar(), DataplaneMode.sidecarRevision('canary'), DataplaneMode.none()]), name: ns }));
+    // A namespace without sidecars cannot terminate the Istio mTLS that complete apps' policies ask
+    // for (destinationrule-mtls-conflict), so complete apps keep sidecars; the draw stays the same.
+    const modes = [DataplaneMode.sidecar(), DataplaneMode.sidecarRevision('canary'), complete ? DataplaneMode.sidecar() : DataplaneMode.none()];
+    attempt(() => new NamespaceEnrollment(chart, 'enroll', { mode: r.pick(modes), name: ns }));
     used.push('namespace-enrollment');
   }
   if (r.bool(0.1)) {
