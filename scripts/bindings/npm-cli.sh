@@ -66,4 +66,7 @@ if npx --no-install cdk8s-istio lint broken.yaml > lint-broken.txt 2>&1; then
 fi
 grep -q virtualservice-subset-not-found lint-broken.txt \
   || { cat lint-broken.txt; fail "lint failed without naming virtualservice-subset-not-found"; }
+# The test helpers' entry point resolves from the installed package.
+node -e "const t = require('cdk8s-istio/testing'); if (typeof t.assertRoutesTo !== 'function') process.exit(1);" \
+  || fail "require('cdk8s-istio/testing') does not give the test helpers"
 echo "bindings: npm-cli smoke test passed"

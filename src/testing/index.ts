@@ -2,7 +2,7 @@
  * Test helpers for TypeScript users of the simulator: matchers for Jest (or any runner with a
  * compatible `expect.extend`) and plain assertion functions for other runners. They are not part
  * of the jsii API (Python, Java, Go and .NET users assert on the `RequestTrace` fields instead),
- * so they import from `cdk8s-istio/lib/testing`.
+ * so they import from `cdk8s-istio/testing`.
  */
 import { MeshService } from '../mesh/mesh-service';
 import { ServiceVersion } from '../mesh/service-version';
@@ -104,7 +104,7 @@ export function toUseMutualTls(trace: RequestTrace): MatcherResult {
  * The matchers for `expect.extend(simulatorMatchers)`. To type them, add to a `.d.ts` of your tests:
  *
  * ```ts
- * import type { RouteExpectation } from 'cdk8s-istio/lib/testing';
+ * import type { RouteExpectation } from 'cdk8s-istio/testing';
  * declare global {
  *   namespace jest {
  *     interface Matchers<R> {

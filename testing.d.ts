@@ -1,0 +1,2 @@
+// Types of the `cdk8s-istio/testing` entry point (see testing.js).
+export * from './lib/testing';
