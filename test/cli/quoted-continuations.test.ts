@@ -1,0 +1,44 @@
+import { parseAllDocuments } from 'yaml';
+import { indentQuotedContinuations } from '../../src/cli/quoted-continuations';
+
+const controllerGenStyle = [
+  'properties:',
+  '  apiVersion:',
+  "    description: 'APIVersion defines the versioned schema of this representation",
+  "    of an object. Servers should convert recognized schemas, it''s said.",
+  "    More info: https://example.com/api'",
+  '    type: string',
+  '',
+].join('\n');
+
+describe('indentQuotedContinuations', () => {
+  test('the yaml library refuses continuation lines at the key\'s indentation (why the fix exists)', () => {
+    expect(parseAllDocuments(controllerGenStyle)[0].errors.length).toBeGreaterThan(0);
+  });
+
+  test('indents them past the key, so the document reads as Kubernetes reads it', () => {
+    const fixed = indentQuotedContinuations(controllerGenStyle);
+    const doc = parseAllDocuments(fixed)[0];
+    expect(doc.errors).toEqual([]);
+    expect(doc.toJS().properties.apiVersion).toEqual({
+      description: "APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas, it's said. More info: https://example.com/api",
+      type: 'string',
+    });
+  });
+
+  test('keeps every line where it was', () => {
+    expect(indentQuotedContinuations(controllerGenStyle).split('\n').length).toBe(controllerGenStyle.split('\n').length);
+  });
+
+  test('handles double quotes with escaped quotes, and list items', () => {
+    const text = ['items:', '  - note: "first \\"part\\"', '  and the rest"', '    other: 1', ''].join('\n');
+    const doc = parseAllDocuments(indentQuotedContinuations(text))[0];
+    expect(doc.errors).toEqual([]);
+    expect(doc.toJS().items[0]).toEqual({ note: 'first "part" and the rest', other: 1 });
+  });
+
+  test('leaves valid YAML untouched', () => {
+    const text = ['a: \'one line\'', 'b: "two', '   lines"', 'c: plain', ''].join('\n');
+    expect(indentQuotedContinuations(text)).toBe(text);
+  });
+});
