@@ -2,8 +2,8 @@
  * Mesh routing through GAMMA HTTPRoutes (parentRefs naming a Service), on Bookinfo with a
  * Service per reviews version.
  */
-import { RequestOutcome, RequestSource, RequestTarget, RequestTrace } from '../../src';
 import { bookinfo } from './support';
+import { RequestOutcome, RequestSource, RequestTarget, RequestTrace } from '../../src';
 
 const VERSION_SERVICES = ['v1', 'v2', 'v3'].map((v) => `apiVersion: v1
 kind: Service
