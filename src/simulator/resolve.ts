@@ -571,7 +571,7 @@ export function simulate(model: MeshModel, props: SimulatedRequestProps): Reques
   const httpRoutes = client.gatewayName === MESH_GATEWAY && scheme !== 'https' && !isOpaquePort(reg, port)
     ? gammaRoutesFor(model, resolvedHost, port, client.namespace) : [];
   if (httpRoutes.length > 0 && applied.length > 0) {
-    notes.push(`HTTPRoutes ${httpRoutes.map((r) => `${r.namespace}/${r.name}`).join(', ')} and VirtualService ${applied[0].namespace}/${applied[0].name} both claim ${resolvedHost}; the simulator follows the VirtualService (Istio advises against mixing both APIs on one host: which one the sidecar uses is not something to rely on).`);
+    notes.push(`HTTPRoutes ${httpRoutes.map((r) => `${r.namespace}/${r.name}`).join(', ')} and VirtualService ${applied[0].namespace}/${applied[0].name} both claim ${resolvedHost}; Istio turns the HTTPRoutes into a VirtualService of its own and a sidecar applies only one VirtualService per host (no merging), the oldest, so which wins depends on creation times the input does not show; the simulator follows the VirtualService.`);
   }
   if (httpRoutes.length > 0 && applied.length === 0) {
     const query: Record<string, string> = {};
