@@ -207,7 +207,7 @@ function istioShaped(model: MeshModel, httpRoute: ObjectRecord, rule: Record<str
     destination: { host: backendHost(model, b, httpRoute.namespace), ...(typeof b.port === 'number' ? { port: { number: b.port } } : {}) },
     weight: typeof b.weight === 'number' ? b.weight : 1,
   }));
-  if (backends.length === 1) delete out.route[0].weight;
+  if (backends.length === 1 && out.route[0].weight !== 0) delete out.route[0].weight;
   const timeouts = isPlainObject(rule.timeouts) ? rule.timeouts : {};
   if (typeof timeouts.request === 'string' && timeouts.request !== '0s') out.timeout = timeouts.request;
   if (isPlainObject(rule.retry)) {
@@ -235,6 +235,13 @@ function istioShaped(model: MeshModel, httpRoute: ObjectRecord, rule: Record<str
         percentage: { value: pct },
       }];
     }
+  }
+  // A rule that sends nowhere (no usable backendRef, or every weight 0) and neither redirects
+  // nor rewrites answers 500, as the Gateway API asks and Istio does with a direct response.
+  const total = out.route.reduce((sum: number, d: Record<string, any>) => sum + (d.weight ?? 1), 0);
+  if (!out.redirect && (out.route.length === 0 || total === 0)) {
+    delete out.route;
+    out.directResponse = { status: 500 };
   }
   return out;
 }

@@ -106,6 +106,14 @@ describe('GAMMA HTTPRoutes at a sidecar', () => {
     expect(trace.retries).toMatchObject({ attempts: 4, perTryTimeout: '2s', isDefault: false });
   });
 
+  test('a rule whose backendRefs all weigh 0 answers 500', () => {
+    const sim = bookinfo(VERSION_SERVICES, route(`  - backendRefs: [{name: reviews-v1, port: 9080, weight: 0}]
+`));
+    const trace = sim.request({ from, to });
+    expect(trace.outcome).toBe(RequestOutcome.DIRECT_RESPONSE);
+    expect(trace.statusCode).toBe(500);
+  });
+
   test('a parentRef port limits the route to requests to that port', () => {
     const sim = bookinfo(VERSION_SERVICES, route(`  - backendRefs: [{name: reviews-v3, port: 9080}]
 `, '{group: "", kind: Service, name: reviews, port: 9999}'));
