@@ -91,8 +91,7 @@ function pathLength(e: Entry): number {
 /**
  * The Gateway API's precedence across every rule of every route: an Exact path, then the longest
  * prefix, then a method match, then the most header matches, then the most query parameter
- * matches; ties go to the oldest route (here input order, then namespace/name) and, within a
- * route, to the first rule.
+ * matches; ties go to the oldest route (see byAge) and, within a route, to the first rule.
  */
 function compareEntries(a: Entry, b: Entry): number {
   return pathRank(b) - pathRank(a)
@@ -158,7 +157,7 @@ export function gammaMatchFailure(match: Record<string, any>, request: GammaRequ
  */
 export function matchGammaRoutes(model: MeshModel, routes: readonly ObjectRecord[], request: GammaRequest): GammaMatch | GammaNoMatch {
   const entries: Entry[] = [];
-  routes.forEach((httpRoute, routeOrder) => {
+  byAge(routes).forEach((httpRoute, routeOrder) => {
     const rules = arrayOf(isPlainObject(httpRoute.spec) ? httpRoute.spec.rules : undefined);
     rules.forEach((rule, ruleIndex) => {
       if (!isPlainObject(rule)) return;
@@ -191,6 +190,24 @@ export function matchGammaRoutes(model: MeshModel, routes: readonly ObjectRecord
     skipped.push({ index: e.ruleIndex, ...(name ? { name } : {}), reason: `${where}: ${failure}` });
   }
   return { httpRoute: routes[0], skipped };
+}
+
+function creationTimestamp(o: ObjectRecord): string | undefined {
+  const meta = isPlainObject(o.source.manifest) && isPlainObject(o.source.manifest.metadata) ? o.source.manifest.metadata : {};
+  return typeof meta.creationTimestamp === 'string' ? meta.creationTimestamp : undefined;
+}
+
+/**
+ * Routes oldest first, the Gateway API's tie-break: by creationTimestamp when every route has
+ * one (then by namespace/name), else in input order (the order they would be created in).
+ */
+function byAge(routes: readonly ObjectRecord[]): ObjectRecord[] {
+  const stamps = routes.map(creationTimestamp);
+  if (stamps.some((t) => t === undefined)) return [...routes];
+  return routes
+    .map((r, i) => ({ r, t: Date.parse(stamps[i]!) }))
+    .sort((a, b) => a.t - b.t || `${a.r.namespace}/${a.r.name}`.localeCompare(`${b.r.namespace}/${b.r.name}`))
+    .map((x) => x.r);
 }
 
 function backendHost(model: MeshModel, ref: Record<string, any>, namespace: string): string {

@@ -106,6 +106,16 @@ describe('GAMMA HTTPRoutes at a sidecar', () => {
     expect(trace.retries).toMatchObject({ attempts: 4, perTryTimeout: '2s', isDefault: false });
   });
 
+  test('between equally specific rules of two routes, the older route wins', () => {
+    const older = route(`  - backendRefs: [{name: reviews-v2, port: 9080}]
+`, undefined, 'older').replace('metadata: {name: older, namespace: default}', 'metadata: {name: older, namespace: default, creationTimestamp: "2024-01-01T00:00:00Z"}');
+    const newer = route(`  - backendRefs: [{name: reviews-v3, port: 9080}]
+`, undefined, 'newer').replace('metadata: {name: newer, namespace: default}', 'metadata: {name: newer, namespace: default, creationTimestamp: "2025-01-01T00:00:00Z"}');
+    const trace = bookinfo(VERSION_SERVICES, newer, older).request({ from, to });
+    expect(trace.route!.virtualService.name).toBe('older');
+    expect(hosts(trace)).toEqual([['reviews-v2', 100]]);
+  });
+
   test('a rule whose backendRefs all weigh 0 answers 500', () => {
     const sim = bookinfo(VERSION_SERVICES, route(`  - backendRefs: [{name: reviews-v1, port: 9080, weight: 0}]
 `));
