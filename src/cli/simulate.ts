@@ -58,7 +58,8 @@ Options:
 Output:
   text   the trace, step by step
   json   the trace as one object; always present: outcome, statusCode, summary, route
-         ({virtualService {namespace, name}, index, name} or null), destinations
+         ({virtualService {kind, namespace, name}, index, name} or null; kind HTTPRoute
+         for a Gateway API route whose parent is the Service, index its rule), destinations
          [{host, subset, port, weight, share, ...}], timeout, retries, fault, mirrors,
          tls ({client, server} or null), authorization ({decision, policy {namespace,
          name}} or null), notes; null where a value does not apply.
@@ -406,7 +407,8 @@ export function formatTrace(t: RequestTrace): string {
   ];
   if (t.route) {
     const rt = t.route;
-    lines.push(`route: ${objectName(rt.virtualService)}, ${rt.kind} ${rt.name ? `route "${rt.name}" (#${rt.index})` : `route #${rt.index}`}${rt.matchIndex !== undefined ? ` match[${rt.matchIndex}]` : ' (no match: takes every request)'}, on ${rt.boundTo}`);
+    const rule = rt.virtualService.kind === 'HTTPRoute' ? 'rule' : 'route';
+    lines.push(`route: ${objectName(rt.virtualService)}, ${rt.kind} ${rt.name ? `${rule} "${rt.name}" (#${rt.index})` : `${rule} #${rt.index}`}${rt.matchIndex !== undefined ? ` match[${rt.matchIndex}]` : ' (no match: takes every request)'}, on ${rt.boundTo}`);
     for (const s of rt.skipped) lines.push(`  skipped ${s.name ? `"${s.name}" (#${s.index})` : `#${s.index}`}: ${s.reason}`);
   } else if (t.unmatched) {
     lines.push(`route: none of the routes of ${objectName(t.unmatched.virtualService)} matches`);

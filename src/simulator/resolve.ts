@@ -4,6 +4,7 @@
  * and authorization. Pure: model and request in, trace out.
  */
 import { destinationRulesFor, exportedTo, mergedPolicy, subsetLabels } from './destination-policy';
+import { gammaRoutesFor, matchGammaRoutes } from './gamma';
 import { hostMatchScore, MatchInput, qualifyGateway, routeMatch } from './matching';
 import { RequestSource, RequestTarget, SimulatedRequestProps } from './request';
 import { authenticate, authorize, policiesFor, refOf, ServerRequest } from './server-side';
@@ -566,6 +567,27 @@ export function simulate(model: MeshModel, props: SimulatedRequestProps): Reques
   // At a gateway, Envoy picks the virtual host with the most specific domain; the VirtualServices
   // sharing that host have their routes merged, oldest (here: first in the input) first.
   const applied = client.gatewayName === MESH_GATEWAY ? vsList.slice(0, 1) : mostSpecific(model, vsList, resolvedHost);
+  // GAMMA: HTTPRoutes whose parent is the Service route the HTTP requests sidecars send to it.
+  const httpRoutes = client.gatewayName === MESH_GATEWAY && scheme !== 'https' && !isOpaquePort(reg, port)
+    ? gammaRoutesFor(model, resolvedHost, port, client.namespace) : [];
+  if (httpRoutes.length > 0 && applied.length > 0) {
+    notes.push(`HTTPRoutes ${httpRoutes.map((r) => `${r.namespace}/${r.name}`).join(', ')} and VirtualService ${applied[0].namespace}/${applied[0].name} both claim ${resolvedHost}; Istio turns the HTTPRoutes into a VirtualService of its own and a sidecar applies only one VirtualService per host (no merging), the oldest, so which wins depends on creation times the input does not show; the simulator follows the VirtualService.`);
+  }
+  if (httpRoutes.length > 0 && applied.length === 0) {
+    const query: Record<string, string> = {};
+    const q = path.indexOf('?');
+    if (q >= 0) for (const [k, v] of new URLSearchParams(path.slice(q + 1))) if (!(k in query)) query[k] = v;
+    const gm = matchGammaRoutes(model, httpRoutes, { path, method, headers, query });
+    if (!('route' in gm)) {
+      return finish({
+        outcome: RequestOutcome.NO_ROUTE,
+        statusCode: 404,
+        summary: `No route (404): HTTPRoute ${gm.httpRoute.namespace}/${gm.httpRoute.name} applies to ${resolvedHost} but none of its rules matches.`,
+        unmatched: { virtualService: refOf(gm.httpRoute), skipped: gm.skipped },
+      }, clientTrace);
+    }
+    return routeTo(ctx, gm.route, gm.httpRoute, gm.trace, 'http', resolvedHost, port, finish, clientTrace);
+  }
   if (applied.length === 0) {
     if (client.gateway) {
       return finish({
@@ -621,7 +643,18 @@ export function simulate(model: MeshModel, props: SimulatedRequestProps): Reques
     }, clientTrace);
   }
 
-  const { route, vs } = matched;
+  return routeTo(ctx, matched.route, matched.vs, matched.trace, kind, resolvedHost, port, finish, clientTrace);
+}
+
+type Finish = (t: Omit<RequestTrace, 'request' | 'notes' | 'mirrors' | 'destinations' | 'client'> & { destinations?: DestinationTrace[]; mirrors?: MirrorTrace[] }, clientTrace: ClientTrace) => RequestTrace;
+
+/** The effects of the matched route (of a VirtualService, or of an HTTPRoute in the same shape) and its destinations. */
+function routeTo(
+  ctx: Context, route: Record<string, any>, vs: ObjectRecord, routeTrace: RouteTrace, kind: string, resolvedHost: string, port: number,
+  finish: Finish, clientTrace: ClientTrace,
+): RequestTrace {
+  const { model, client, notes } = ctx;
+  const matched = { trace: routeTrace };
   const effects = {
     route: matched.trace,
     ...(durationOf(route.timeout) ? { timeout: durationOf(route.timeout) } : {}),
@@ -631,7 +664,8 @@ export function simulate(model: MeshModel, props: SimulatedRequestProps): Reques
     ...(isPlainObject(route.rewrite) ? { rewrite: route.rewrite } : {}),
     ...(isPlainObject(route.headers) ? { headerOperations: route.headers } : {}),
   };
-  const where = `${matched.trace.name ? `route "${matched.trace.name}"` : `route #${matched.trace.index}`} of VirtualService ${vs.namespace}/${vs.name}`;
+  const rule = vs.kind === 'HTTPRoute' ? 'rule' : 'route';
+  const where = `${matched.trace.name ? `${rule} "${matched.trace.name}"` : `${rule} #${matched.trace.index}`} of ${vs.kind} ${vs.namespace}/${vs.name}`;
 
   if (isPlainObject(route.redirect)) {
     const code = typeof route.redirect.redirectCode === 'number' ? route.redirect.redirectCode : 301;

@@ -16,7 +16,7 @@ export enum RequestOutcome {
   DIRECT_RESPONSE = 'direct-response',
   /** An abort fault of the route fires on every request. */
   FAULT_ABORT = 'fault-abort',
-  /** A VirtualService applies to the host but none of its routes matches: Envoy answers 404. */
+  /** A VirtualService (or a GAMMA HTTPRoute) applies to the host but none of its routes matches: Envoy answers 404. */
   NO_ROUTE = 'no-route',
   /** The client's proxy drops the request: the host is outside its registry under REGISTRY_ONLY (502). */
   BLACKHOLE = 'blackhole',
@@ -78,24 +78,29 @@ export interface SkippedRoute {
   readonly reason: string;
 }
 
-/** The VirtualService route that takes the request. */
+/** The VirtualService route (or GAMMA HTTPRoute rule) that takes the request. */
 export interface RouteTrace {
+  /** The routing object: its `kind` is `VirtualService`, or `HTTPRoute` for a Gateway API route whose parent is the Service. */
   readonly virtualService: ObjectReference;
   /** `http`, `tcp` or `tls`. */
   readonly kind: string;
-  /** Index of the route in `spec.<kind>` (of the VirtualService; at a gateway, of the merged list). */
+  /** Index of the route in `spec.<kind>` (of the VirtualService; at a gateway, of the merged list); of an HTTPRoute, the index in `spec.rules`. */
   readonly index: number;
   /** @default - the route has no name */
   readonly name?: string;
-  /** Index of the match entry that matched. @default - the route has no match (takes every request) */
+  /** Index of the match entry that matched (of an HTTPRoute rule, in its `matches`). @default - the route has no match (takes every request) */
   readonly matchIndex?: number;
   /** `mesh` for sidecars, or the `namespace/name` of the gateway the VirtualService is bound to. */
   readonly boundTo: string;
-  /** The earlier routes, in order, with the condition that failed. */
+  /**
+   * The earlier routes, in order, with the condition that failed. For an HTTPRoute: the rule
+   * matches ranked before it by the Gateway API's precedence (most specific first), each reason
+   * naming `rules[i].matches[j]`.
+   */
   readonly skipped: SkippedRoute[];
 }
 
-/** The VirtualService that applied when none of its routes matched. */
+/** The VirtualService (or GAMMA HTTPRoute) that applied when none of its routes matched. */
 export interface UnmatchedTrace {
   readonly virtualService: ObjectReference;
   /** Every route, in order, with the condition that failed. */
@@ -245,9 +250,9 @@ export interface RequestTrace {
   readonly summary: string;
   readonly request: RequestSummary;
   readonly client: ClientTrace;
-  /** @default - no VirtualService applies (the request goes to the host as addressed) */
+  /** @default - no VirtualService or GAMMA HTTPRoute applies (the request goes to the host as addressed) */
   readonly route?: RouteTrace;
-  /** For a 404: the VirtualService that applied and why each of its routes failed. @default - a route matched, or none applied */
+  /** For a 404: the VirtualService (or HTTPRoute) that applied and why each of its routes failed. @default - a route matched, or none applied */
   readonly unmatched?: UnmatchedTrace;
   readonly destinations: DestinationTrace[];
   /** Route timeout (`10s`). @default - none (Istio's default: disabled) */

@@ -65,6 +65,24 @@ describe('cdk8s-istio simulate', () => {
     expect(r.stdout).toContain('skipped "jason" (#0): headers[end-user] exact "jason", but it is absent');
   });
 
+  test('text output names a GAMMA HTTPRoute and its rule when one routes the Service', async () => {
+    const gamma = bookinfoFolder();
+    fs.rmSync(path.join(gamma, 'reviews.yaml'));
+    fs.writeFileSync(path.join(gamma, 'reviews-route.yaml'), `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: reviews}
+spec:
+  parentRefs: [{group: "", kind: Service, name: reviews, port: 9080}]
+  rules:
+  - name: api
+    matches: [{path: {type: PathPrefix, value: /api}}]
+    backendRefs: [{name: reviews, port: 9080}]
+`);
+    const r = await run(['simulate', gamma, '--to', 'http://reviews:9080/api/1', '--from', 'default/bookinfo-productpage'], gamma);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('route: HTTPRoute default/reviews, http rule "api" (#0) match[0], on mesh');
+  });
+
   test('--via-gateway routes the gateway\'s host and path through the VirtualService bound to it', async () => {
     const r = await run(['simulate', dir, '--to', 'http://bookinfo.example.com/productpage', '--via-gateway', 'default/bookinfo-gateway', '-f', 'json'], dir);
     expect(JSON.parse(r.stdout).route.virtualService.name).toBe('bookinfo');
