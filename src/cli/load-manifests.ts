@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Document, DocumentOptions, isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, ParseOptions, parseAllDocuments, SchemaOptions, visit } from 'yaml';
@@ -107,13 +108,47 @@ export async function loadManifests(paths: readonly string[], options: LoadOptio
       continue;
     }
     result.files.push(file.name);
-    const parsed = parseManifests(decoded, file.name, file.absolutePath !== undefined ? patches.get(file.absolutePath) : undefined);
+    const parsed = parseManifests(
+      decoded,
+      file.name,
+      file.absolutePath !== undefined ? patches.get(file.absolutePath) : undefined,
+      file.absolutePath !== undefined && isRegularFile(file.absolutePath) ? rereader(file.absolutePath, bytes, limit) : undefined,
+    );
     // Loops, not push(...list): spreading a list of 100,000+ items overflows the call stack.
     for (const s of parsed.sources) result.sources.push(s);
     for (const e of parsed.errors) result.errors.push(e);
     for (const n of parsed.notes) result.notes.push(n);
   }
   return result;
+}
+
+/**
+ * Reads a file again for line lookups, so that its text need not stay in memory while the rules
+ * run; undefined when it no longer holds the bytes that were analysed (edited meanwhile), since
+ * its lines would then point at the wrong place. Standard input cannot be read twice: its text is
+ * kept instead.
+ */
+function rereader(file: string, bytes: Buffer, limit: number): TextSource {
+  const digest = createHash('sha256').update(bytes).digest('hex');
+  return () => {
+    try {
+      const again = readFileCapped(file, limit);
+      if (createHash('sha256').update(again).digest('hex') !== digest) return undefined;
+      const text = decodeText(again);
+      return typeof text === 'string' ? text : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/** Whether a path is a regular file, which can be read twice (a FIFO or `<(…)` cannot). */
+function isRegularFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function toBuffer(data: Buffer | string): Buffer {
@@ -363,40 +398,105 @@ function findManifestFiles(root: string, onError: (rel: string, e: unknown) => v
 }
 
 /**
+ * Gives back the text of one input when a finding needs the line of a field: the file read again,
+ * or undefined when it changed since it was read (the finding then gets the document's line).
+ */
+export type TextSource = () => string | undefined;
+
+/** The YAML tree of one file, parsed again for line lookups (no documents when the text is gone). */
+interface ReparsedFile {
+  readonly docs: Document[] | undefined;
+  readonly lineCounter: LineCounter;
+}
+
+/** What the `lineOf` functions of one file share: its tree, while it is the one kept. */
+interface FileTrees {
+  tree?: ReparsedFile;
+}
+
+/**
+ * The file whose tree is kept. Only one tree is kept at a time: the engine asks for lines in input
+ * order, so each file is parsed again at most once, and the trees of a million documents are never
+ * in memory together. A weak reference, so that the tree goes with the sources that need it.
+ */
+let treeKept: WeakRef<FileTrees> | undefined;
+
+function constantText(text: string): TextSource {
+  return () => text;
+}
+
+/**
+ * `lineOf` functions for the documents of one file. They hold the document's index, its List item
+ * indices and its line, and parse the file again when asked.
+ */
+function lazyLines(text: TextSource) {
+  const trees: FileTrees = {};
+  const treeOf = (): ReparsedFile => {
+    if (trees.tree === undefined) {
+      const previous = treeKept?.deref();
+      if (previous) previous.tree = undefined;
+      const lineCounter = new LineCounter();
+      const t = text();
+      trees.tree = { lineCounter, docs: t === undefined ? undefined : parseAllDocuments(t, YAML_READ_OPTIONS(lineCounter)) as Document[] };
+      treeKept = new WeakRef(trees);
+    }
+    return trees.tree;
+  };
+  return (docIndex: number, items: readonly number[], line: number | undefined) => (segments: Array<string | number>): number | undefined => {
+    const tree = treeOf();
+    const doc = tree.docs?.[docIndex];
+    if (doc === undefined || doc.contents === null) return line;
+    let at: unknown = doc.contents;
+    for (const i of items) at = childNode(childNode(resolveAlias(at, doc), 'items', doc), i, doc);
+    return lineOfPath(at, segments, doc, tree.lineCounter) ?? line;
+  };
+}
+
+/**
  * Parses the text of one file (YAML, possibly several `---` documents, or JSON) into manifest
  * sources. Empty documents are skipped; `kind: List` (and `…List`) objects are flattened into their
  * items. Each source knows its file, the line where it starts, and the line of any field in it.
+ *
+ * The YAML tree is not kept: a source remembers which document (and List item) it is, and
+ * `lineOf` parses the file again, from `reread` (the file read again) or else from `text`, the
+ * first time a finding needs a line. Keeping every document's tree would take several times the
+ * memory of the objects themselves.
  */
 export function parseManifests(
   text: string,
   file: string,
   kustomizePatch?: string,
+  reread?: TextSource,
 ): { sources: ManifestSource[]; errors: InputProblem[]; notes: InputProblem[] } {
   const sources: ManifestSource[] = [];
   const errors: InputProblem[] = [];
   const notes: InputProblem[] = [];
   const lineCounter = new LineCounter();
-  const lines = text.split(/\r?\n/);
   const docs = parseAllDocuments(text, YAML_READ_OPTIONS(lineCounter));
+  // The lines are split only when a problem is reported: most files have none.
+  let lines: string[] | undefined;
+  // Built outside this function's scope: a closure made here would keep `text` and the trees alive.
+  const lazy = lazyLines(reread ?? constantText(text));
 
   const problemAt = (offset: number, message: string): InputProblem => {
     const pos = lineCounter.linePos(offset);
+    lines ??= text.split(/\r?\n/);
     const excerpt = lines[pos.line - 1];
     return { file, line: pos.line, column: pos.col, message, ...(excerpt !== undefined && excerpt.trim() !== '' ? { excerpt } : {}) };
   };
 
-  for (const doc of docs) {
+  docs.forEach((doc, docIndex) => {
     if (doc.errors.length > 0) {
       for (const err of doc.errors) {
         errors.push(problemAt(err.pos[0], `YAML syntax error: ${firstLine(err.message)}`));
       }
-      continue;
+      return;
     }
     for (const w of doc.warnings) {
       notes.push(problemAt(w.pos[0], `YAML warning: ${firstLine(w.message)}`));
     }
     const contents = doc.contents;
-    if (contents === null) continue; // empty document (e.g. only comments, or a trailing `---`)
+    if (contents === null) return; // empty document (e.g. only comments, or a trailing `---`)
     visit(contents, {
       Pair(_, pair) {
         // The yaml library would print its own warning to stderr; say it here, with the line.
@@ -414,15 +514,15 @@ export function parseManifests(
       value = doc.toJS();
     } catch (e) {
       errors.push(problemAt(contents.range?.[0] ?? 0, `YAML error: ${firstLine(errorMessage(e))}`));
-      continue;
+      return;
     }
-    if (value === null || value === undefined) continue;
-    const collect = (obj: unknown, node: unknown, what: string): void => {
+    if (value === null || value === undefined) return;
+    const collect = (obj: unknown, node: unknown, what: string, items: readonly number[]): void => {
       const line = lineOfNode(node, lineCounter);
       if (isPlainObject(obj) && isListKind(obj)) {
         const itemsNode = childNode(resolveAlias(node, doc), 'items', doc);
         (obj.items as unknown[]).forEach((item, i) => {
-          collect(item, childNode(itemsNode, i, doc), `${obj.kind} item ${i}`);
+          collect(item, childNode(itemsNode, i, doc), `${obj.kind} item ${i}`, [...items, i]);
         });
         return;
       }
@@ -431,7 +531,7 @@ export function parseManifests(
           manifest: obj,
           file,
           ...(line !== undefined ? { line } : {}),
-          lineOf: (segments) => lineOfPath(node, segments, doc, lineCounter) ?? line,
+          lineOf: lazy(docIndex, items, line),
           ...(kustomizePatch !== undefined ? { kustomizePatch } : {}),
         });
         return;
@@ -446,8 +546,8 @@ export function parseManifests(
             : `skipped ${what}: not a Kubernetes object (needs string apiVersion and kind)`,
       });
     };
-    collect(value, contents, 'document');
-  }
+    collect(value, contents, 'document', []);
+  });
   return { sources, errors, notes };
 }
 

@@ -164,6 +164,27 @@ describe('loadManifests', () => {
     ]);
   });
 
+  test('field lines of a file are found by reading the file again, in every file', async () => {
+    const root = tempTree({ 'a.yaml': VIRTUAL_SERVICE_YAML, 'b.yaml': `${SERVICE_YAML}---\n${VIRTUAL_SERVICE_YAML}` });
+    const { sources } = await loadManifests(['.'], { cwd: root, readStdin: noStdin });
+    const [a, , b] = sources;
+    expect(a.lineOf!(['spec', 'http', 1, 'retries'])).toBe(RETRIES_LINE);
+    expect(b.lineOf!(['spec', 'http', 1, 'retries'])).toBe(SERVICE_YAML.split('\n').length + RETRIES_LINE);
+    expect(a.lineOf!(['spec', 'http', 1, 'retries'])).toBe(RETRIES_LINE);
+  });
+
+  test('a file changed after it was read gives the document line, not a line of the new text', async () => {
+    const root = tempTree({ 'vs.yaml': `# one line before\n${VIRTUAL_SERVICE_YAML}` });
+    const [vs] = (await loadManifests(['vs.yaml'], { cwd: root, readStdin: noStdin })).sources;
+    fs.writeFileSync(path.join(root, 'vs.yaml'), VIRTUAL_SERVICE_YAML);
+    expect(vs.lineOf!(['spec', 'http', 1, 'retries'])).toBe(2);
+  });
+
+  test('field lines of standard input are found from the text it gave', async () => {
+    const [vs] = (await loadManifests(['-'], { cwd: '/', readStdin: async () => VIRTUAL_SERVICE_YAML })).sources;
+    expect(vs.lineOf!(['spec', 'http', 1, 'retries'])).toBe(RETRIES_LINE);
+  });
+
   test('reads standard input for -', async () => {
     const result = await loadManifests(['-'], { cwd: '/', readStdin: async () => SERVICE_YAML });
     expect(result.files).toEqual([STDIN_NAME]);
