@@ -1,7 +1,7 @@
 /**
  * Benchmark: synth and lint of synthetic meshes against plain cdk8s and plain YAML parsing.
  *
- *   npx projen bench [--sizes 100,500,2000] [--runs 3] [--per-namespace 20] [--breakdown] [--cpu-prof]
+ *   npx projen bench [--sizes 100,500,2000] [--runs 3] [--per-namespace 20] [--breakdown] [--cpu-prof] [--cdk8s-dir DIR]
  *   npx projen bench --lint-scale 1000000 [--no-parse]   lint (and parse) of that many objects, in files of --per-namespace services
  *   npx projen bench --rule-cost [--sizes 2000,20000]   each rule alone at those numbers of services; flags growth above n log n
  *
@@ -35,7 +35,7 @@ const RESULTS = path.join(ROOT, 'bench', 'results');
  * can go on while another mode starts (each wipes its own folder first).
  */
 const BUILD_ROOT = path.join(RESULTS, 'build');
-let BUILD = BUILD_ROOT;
+let BUILD = `${BUILD_ROOT}-synth`;
 
 interface Options {
   readonly sizes: number[];
@@ -51,9 +51,11 @@ interface Options {
   readonly ruleCost: boolean;
   /** Whether --sizes was given. */
   readonly sizesGiven: boolean;
+  /** A folder with another cdk8s under node_modules, for the synth steps (see bench/cdk8s-dir.ts). */
+  readonly cdk8sDir?: string;
 }
 
-const USAGE = 'usage: bench [--sizes 100,500,2000] [--runs 3] [--per-namespace 20] [--breakdown] [--cpu-prof] | bench --lint-scale OBJECTS [--per-namespace 20] [--no-parse] | bench --rule-cost [--sizes 2000,20000] [--per-namespace 20]';
+const USAGE = 'usage: bench [--sizes 100,500,2000] [--runs 3] [--per-namespace 20] [--breakdown] [--cpu-prof] [--cdk8s-dir DIR] | bench --lint-scale OBJECTS [--per-namespace 20] [--no-parse] | bench --rule-cost [--sizes 2000,20000] [--per-namespace 20]';
 
 function parseArgs(argv: string[]): Options {
   let sizes = [100, 500, 2000];
@@ -65,6 +67,7 @@ function parseArgs(argv: string[]): Options {
   let noParse = false;
   let ruleCost = false;
   let sizesGiven = false;
+  let cdk8sDir: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -99,6 +102,9 @@ function parseArgs(argv: string[]): Options {
       case '--rule-cost':
         ruleCost = true;
         break;
+      case '--cdk8s-dir':
+        cdk8sDir = path.resolve(value() ?? '');
+        break;
       case '-h':
       case '--help':
         process.stdout.write(`${USAGE}\n`);
@@ -107,7 +113,7 @@ function parseArgs(argv: string[]): Options {
         throw new Error(`unknown argument '${argv[i]}'. ${USAGE}`);
     }
   }
-  return { sizes: [...new Set(sizes)].sort((x, y) => x - y), runs, perNamespace, cpuProf, breakdown, lintScale, noParse, ruleCost, sizesGiven };
+  return { sizes: [...new Set(sizes)].sort((x, y) => x - y), runs, perNamespace, cpuProf, breakdown, lintScale, noParse, ruleCost, sizesGiven, cdk8sDir };
 }
 
 /** Transpiles src/ and bench/ to CommonJS under bench/results/build (no type check: tsc does that). */
@@ -137,14 +143,14 @@ type Step = 'a' | 'p' | 'b' | 'n' | 'c' | 'd';
 
 /** Runs bench/measure.js with `args` in a child of its own and returns what it measured. */
 function runChild(what: string, args: string[], options: Options, profileName: string): Measurement {
-  const nodeArgs = ['--expose-gc', '--max-old-space-size=8192'];
+  const nodeArgs = ['--expose-gc', '--max-old-space-size=8192', '-r', path.join(BUILD, 'bench', 'cdk8s-dir.js')];
   if (options.cpuProf) {
     nodeArgs.push('--cpu-prof', '--cpu-prof-dir', path.join(RESULTS, 'profiles'), '--cpu-prof-name', `${profileName}-${Date.now()}.cpuprofile`);
   }
   const child = spawnSync(process.execPath, [...nodeArgs, path.join(BUILD, 'bench', 'measure.js'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, BENCH_PER_NAMESPACE: String(options.perNamespace) },
+    env: { ...process.env, BENCH_PER_NAMESPACE: String(options.perNamespace), ...(options.cdk8sDir ? { BENCH_CDK8S_DIR: options.cdk8sDir } : {}) },
     maxBuffer: 64 * 2 ** 20,
   });
   const last = child.stdout.trim().split('\n').pop() ?? '';
@@ -173,6 +179,12 @@ function measure(step: Step, n: number, options: Options): Measurement {
     throw new Error(`lint found errors in the synthesized mesh at N=${n} (exit ${m.exitCode}); the generator must produce a clean mesh`);
   }
   return m;
+}
+
+/** The version of cdk8s the synth steps load. */
+function cdk8sVersion(options: Options): string {
+  const paths = options.cdk8sDir ? [path.join(options.cdk8sDir, 'node_modules')] : [ROOT];
+  return JSON.parse(fs.readFileSync(require.resolve('cdk8s/package.json', { paths }), 'utf8')).version;
 }
 
 function median(values: number[]): number {
@@ -318,7 +330,7 @@ function main(): void {
 
   const started = Date.now();
   process.stdout.write(`machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), ${fmt(os.totalmem() / 2 ** 30, 1)} GiB, node ${process.version}, load ${os.loadavg().map((l) => fmt(l, 1)).join(' ')}\n`);
-  process.stdout.write(`sizes ${sizes.join(', ')} (N/10 of the largest added for growth10x); ${options.runs} run(s); ${options.perNamespace} services per namespace\n`);
+  process.stdout.write(`sizes ${sizes.join(', ')} (N/10 of the largest added for growth10x); ${options.runs} run(s); ${options.perNamespace} services per namespace; cdk8s ${cdk8sVersion(options)}\n`);
   transpile();
 
   const rows: Row[] = [];
@@ -353,11 +365,11 @@ function main(): void {
     `growth10x = b(${largest}) / b(${tenth}), wall; mem = peak RSS of b / a at N=${largest}. Took ${fmt((Date.now() - started) / 1000)} s.\n`,
   );
   fs.mkdirSync(RESULTS, { recursive: true });
-  fs.writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify({ options, node: process.version, load: os.loadavg(), rows }, null, 2));
+  fs.writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify({ options, cdk8s: cdk8sVersion(options), node: process.version, load: os.loadavg(), rows }, null, 2));
   process.stdout.write(
     `ratios synth/baseline=${fmt(big.ms.b! / big.ms.a!, 2)} synth/plus=${fmt(big.ms.b! / big.ms.p!, 2)} lint/parse=${fmt(big.ms.c! / big.ms.d!, 2)} ` +
     `growth10x=${fmt(growth, 2)} mem=${fmt(big.mb.b! / big.mb.a!, 2)} mem/plus=${fmt(big.mb.b! / big.mb.p!, 2)} ` +
-    `live/plus=${fmt(big.live.b! / big.live.p!, 2)} constructs/svc=${fmt(big.perService.b, 1)} (a+ ${fmt(big.perService.p, 1)})\n`,
+    `live/plus=${fmt(big.live.b! / big.live.p!, 2)} constructs/svc=${fmt(big.perService.b, 1)} (a+ ${fmt(big.perService.p, 1)}) cdk8s=${cdk8sVersion(options)}\n`,
   );
 }
 
