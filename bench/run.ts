@@ -113,7 +113,8 @@ function parseArgs(argv: string[]): Options {
         throw new Error(`unknown argument '${argv[i]}'. ${USAGE}`);
     }
   }
-  return { sizes: [...new Set(sizes)].sort((x, y) => x - y), runs, perNamespace, cpuProf, breakdown, lintScale, noParse, ruleCost, sizesGiven, cdk8sDir };
+  const sorted = [...new Set(sizes)].sort((x, y) => x - y);
+  return { sizes: sorted, runs, perNamespace, cpuProf, breakdown, lintScale, noParse, ruleCost, sizesGiven, cdk8sDir };
 }
 
 /** Transpiles src/ and bench/ to CommonJS under bench/results/build (no type check: tsc does that). */
