@@ -47,6 +47,11 @@ interface Options {
   readonly lintScale?: number;
   /** Lint-at-scale without the parse step (it takes about half as long as lint). */
   readonly noParse: boolean;
+  /**
+   * Lint-at-scale corpus folder: written there and kept when missing, reused when it holds one
+   * (writing a million objects takes longer than linting them). @default - a temporary folder
+   */
+  readonly corpus?: string;
   /** Time each rule alone at the sizes given (services; default 2000 and 20000); that mode only. */
   readonly ruleCost: boolean;
   /** Whether --sizes was given. */
@@ -55,7 +60,7 @@ interface Options {
   readonly cdk8sDir?: string;
 }
 
-const USAGE = 'usage: bench [--sizes 100,500,2000] [--runs 3] [--per-namespace 20] [--breakdown] [--cpu-prof] [--cdk8s-dir DIR] | bench --lint-scale OBJECTS [--per-namespace 20] [--no-parse] | bench --rule-cost [--sizes 2000,20000] [--per-namespace 20]';
+const USAGE = 'usage: bench [--sizes 100,500,2000] [--runs 3] [--per-namespace 20] [--breakdown] [--cpu-prof] [--cdk8s-dir DIR] | bench --lint-scale OBJECTS [--per-namespace 20] [--no-parse] [--corpus DIR] | bench --rule-cost [--sizes 2000,20000] [--per-namespace 20]';
 
 function parseArgs(argv: string[]): Options {
   let sizes = [100, 500, 2000];
@@ -68,6 +73,7 @@ function parseArgs(argv: string[]): Options {
   let ruleCost = false;
   let sizesGiven = false;
   let cdk8sDir: string | undefined;
+  let corpus: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
@@ -102,6 +108,9 @@ function parseArgs(argv: string[]): Options {
       case '--rule-cost':
         ruleCost = true;
         break;
+      case '--corpus':
+        corpus = path.resolve(value() ?? '');
+        break;
       case '--cdk8s-dir':
         cdk8sDir = path.resolve(value() ?? '');
         break;
@@ -114,7 +123,7 @@ function parseArgs(argv: string[]): Options {
     }
   }
   const sorted = [...new Set(sizes)].sort((x, y) => x - y);
-  return { sizes: sorted, runs, perNamespace, cpuProf, breakdown, lintScale, noParse, ruleCost, sizesGiven, cdk8sDir };
+  return { sizes: sorted, runs, perNamespace, cpuProf, breakdown, lintScale, noParse, ruleCost, sizesGiven, cdk8sDir, corpus };
 }
 
 /** Transpiles src/ and bench/ to CommonJS under bench/results/build (no type check: tsc does that). */
@@ -250,9 +259,18 @@ function tables(rows: Row[], breakdown: boolean): string {
  */
 function lintScaleMode(objects: number, options: Options): void {
   const services = Math.ceil(objects / OBJECTS_PER_SERVICE);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-istio-lint-scale-'));
+  const dir = options.corpus ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cdk8s-istio-lint-scale-'));
+  const described = path.join(dir, 'corpus.json.txt');
   try {
-    const corpus = runChild('writing the corpus', ['lint-corpus', String(services), dir], options, 'corpus');
+    let corpus: Measurement;
+    if (options.corpus && fs.existsSync(described)) {
+      corpus = JSON.parse(fs.readFileSync(described, 'utf8'));
+      if (corpus.documents! < objects) throw new Error(`--corpus ${dir} holds ${corpus.documents} objects, fewer than ${objects}; remove it to write it again`);
+    } else {
+      corpus = runChild('writing the corpus', ['lint-corpus', String(services), dir], options, 'corpus');
+      // Not *.json: lint reads every .json file of the folder.
+      fs.writeFileSync(described, JSON.stringify(corpus));
+    }
     process.stdout.write(`corpus: ${corpus.documents} objects, ${fmt(corpus.bytes! / 2 ** 20)} MiB of YAML in ${corpus.files} files (${dir})\n`);
     const lint = runChild('lint', ['lint', dir], options, 'lint-scale');
     if (lint.exitCode !== 0) throw new Error(`lint found errors in the corpus (exit ${lint.exitCode}); the generator must produce a clean mesh`);
@@ -265,7 +283,7 @@ function lintScaleMode(objects: number, options: Options): void {
     process.stdout.write('c = `cdk8s-istio lint DIR` in process; d = reading and parsing the same files (yaml library); MB = peak RSS of the child.\n');
     process.stdout.write(`ratios lint/parse=${ratio(lint.ms, parse.ms)} lintPeakRssMb=${fmt(lint.maxRssMb)} objects=${corpus.documents}\n`);
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (!options.corpus) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -76,6 +76,20 @@ describe('parseManifests', () => {
     expect(sources.map((s) => s.line)).toEqual([3, 14]);
   });
 
+  test('a key __proto__ is read as a field of the object, not as its prototype', () => {
+    const [cm] = parseManifests('apiVersion: v1\nkind: ConfigMap\ndata:\n  __proto__: x\n', 'cm.yaml').sources;
+    expect(Object.getPrototypeOf(cm.manifest.data)).toBe(Object.prototype);
+    expect(Object.keys(cm.manifest.data)).toEqual(['__proto__']);
+  });
+
+  test('strings written in several objects keep their values in each', () => {
+    const host = 'reviews.bookinfo.svc.cluster.local';
+    const doc = (name: string) => `apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: ${name}\nspec:\n  host: ${host}\n`;
+    const { sources } = parseManifests(`${doc('a')}---\n${doc('b')}`, 'dr.yaml');
+    expect(sources.map((s) => s.manifest.spec.host)).toEqual([host, host]);
+    expect(sources.map((s) => s.manifest.metadata.name)).toEqual(['a', 'b']);
+  });
+
   test('lineOf points at the key of a nested field (spec.http[1].retries)', () => {
     const [vs] = parseManifests(VIRTUAL_SERVICE_YAML, 'vs.yaml').sources;
     expect(vs.lineOf!(['spec', 'http', 1, 'retries'])).toBe(RETRIES_LINE);
