@@ -60,7 +60,9 @@ export function runRules(sources: ManifestSource[], rules: readonly Rule[], opti
   const ignored = new Set(options.ignoreRules ?? []);
   const order = new Map<ManifestSource, number>();
   sources.forEach((s, i) => order.set(s, i));
-  const out: Array<{ d: Diagnostic; order: number }> = [];
+  // Lines are looked up after every rule ran, in input order: lint parses a file again to find
+  // them (it does not keep the YAML trees), and in input order it does so once per file.
+  const out: Array<{ d: Diagnostic; order: number; source: ManifestSource; path: Array<string | number> }> = [];
 
   for (const rule of rules) {
     if (ignored.has(rule.id)) continue;
@@ -68,7 +70,6 @@ export function runRules(sources: ManifestSource[], rules: readonly Rule[], opti
       const source = finding.object.source;
       const suppressed = finding.object.annotations[IGNORE_ANNOTATION];
       if (suppressed && suppressed.split(',').map((s) => s.trim()).includes(rule.id)) return;
-      const line = source.lineOf?.(finding.path as Array<string | number>) ?? source.line;
       const istioCode = finding.istioCode ?? rule.istioCode;
       const d: Diagnostic = {
         ruleId: rule.id,
@@ -85,12 +86,16 @@ export function runRules(sources: ManifestSource[], rules: readonly Rule[], opti
         ...(istioCode ? { istioCode } : {}),
         ...(source.constructPath ? { constructPath: source.constructPath } : {}),
         ...(source.file ? { file: source.file } : {}),
-        ...(line !== undefined ? { line } : {}),
       };
-      out.push({ d, order: order.get(source) ?? 0 });
+      out.push({ d, order: order.get(source) ?? 0, source, path: finding.path as Array<string | number> });
     });
   }
 
-  out.sort((a, b) => SEVERITY_ORDER[a.d.severity] - SEVERITY_ORDER[b.d.severity] || a.order - b.order);
-  return out.map((x) => x.d);
+  out.sort((a, b) => a.order - b.order);
+  const withLines = out.map((x) => {
+    const line = x.source.lineOf?.(x.path) ?? x.source.line;
+    return { d: line !== undefined ? { ...x.d, line } : x.d, order: x.order };
+  });
+  withLines.sort((a, b) => SEVERITY_ORDER[a.d.severity] - SEVERITY_ORDER[b.d.severity] || a.order - b.order);
+  return withLines.map((x) => x.d);
 }

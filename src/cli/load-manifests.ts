@@ -1,6 +1,8 @@
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Document, DocumentOptions, isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, ParseOptions, parseAllDocuments, SchemaOptions, visit } from 'yaml';
+import { indentQuotedContinuations } from './quoted-continuations';
 import { isPlainObject, ManifestSource } from '../analysis/manifest';
 
 /** The path argument that means "read standard input". */
@@ -79,6 +81,8 @@ export async function loadManifests(paths: readonly string[], options: LoadOptio
   const patches = kustomizePatchFiles(files, options.cwd, maxFile, errors);
   const maxTotal = options.maxTotalBytes ?? DEFAULT_MAX_TOTAL_BYTES;
   let total = 0;
+  // One copy of each string value across all inputs (see compactCopy).
+  const strings = new Map<string, string>();
   for (const file of files) {
     // Never read more than either limit allows: the rest of the input cannot be checked anyway.
     const limit = Math.min(maxFile, Math.max(0, maxTotal - total));
@@ -107,13 +111,48 @@ export async function loadManifests(paths: readonly string[], options: LoadOptio
       continue;
     }
     result.files.push(file.name);
-    const parsed = parseManifests(decoded, file.name, file.absolutePath !== undefined ? patches.get(file.absolutePath) : undefined);
+    const parsed = parseManifests(
+      decoded,
+      file.name,
+      file.absolutePath !== undefined ? patches.get(file.absolutePath) : undefined,
+      file.absolutePath !== undefined && isRegularFile(file.absolutePath) ? rereader(file.absolutePath, bytes, limit) : undefined,
+      strings,
+    );
     // Loops, not push(...list): spreading a list of 100,000+ items overflows the call stack.
     for (const s of parsed.sources) result.sources.push(s);
     for (const e of parsed.errors) result.errors.push(e);
     for (const n of parsed.notes) result.notes.push(n);
   }
   return result;
+}
+
+/**
+ * Reads a file again for line lookups, so that its text need not stay in memory while the rules
+ * run; undefined when it no longer holds the bytes that were analysed (edited meanwhile), since
+ * its lines would then point at the wrong place. Standard input cannot be read twice: its text is
+ * kept instead.
+ */
+function rereader(file: string, bytes: Buffer, limit: number): TextSource {
+  const digest = createHash('sha256').update(bytes).digest('hex');
+  return () => {
+    try {
+      const again = readFileCapped(file, limit);
+      if (createHash('sha256').update(again).digest('hex') !== digest) return undefined;
+      const text = decodeText(again);
+      return typeof text === 'string' ? text : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/** Whether a path is a regular file, which can be read twice (a FIFO or `<(…)` cannot). */
+function isRegularFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function toBuffer(data: Buffer | string): Buffer {
@@ -363,40 +402,135 @@ function findManifestFiles(root: string, onError: (rel: string, e: unknown) => v
 }
 
 /**
+ * Gives back the text of one input when a finding needs the line of a field: the file read again,
+ * or undefined when it changed since it was read (the finding then gets the document's line).
+ */
+export type TextSource = () => string | undefined;
+
+/** The YAML tree of one file, parsed again for line lookups (no documents when the text is gone). */
+interface ReparsedFile {
+  readonly docs: Document[] | undefined;
+  readonly lineCounter: LineCounter;
+}
+
+/** What the `lineOf` functions of one file share: its tree, while it is the one kept. */
+interface FileTrees {
+  tree?: ReparsedFile;
+}
+
+/**
+ * The file whose tree is kept. Only one tree is kept at a time: the engine asks for lines in input
+ * order, so each file is parsed again at most once, and the trees of a million documents are never
+ * in memory together. A weak reference, so that the tree goes with the sources that need it.
+ */
+let treeKept: WeakRef<FileTrees> | undefined;
+
+function constantText(text: string): TextSource {
+  return () => text;
+}
+
+/**
+ * `lineOf` functions for the documents of one file. They hold the document's index, its List item
+ * indices and its line, and parse the file again when asked.
+ */
+function lazyLines(text: TextSource) {
+  const trees: FileTrees = {};
+  const treeOf = (): ReparsedFile => {
+    if (trees.tree === undefined) {
+      const previous = treeKept?.deref();
+      if (previous) previous.tree = undefined;
+      const t = text();
+      const parsed = t === undefined ? undefined : parseYaml(t);
+      trees.tree = { lineCounter: parsed?.lineCounter ?? new LineCounter(), docs: parsed?.docs };
+      treeKept = new WeakRef(trees);
+    }
+    return trees.tree;
+  };
+  return (docIndex: number, items: readonly number[], line: number | undefined) => (segments: Array<string | number>): number | undefined => {
+    const tree = treeOf();
+    const doc = tree.docs?.[docIndex];
+    if (doc === undefined || doc.contents === null) return line;
+    let at: unknown = doc.contents;
+    for (const i of items) at = childNode(childNode(resolveAlias(at, doc), 'items', doc), i, doc);
+    return lineOfPath(at, segments, doc, tree.lineCounter) ?? line;
+  };
+}
+
+/**
+ * Parses YAML as Kubernetes does: when the text does not parse, and indenting the continuation
+ * lines of multi-line quoted values past their key (which go-yaml accepts unindented, see
+ * quoted-continuations.ts) leaves fewer errors, that reading is used. `reindentedLine` is then the
+ * first line that was indented.
+ */
+function parseYaml(text: string): { docs: Document[]; lineCounter: LineCounter; reindentedLine?: number } {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, YAML_READ_OPTIONS(lineCounter)) as Document[];
+  const errorCount = (ds: Document[]) => ds.reduce((n, d) => n + d.errors.length, 0);
+  const before = errorCount(docs);
+  if (before === 0) return { docs, lineCounter };
+  const fixed = indentQuotedContinuations(text);
+  if (fixed === text) return { docs, lineCounter };
+  const fixedCounter = new LineCounter();
+  const again = parseAllDocuments(fixed, YAML_READ_OPTIONS(fixedCounter)) as Document[];
+  if (errorCount(again) >= before) return { docs, lineCounter };
+  let at = 0;
+  while (at < text.length && text[at] === fixed[at]) at++;
+  return { docs: again, lineCounter: fixedCounter, reindentedLine: fixedCounter.linePos(at).line };
+}
+
+/**
  * Parses the text of one file (YAML, possibly several `---` documents, or JSON) into manifest
  * sources. Empty documents are skipped; `kind: List` (and `…List`) objects are flattened into their
  * items. Each source knows its file, the line where it starts, and the line of any field in it.
+ *
+ * The YAML tree is not kept: a source remembers which document (and List item) it is, and
+ * `lineOf` parses the file again, from `reread` (the file read again) or else from `text`, the
+ * first time a finding needs a line. Keeping every document's tree would take several times the
+ * memory of the objects themselves.
  */
 export function parseManifests(
   text: string,
   file: string,
   kustomizePatch?: string,
+  reread?: TextSource,
+  strings: Map<string, string> = new Map(),
 ): { sources: ManifestSource[]; errors: InputProblem[]; notes: InputProblem[] } {
   const sources: ManifestSource[] = [];
   const errors: InputProblem[] = [];
   const notes: InputProblem[] = [];
-  const lineCounter = new LineCounter();
-  const lines = text.split(/\r?\n/);
-  const docs = parseAllDocuments(text, YAML_READ_OPTIONS(lineCounter));
+  const { docs, lineCounter, reindentedLine } = parseYaml(text);
+  // The lines are split only when a problem is reported: most files have none.
+  let lines: string[] | undefined;
+  if (reindentedLine !== undefined) {
+    notes.push({
+      file,
+      line: reindentedLine,
+      message: 'a multi-line quoted value continues at (or left of) its key\'s indentation, which YAML 1.2 refuses; ' +
+        'read as Kubernetes (go-yaml) reads it',
+    });
+  }
+  // Built outside this function's scope: a closure made here would keep `text` and the trees alive.
+  const lazy = lazyLines(reread ?? constantText(text));
 
   const problemAt = (offset: number, message: string): InputProblem => {
     const pos = lineCounter.linePos(offset);
+    lines ??= text.split(/\r?\n/);
     const excerpt = lines[pos.line - 1];
     return { file, line: pos.line, column: pos.col, message, ...(excerpt !== undefined && excerpt.trim() !== '' ? { excerpt } : {}) };
   };
 
-  for (const doc of docs) {
+  docs.forEach((doc, docIndex) => {
     if (doc.errors.length > 0) {
       for (const err of doc.errors) {
         errors.push(problemAt(err.pos[0], `YAML syntax error: ${firstLine(err.message)}`));
       }
-      continue;
+      return;
     }
     for (const w of doc.warnings) {
       notes.push(problemAt(w.pos[0], `YAML warning: ${firstLine(w.message)}`));
     }
     const contents = doc.contents;
-    if (contents === null) continue; // empty document (e.g. only comments, or a trailing `---`)
+    if (contents === null) return; // empty document (e.g. only comments, or a trailing `---`)
     visit(contents, {
       Pair(_, pair) {
         // The yaml library would print its own warning to stderr; say it here, with the line.
@@ -414,24 +548,24 @@ export function parseManifests(
       value = doc.toJS();
     } catch (e) {
       errors.push(problemAt(contents.range?.[0] ?? 0, `YAML error: ${firstLine(errorMessage(e))}`));
-      continue;
+      return;
     }
-    if (value === null || value === undefined) continue;
-    const collect = (obj: unknown, node: unknown, what: string): void => {
+    if (value === null || value === undefined) return;
+    const collect = (obj: unknown, node: unknown, what: string, items: readonly number[]): void => {
       const line = lineOfNode(node, lineCounter);
       if (isPlainObject(obj) && isListKind(obj)) {
         const itemsNode = childNode(resolveAlias(node, doc), 'items', doc);
         (obj.items as unknown[]).forEach((item, i) => {
-          collect(item, childNode(itemsNode, i, doc), `${obj.kind} item ${i}`);
+          collect(item, childNode(itemsNode, i, doc), `${obj.kind} item ${i}`, [...items, i]);
         });
         return;
       }
       if (isPlainObject(obj) && typeof obj.apiVersion === 'string' && typeof obj.kind === 'string') {
         sources.push({
-          manifest: obj,
+          manifest: compactCopy(obj, strings),
           file,
           ...(line !== undefined ? { line } : {}),
-          lineOf: (segments) => lineOfPath(node, segments, doc, lineCounter) ?? line,
+          lineOf: lazy(docIndex, items, line),
           ...(kustomizePatch !== undefined ? { kustomizePatch } : {}),
         });
         return;
@@ -446,9 +580,45 @@ export function parseManifests(
             : `skipped ${what}: not a Kubernetes object (needs string apiVersion and kind)`,
       });
     };
-    collect(value, contents, 'document');
-  }
+    collect(value, contents, 'document', NO_ITEMS);
+  });
   return { sources, errors, notes };
+}
+
+/**
+ * The object as the rules will read it, with each string value shared: one copy of each distinct
+ * string for the whole input, not one per occurrence (a namespace, a host or an apiVersion is
+ * written thousands of times), and none that is a slice of the file's text — V8 keeps the whole
+ * text of a file alive for as long as one such slice lives. With a million objects this halves
+ * the memory the objects take. Values that are not strings, plain objects or arrays (numbers,
+ * booleans, `!!binary` data) are kept as they are.
+ */
+function compactCopy(value: unknown, strings: Map<string, string>): any {
+  if (typeof value === 'string') {
+    let shared = strings.get(value);
+    if (shared === undefined) {
+      // Concatenation and slicing give a string of its own, detached from the file's text.
+      shared = value.length >= 13 ? ` ${value}`.slice(1) : value;
+      strings.set(shared, shared);
+    }
+    return shared;
+  }
+  if (Array.isArray(value)) {
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = compactCopy(value[i], strings);
+    return out;
+  }
+  if (isPlainObject(value) && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const copy = compactCopy(value[key], strings);
+      // A key `__proto__` written in the YAML is a field like any other, not the prototype.
+      if (key === '__proto__') Object.defineProperty(out, key, { value: copy, enumerable: true, writable: true, configurable: true });
+      else out[key] = copy;
+    }
+    return out;
+  }
+  return value;
 }
 
 /**
@@ -484,6 +654,9 @@ function kubernetesScalars(tags: any[]): any[] {
       return { ...t, test };
     });
 }
+
+/** The List item path of a document that is not in a List, shared by all of them. */
+const NO_ITEMS: readonly number[] = [];
 
 /** Names kustomize gives its configuration file, in the order it looks for them. */
 const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];

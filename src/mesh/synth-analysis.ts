@@ -11,6 +11,7 @@
  * `toJson()` returns the manifest the analysis already rendered until the synth ends. No user
  * code runs inside a synth, so the manifests cannot change in between.
  */
+import { createHash } from 'crypto';
 import { ApiObject, App } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { analyzeSources, failingDiagnostics } from '../analysis/analysis-run';
@@ -133,7 +134,7 @@ export class SynthAnalysis {
       reuseRenders(root, objects, sources);
       return { diagnostics, fresh: true };
     }
-    const key = JSON.stringify(sources);
+    const key = renderingKey(sources);
     if (this.lastAnalysis && this.lastAnalysis.key === key) {
       return { diagnostics: this.lastAnalysis.diagnostics, fresh: false };
     }
@@ -170,6 +171,23 @@ export class SynthAnalysis {
       ...(this.options.crds ? { crds: this.options.crds } : {}),
     });
   }
+}
+
+/**
+ * A digest of every rendered manifest and its construct path, which tells whether the app changed
+ * since the last analysis. A digest, not the JSON itself: keeping that would hold a second copy of
+ * every manifest for as long as the app lives. Hashed object by object, so that no string of the
+ * whole app is built either.
+ */
+function renderingKey(sources: readonly ManifestSource[]): string {
+  const hash = createHash('sha256');
+  for (const s of sources) {
+    hash.update(s.constructPath ?? '');
+    hash.update('\0');
+    hash.update(JSON.stringify(s.manifest));
+    hash.update('\0');
+  }
+  return hash.digest('hex');
 }
 
 /** `analysed 12 objects: 0 errors, 1 warning, 0 infos`: the line a synth prints. */

@@ -2,9 +2,10 @@
  * The benchmark's synthetic mesh: what each service holds, that it is a correct mesh (schema-valid,
  * no diagnostic), and that the plain-cdk8s baseline writes exactly the same manifests. No timing here.
  */
-import { parseAllDocuments } from 'yaml';
-import { buildBaselineApp, buildMeshApp, buildPlusBaselineApp, layout, OBJECTS_PER_SERVICE } from '../../bench/mesh-generator';
+import { parseAllDocuments, stringify } from 'yaml';
+import { buildBaselineApp, buildMeshApp, buildPlusBaselineApp, layout, lintCorpusManifests, OBJECTS_PER_SERVICE } from '../../bench/mesh-generator';
 import { Mesh } from '../../src';
+import { analyzeSources } from '../../src/analysis/analysis-run';
 import { expectValidIstioObjects } from '../conformance/istio-crd-validator';
 
 const SHAPE = { services: 7, servicesPerNamespace: 3 };
@@ -109,5 +110,19 @@ describe('the baseline', () => {
     const app = buildBaselineApp(SHAPE);
     const types = new Set(app.node.findAll().map((c) => c.constructor.name));
     expect([...types].sort()).toEqual(['ApiObject', 'App', 'Chart']);
+  });
+});
+
+describe('lintCorpusManifests', () => {
+  test('the lint-at-scale corpus is a mesh the analysis finds nothing in, 8 objects a service', () => {
+    const manifests = layout(SHAPE).flatMap((n) => n.services).flatMap((s) => lintCorpusManifests(s));
+    expect(manifests).toHaveLength(SHAPE.services * OBJECTS_PER_SERVICE);
+    expect(analyzeSources(manifests.map((manifest) => ({ manifest })))).toEqual([]);
+  });
+
+  test('its YAML has no anchors or aliases: every object is written out in full', () => {
+    const [slot] = layout(SHAPE)[0].services;
+    const text = lintCorpusManifests(slot).map((m) => stringify(m)).join('---\n');
+    expect(text).not.toMatch(/[&*]a\d/);
   });
 });

@@ -76,6 +76,20 @@ describe('parseManifests', () => {
     expect(sources.map((s) => s.line)).toEqual([3, 14]);
   });
 
+  test('a key __proto__ is read as a field of the object, not as its prototype', () => {
+    const [cm] = parseManifests('apiVersion: v1\nkind: ConfigMap\ndata:\n  __proto__: x\n', 'cm.yaml').sources;
+    expect(Object.getPrototypeOf(cm.manifest.data)).toBe(Object.prototype);
+    expect(Object.keys(cm.manifest.data)).toEqual(['__proto__']);
+  });
+
+  test('strings written in several objects keep their values in each', () => {
+    const host = 'reviews.bookinfo.svc.cluster.local';
+    const doc = (name: string) => `apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: ${name}\nspec:\n  host: ${host}\n`;
+    const { sources } = parseManifests(`${doc('a')}---\n${doc('b')}`, 'dr.yaml');
+    expect(sources.map((s) => s.manifest.spec.host)).toEqual([host, host]);
+    expect(sources.map((s) => s.manifest.metadata.name)).toEqual(['a', 'b']);
+  });
+
   test('lineOf points at the key of a nested field (spec.http[1].retries)', () => {
     const [vs] = parseManifests(VIRTUAL_SERVICE_YAML, 'vs.yaml').sources;
     expect(vs.lineOf!(['spec', 'http', 1, 'retries'])).toBe(RETRIES_LINE);
@@ -162,6 +176,27 @@ describe('loadManifests', () => {
       ['a.yaml', 'Service'],
       [path.join('b', 'vs.yaml'), 'VirtualService'],
     ]);
+  });
+
+  test('field lines of a file are found by reading the file again, in every file', async () => {
+    const root = tempTree({ 'a.yaml': VIRTUAL_SERVICE_YAML, 'b.yaml': `${SERVICE_YAML}---\n${VIRTUAL_SERVICE_YAML}` });
+    const { sources } = await loadManifests(['.'], { cwd: root, readStdin: noStdin });
+    const [a, , b] = sources;
+    expect(a.lineOf!(['spec', 'http', 1, 'retries'])).toBe(RETRIES_LINE);
+    expect(b.lineOf!(['spec', 'http', 1, 'retries'])).toBe(SERVICE_YAML.split('\n').length + RETRIES_LINE);
+    expect(a.lineOf!(['spec', 'http', 1, 'retries'])).toBe(RETRIES_LINE);
+  });
+
+  test('a file changed after it was read gives the document line, not a line of the new text', async () => {
+    const root = tempTree({ 'vs.yaml': `# one line before\n${VIRTUAL_SERVICE_YAML}` });
+    const [vs] = (await loadManifests(['vs.yaml'], { cwd: root, readStdin: noStdin })).sources;
+    fs.writeFileSync(path.join(root, 'vs.yaml'), VIRTUAL_SERVICE_YAML);
+    expect(vs.lineOf!(['spec', 'http', 1, 'retries'])).toBe(2);
+  });
+
+  test('field lines of standard input are found from the text it gave', async () => {
+    const [vs] = (await loadManifests(['-'], { cwd: '/', readStdin: async () => VIRTUAL_SERVICE_YAML })).sources;
+    expect(vs.lineOf!(['spec', 'http', 1, 'retries'])).toBe(RETRIES_LINE);
   });
 
   test('reads standard input for -', async () => {

@@ -1,4 +1,5 @@
 import { parseAllDocuments } from 'yaml';
+import { parseManifests } from '../../src/cli/load-manifests';
 import { indentQuotedContinuations } from '../../src/cli/quoted-continuations';
 
 const controllerGenStyle = [
@@ -40,5 +41,37 @@ describe('indentQuotedContinuations', () => {
   test('leaves valid YAML untouched', () => {
     const text = ['a: \'one line\'', 'b: "two', '   lines"', 'c: plain', ''].join('\n');
     expect(indentQuotedContinuations(text)).toBe(text);
+  });
+});
+
+describe('reading a file whose quoted values continue at the key\'s indentation', () => {
+  const crd = [
+    'apiVersion: apiextensions.k8s.io/v1',
+    'kind: CustomResourceDefinition',
+    'metadata:',
+    '  name: canaries.flagger.app',
+    'spec:',
+    '  group: flagger.app',
+    "  description: 'Canary is the Schema for the Canary API, written",
+    "  by an older controller-gen'",
+    '',
+  ].join('\n');
+
+  test('reads the object as Kubernetes does, with a note and no error', () => {
+    const { sources, errors, notes } = parseManifests(crd, 'crd.yaml');
+    expect(errors).toEqual([]);
+    expect(sources).toHaveLength(1);
+    expect((sources[0].manifest as any).spec.description).toBe('Canary is the Schema for the Canary API, written by an older controller-gen');
+    expect(notes).toEqual([expect.objectContaining({ file: 'crd.yaml', line: 8, message: expect.stringContaining('read as Kubernetes (go-yaml) reads it') })]);
+  });
+
+  test('finds the line of a field after the continuation', () => {
+    const [source] = parseManifests(crd, 'crd.yaml').sources;
+    expect(source.lineOf?.(['spec', 'group'])).toBe(6);
+  });
+
+  test('still reports a YAML error the re-indenting does not cure', () => {
+    const { errors } = parseManifests('a: [unclosed\nb: "open\nc: 1\n', 'bad.yaml');
+    expect(errors.length).toBeGreaterThan(0);
   });
 });

@@ -127,7 +127,9 @@ export function actionOf(ap: ObjectRecord): string {
 /** Every list of values in every rule of an AuthorizationPolicy, in document order. */
 export function valueListsOf(ap: ObjectRecord): ValueList[] {
   const out: ValueList[] = [];
-  rulesOf(ap).forEach((rule, i) => out.push(...valueListsOfRule(rule, i)));
+  rulesOf(ap).forEach((rule, i) => {
+    for (const list of valueListsOfRule(rule, i)) out.push(list);
+  });
   return out;
 }
 

@@ -71,7 +71,7 @@ export const gatewayConflictingServers: Rule = {
       list.forEach((group, i) => {
         const peers = [...group];
         list.forEach((other, j) => {
-          if (i !== j && shareWorkload(model, group[0], other[0])) peers.push(...other);
+          if (i !== j && shareWorkload(model, group[0], other[0])) for (const p of other) peers.push(p); // no spread: groups can be large
         });
         const peerGateways = new Set(peers.map((p) => p.gateway));
         for (const a of group) note(a, peers, peerGateways, host);
