@@ -127,6 +127,14 @@ describe('virtualservice-subset-not-found', () => {
       expect(d.message).toContain('spec.trafficPolicy.outlierDetection.baseEjectionTime is not a duration');
     });
 
+    test('reports a subset of a rule with an empty enum name (protobuf knows no such name)', () => {
+      one(rule, [withPolicy({ tls: { mode: '' } }), vs], at);
+    });
+
+    test('reports a subset of a rule with a duration without unit', () => {
+      one(rule, [withPolicy({ connectionPool: { tcp: { connectTimeout: '1' } } }), vs], at);
+    });
+
     test('accepts the subset when the rule decodes', () => {
       none(rule, [withPolicy({ connectionPool: { tcp: { maxConnections: 100 } }, outlierDetection: { baseEjectionTime: '30s' } }), vs]);
     });
