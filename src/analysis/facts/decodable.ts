@@ -32,6 +32,10 @@ function undecodableObjects(model: MeshModel): ReadonlyMap<ObjectRecord, string>
     const findings = schemaFindings(m);
     // Protobuf's JSON decoding fails on a value of the wrong type and on an enum name it does not know.
     for (const f of findings.get('schema-type-mismatch') ?? []) {
+      // Protobuf's JSON form also accepts an enum by number, even one the enum does not define,
+      // so a whole number in an enum field decodes (the API server refuses it all the same).
+      const value = valueAt(f.object.source.manifest, f.path);
+      if (Number.isInteger(value) && m.schema.resolve(f.object.group, f.object.kind, f.object.version, f.path)?.enum) continue;
       add(f.object, `${where(f.path)} has the wrong type`);
     }
     for (const f of findings.get('schema-invalid-enum') ?? []) {

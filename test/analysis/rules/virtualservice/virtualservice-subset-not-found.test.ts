@@ -135,6 +135,10 @@ describe('virtualservice-subset-not-found', () => {
       one(rule, [withPolicy({ connectionPool: { tcp: { connectTimeout: '1' } } }), vs], at);
     });
 
+    test('accepts the subset when an enum field holds a number, which protobuf decodes', () => {
+      none(rule, [withPolicy({ connectionPool: { http: { h2UpgradePolicy: 5 } } }), vs]);
+    });
+
     test('accepts the subset when the rule decodes', () => {
       none(rule, [withPolicy({ connectionPool: { tcp: { maxConnections: 100 } }, outlierDetection: { baseEjectionTime: '30s' } }), vs]);
     });
