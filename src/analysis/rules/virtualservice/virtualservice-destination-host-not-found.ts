@@ -1,9 +1,11 @@
 import { Severity } from '../../diagnostic';
+import { isDecodable, unreadableTarget } from '../../facts/decodable';
 import { destinationHost, roleName } from '../../facts/virtualservice-destinations';
 import { MeshModel } from '../../model';
 import { expandedServiceHost, serviceExists } from '../../resources/service-lookup';
 import { describeRoute, destinationsOf, routeList } from '../../resources/virtualservice';
 import { Report, Rule } from '../../rule';
+import { qualifiedName } from '../../text';
 
 export const virtualServiceDestinationHostNotFound: Rule = {
   id: 'virtualservice-destination-host-not-found',
@@ -16,7 +18,9 @@ export const virtualServiceDestinationHostNotFound: Rule = {
   docs: 'istioctl\'s DestinationHostAnalyzer, ReferencedResourceNotFound part (IST0101): a route or\n' +
     'mirror destination host that no Service or ServiceEntry declares. istioctl skips this analyzer on\n' +
     'local files; lint reports it as an error only when the analysed manifests hold Services of the host\'s\n' +
-    'namespace (so they claim to be its whole set), and as a warning otherwise.',
+    'namespace (so they claim to be its whole set), and as a warning otherwise. A host declared only by\n' +
+    'ServiceEntries Istio cannot decode (a field of the wrong JSON type, an unknown enum name...) is\n' +
+    'missing too, as istioctl and the API server drop them; the message says the entry is present but unreadable.',
   fields: 'route[].destination.host, mirror(s)',
   fix: 'Route to an existing Service (name.namespace.svc.cluster.local) or declare the external host with a ServiceEntry.',
   check(model: MeshModel, report: Report): void {
@@ -25,7 +29,23 @@ export const virtualServiceDestinationHostNotFound: Rule = {
         const host = destinationHost(ref);
         if (!host) continue;
         const fqdn = model.fqdn(host, vs.namespace);
-        if (serviceExists(model, fqdn) !== 'missing') continue;
+        const verdict = serviceExists(model, fqdn);
+        // A host declared only by ServiceEntries Istio cannot decode is missing: istioctl and the
+        // API server drop those entries. The entry is in the files, so this is certain.
+        const entries = verdict === 'found' && !model.serviceForHost(fqdn) ? model.serviceEntriesForHost(fqdn) : [];
+        if (entries.length > 0 && entries.every((se) => !isDecodable(model, se))) {
+          report({
+            object: vs,
+            path: [...ref.path, 'host'],
+            message:
+              `${describeRoute(routeList(vs, ref.kind)[ref.routeIndex], ref.routeIndex)} (${ref.kind}) ${roleName(ref)} host "${host}"` +
+              `${fqdn !== host ? ` (${fqdn})` : ''} is declared only by ServiceEntry ${entries.map(qualifiedName).join(', ')}, but ` +
+              `${entries.map((se) => unreadableTarget(model, se)).join('; ')}.`,
+            fix: `Fix ServiceEntry ${entries.map(qualifiedName).join(', ')} (its own schema errors say how) so Istio can read it; the host is right.`,
+          });
+          continue;
+        }
+        if (verdict !== 'missing') continue;
         const meant = expandedServiceHost(model, host);
         const local = fqdn.endsWith(`.svc.${model.clusterDomain}`) || meant !== undefined;
         // With no Service of that namespace in the input, the Services are deployed from elsewhere

@@ -1,4 +1,5 @@
 import { Severity } from '../../diagnostic';
+import { unreadableTarget } from '../../facts/decodable';
 import { INTERNAL_GATEWAY_MARKERS } from '../../facts/virtualservice-destinations';
 import { isPlainObject, ObjectRecord } from '../../manifest';
 import { MeshModel, NETWORKING_GROUP } from '../../model';
@@ -18,6 +19,9 @@ export const virtualServiceGatewayNotFound: Rule = {
     'not in the analysed set. The reserved name `mesh` (every sidecar) is always valid. Like\n' +
     '`istioctl analyze`, a missing Gateway is reported wherever it would live: a VirtualService can\n' +
     'only bind to `networking.istio.io` Gateways, so a Gateway API Gateway of that name does not count.\n' +
+    'A Gateway Istio cannot decode (a field of the wrong JSON type, an integer its protobuf type cannot\n' +
+    'hold, an unknown enum name) counts as missing too, since istioctl and the API server drop it; the\n' +
+    'message then says the Gateway is present but unreadable.\n' +
     'A missing Gateway named only in a match\'s `gateways` is a warning: istioctl checks `spec.gateways`\n' +
     'alone, and such a match is dead (it never applies) rather than broken.\n' +
     'A Gateway that only appears as a kustomize patch document (which istioctl reads as the Gateway) is a\n' +
@@ -49,9 +53,23 @@ export const virtualServiceGatewayNotFound: Rule = {
         return;
       }
       const { namespace, name } = resolveGatewayRef(ref, vs.namespace);
-      if (model.find(NETWORKING_GROUP, 'Gateway', namespace, name)) return;
-
       const resolved = ref === `${namespace}/${name}` ? '' : ` (resolved to ${namespace}/${name})`;
+      const gateway = model.find(NETWORKING_GROUP, 'Gateway', namespace, name);
+      if (gateway) {
+        // istioctl drops a Gateway it cannot decode, so the reference finds nothing, as in a cluster
+        // (where the API server refuses that Gateway).
+        const unreadable = unreadableTarget(model, gateway);
+        if (unreadable === undefined) return;
+        report({
+          object: vs,
+          path,
+          ...(inMatch ? { severity: Severity.WARNING } : {}),
+          message: `Gateway "${ref}"${resolved}: ${unreadable}, so ${inMatch ? 'this match never applies' : 'the routes bound to it are never served'}.`,
+          fix: `Fix Gateway ${namespace}/${name} (its own schema errors say how); the reference is right.`,
+        });
+        return;
+      }
+
       if (model.find(GATEWAY_API_GROUP, 'Gateway', namespace, name)) {
         report({
           object: vs,

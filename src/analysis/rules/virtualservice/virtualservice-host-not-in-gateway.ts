@@ -1,4 +1,5 @@
 import { Severity } from '../../diagnostic';
+import { unreadableTarget } from '../../facts/decodable';
 import { offeredHosts } from '../../facts/gateway-hosts';
 import { INTERNAL_GATEWAY_MARKERS } from '../../facts/virtualservice-destinations';
 import { MeshModel, NETWORKING_GROUP } from '../../model';
@@ -20,7 +21,8 @@ export const virtualServiceHostNotInGateway: Rule = {
   docs: 'A VirtualService is bound to a Gateway that serves none of its hosts (or, bound only to gateways, has a host none of them serves), so those routes are never used.\n' +
     'istioctl analyze reports the same check as IST0132 (VirtualServiceHostNotFoundInGateway). Like istioctl, a Gateway in\n' +
     '`spec.gateways` that does not exist serves none of the hosts either, so it is reported here too (next to\n' +
-    'virtualservice-gateway-not-found, IST0101), and so is a VirtualService with gateways but no hosts.',
+    'virtualservice-gateway-not-found, IST0101), and so is a Gateway Istio cannot decode (istioctl drops it),\n' +
+    'and a VirtualService with gateways but no hosts.',
   fields: 'spec.hosts, spec.gateways',
   fix: 'Add the host to a server of the Gateway, or bind the VirtualService to the Gateway that serves it.',
   check(model: MeshModel, report: Report): void {
@@ -34,14 +36,22 @@ export const virtualServiceHostNotInGateway: Rule = {
         // Gateways Istio generates for Gateway API gateways are virtualservice-internal-gateway-reference's (IST0165).
         if (ref === MESH_GATEWAY || INTERNAL_GATEWAY_MARKERS.some((m) => ref.includes(m))) return;
         const { namespace, name } = resolveGatewayRef(ref, vs.namespace);
-        const gw = ref === '' ? undefined : model.find(NETWORKING_GROUP, 'Gateway', namespace, name);
+        const found = ref === '' ? undefined : model.find(NETWORKING_GROUP, 'Gateway', namespace, name);
+        // istioctl drops a Gateway it cannot decode: it then serves no host, as a missing one.
+        const unreadable = found && unreadableTarget(model, found);
+        const gw = unreadable === undefined ? found : undefined;
         if (!gw) {
+          const missing = ref === '' ? 'An empty gateway name binds to no Gateway'
+            : unreadable !== undefined ? `${unreadable} (see virtualservice-gateway-not-found)`
+              : `Gateway ${namespace}/${name} is not among the analysed manifests (see virtualservice-gateway-not-found)`;
           report({
             object: vs,
             path: ['spec', 'gateways', i],
-            message: `${ref === '' ? 'An empty gateway name binds to no Gateway' : `Gateway ${namespace}/${name} is not among the analysed manifests (see virtualservice-gateway-not-found)`}, ` +
+            message: `${missing}, ` +
               `so it serves none of ${hostList}; the routes bound to it are never used.`,
-            fix: `Define Gateway ${namespace}/${name} with a server for ${hosts.length > 0 ? `"${hosts[0].host}"` : 'the VirtualService\'s hosts'}, or bind the VirtualService to a Gateway that exists.`,
+            fix: unreadable !== undefined
+              ? `Fix Gateway ${namespace}/${name} (its own schema errors say how) so Istio can read it.`
+              : `Define Gateway ${namespace}/${name} with a server for ${hosts.length > 0 ? `"${hosts[0].host}"` : 'the VirtualService\'s hosts'}, or bind the VirtualService to a Gateway that exists.`,
           });
           return;
         }

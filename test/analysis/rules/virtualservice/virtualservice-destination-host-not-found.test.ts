@@ -48,4 +48,20 @@ describe('virtualservice-destination-host-not-found (IST0101)', () => {
     const withApp = service('details', 'shop', selecting({ app: 'details' }, [{ name: 'http', port: 9080 }]));
     one(virtualServiceDestinationHostNotFound, [withApp, vs], { path: 'spec.http[0].route[0].destination.host', severity: Severity.ERROR });
   });
+
+  describe('a host declared only by a ServiceEntry Istio cannot decode is missing, as istioctl drops the entry', () => {
+    const entry = (spec: any) => serviceEntry('api', 'shop', { hosts: ['api.example.com'], ports: [{ number: 443, name: 'tls', protocol: 'TLS' }], resolution: 'DNS', ...spec });
+    const vs = virtualService('api', 'shop', { hosts: ['api.example.com'], ...route('api.example.com') });
+
+    test('reports the host as an error, saying the ServiceEntry exists but is unreadable', () => {
+      const d = one(virtualServiceDestinationHostNotFound, [entry({ location: 'MESH_SOMEWHERE' }), vs], { path: 'spec.http[0].route[0].destination.host', severity: Severity.ERROR });
+      expect(d.message).toContain('is declared only by ServiceEntry shop/api');
+      expect(d.message).toContain('ServiceEntry shop/api is in the analysed manifests, but Istio cannot decode it (spec.location is not one of its enum\'s names)');
+      expect(d.fix).toContain('Fix ServiceEntry shop/api');
+    });
+
+    test('accepts the host when the ServiceEntry decodes', () => {
+      none(virtualServiceDestinationHostNotFound, [entry({ location: 'MESH_EXTERNAL' }), vs]);
+    });
+  });
 });

@@ -89,4 +89,30 @@ describe('virtualservice-gateway-not-found', () => {
     expect(d.message).toContain('only appears as a kustomize patch');
     one(rule, [bound(['knative-serving/knative-ingress-gateway'], 'kserve')], { path: 'spec.gateways[0]', severity: Severity.ERROR });
   });
+
+  describe('a Gateway Istio cannot decode counts as missing, as istioctl drops it', () => {
+    const negativePort = { port: { number: -1, name: 'http', protocol: 'HTTP' }, hosts: ['*'] };
+
+    test('reports a Gateway whose port number is negative (its unsigned type cannot hold it), saying it exists but is unreadable', () => {
+      const d = one(rule, [gatewayWith('web-gateway', 'shop', negativePort), bound(['web-gateway'], 'shop')], { path: 'spec.gateways[0]', severity: Severity.ERROR });
+      expect(d.message).toContain('Gateway shop/web-gateway is in the analysed manifests, but Istio cannot decode it');
+      expect(d.message).toContain('spec.servers[0].port.number is -1');
+      expect(d.fix).toContain('Fix Gateway shop/web-gateway');
+    });
+
+    test('reports a Gateway with a field of the wrong JSON type', () => {
+      const d = one(rule, [gatewayWith('web-gateway', 'shop', httpServer(['*']), { istio: 5 as any }), bound(['web-gateway'], 'shop')], { path: 'spec.gateways[0]' });
+      expect(d.message).toContain('spec.selector.istio has the wrong type');
+    });
+
+    test('reports a Gateway with an unknown TLS mode name', () => {
+      const server = { port: { number: 443, name: 'https', protocol: 'HTTPS' }, hosts: ['*'], tls: { mode: 'DISABLE', credentialName: 'cert' } };
+      one(rule, [gatewayWith('web-gateway', 'shop', server), bound(['web-gateway'], 'shop')], { path: 'spec.gateways[0]' });
+    });
+
+    test('accepts a Gateway whose port is out of the webhook range but still decodes', () => {
+      const bigPort = { port: { number: 70000, name: 'http', protocol: 'HTTP' }, hosts: ['*'] };
+      none(rule, [gatewayWith('web-gateway', 'shop', bigPort), bound(['web-gateway'], 'shop')]);
+    });
+  });
 });

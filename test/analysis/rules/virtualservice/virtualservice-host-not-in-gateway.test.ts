@@ -1,5 +1,5 @@
 import { Severity } from '../../../../src/analysis/diagnostic';
-import { gatewayWith, httpServer, virtualService } from '../../../fixtures/manifests';
+import { gateway, gatewayWith, httpServer, virtualService } from '../../../fixtures/manifests';
 import { clean, one, ruleById, run } from '../../../fixtures/rules';
 
 const virtualServiceHostNotInGateway = ruleById('virtualservice-host-not-in-gateway');
@@ -50,5 +50,19 @@ describe('virtualservice-host-not-in-gateway', () => {
       gatewayWith('public', 'edge', httpServer(['*.example.com'])),
       virtualService('web', 'shop', { hosts: ['shop.example.com', 'web'], gateways: ['edge/public', 'mesh'], http: [{ route: [{ destination: { host: 'web' } }] }] }),
     ]);
+  });
+
+  test('reports a Gateway Istio cannot decode as serving none of the hosts, saying it exists but is unreadable', () => {
+    const webGateway = gateway('web-gateway', 'shop', { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: -1, name: 'http', protocol: 'HTTP' }, hosts: ['*'] }] });
+    const vs = virtualService('web', 'shop', { hosts: ['web.example.com'], gateways: ['web-gateway'], http: [{ route: [{ destination: { host: 'web' } }] }] });
+    const d = one(virtualServiceHostNotInGateway, [webGateway, vs], { path: 'spec.gateways[0]' });
+    expect(d.message).toContain('Gateway shop/web-gateway is in the analysed manifests, but Istio cannot decode it');
+    expect(d.fix).toContain('Fix Gateway shop/web-gateway');
+  });
+
+  test('accepts the same binding when the Gateway decodes', () => {
+    const webGateway = gateway('web-gateway', 'shop', { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['*'] }] });
+    const vs = virtualService('web', 'shop', { hosts: ['web.example.com'], gateways: ['web-gateway'], http: [{ route: [{ destination: { host: 'web' } }] }] });
+    clean(virtualServiceHostNotInGateway, [webGateway, vs]);
   });
 });

@@ -100,4 +100,47 @@ describe('virtualservice-subset-not-found', () => {
     expect(ds[0].message).toContain('DestinationRule default/reviews defines no subsets');
     expect(ds[0].fix).toBe('Add a subset named "v1" to the DestinationRule for reviews.default.svc.cluster.local.');
   });
+
+  describe('a DestinationRule Istio cannot decode defines no subsets, as istioctl drops it', () => {
+    const vs = virtualService('reviews', undefined, { hosts: ['reviews'], http: [{ route: [to('reviews', 'v1')] }] });
+    const at = { path: 'spec.http[0].route[0].destination.subset' };
+    const withPolicy = (trafficPolicy: any) => destinationRule('reviews', undefined, { host: 'reviews', trafficPolicy, subsets: [subset('v1')] });
+
+    test('reports a subset of a rule with a fractional integer, saying the rule exists but is unreadable', () => {
+      const d = one(rule, [withPolicy({ connectionPool: { tcp: { maxConnections: 1.5 } } }), vs], at);
+      expect(d.message).toContain('DestinationRule default/reviews is in the analysed manifests, but Istio cannot decode it');
+      expect(d.message).toContain('spec.trafficPolicy.connectionPool.tcp.maxConnections has the wrong type');
+      expect(d.fix).toContain('Fix DestinationRule');
+    });
+
+    test('reports a subset of a rule with an int32 field past 2147483647', () => {
+      const d = one(rule, [withPolicy({ connectionPool: { http: { http2MaxRequests: 2147483648 } } }), vs], at);
+      expect(d.message).toContain('is 2147483648, which its 32-bit signed integer type cannot hold');
+    });
+
+    test('reports a subset of a rule with a negative unsigned integer', () => {
+      one(rule, [withPolicy({ outlierDetection: { consecutive5xxErrors: -1 } }), vs], at);
+    });
+
+    test('reports a subset of a rule with a duration Go cannot parse', () => {
+      const d = one(rule, [withPolicy({ outlierDetection: { baseEjectionTime: '1h30x' } }), vs], at);
+      expect(d.message).toContain('spec.trafficPolicy.outlierDetection.baseEjectionTime is not a duration');
+    });
+
+    test('reports a subset of a rule with an empty enum name (protobuf knows no such name)', () => {
+      one(rule, [withPolicy({ tls: { mode: '' } }), vs], at);
+    });
+
+    test('reports a subset of a rule with a duration without unit', () => {
+      one(rule, [withPolicy({ connectionPool: { tcp: { connectTimeout: '1' } } }), vs], at);
+    });
+
+    test('accepts the subset when an enum field holds a number, which protobuf decodes', () => {
+      none(rule, [withPolicy({ connectionPool: { http: { h2UpgradePolicy: 5 } } }), vs]);
+    });
+
+    test('accepts the subset when the rule decodes', () => {
+      none(rule, [withPolicy({ connectionPool: { tcp: { maxConnections: 100 } }, outlierDetection: { baseEjectionTime: '30s' } }), vs]);
+    });
+  });
 });
