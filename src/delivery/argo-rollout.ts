@@ -5,7 +5,7 @@ import { RolloutStep } from './rollout-step';
 import { RolloutWorkload } from './rollout-workload';
 import { CONTROLLER_ROUTES_ANNOTATION, formatControllerRoutes } from '../analysis/facts/controller-routes';
 import { isDns1123Subdomain } from '../analysis/validators/names';
-import type { MeshService } from '../mesh/mesh-service';
+import { handedOffService } from '../private/canary-hand-off';
 import { RenderContext } from '../private/render-context';
 import { Canary } from '../traffic/canary';
 
@@ -79,22 +79,8 @@ export class ArgoRollout extends Construct {
   constructor(scope: Construct, id: string, props: ArgoRolloutProps) {
     super(scope, id);
     const ctx = RenderContext.of(this.node.path);
-    if (!(props.canary instanceof Canary)) {
-      ctx.child('canary').fail('is not a Canary', 'pass the object meshService.canary({ stable, candidate }) returns.');
-    }
     const canary = props.canary;
-    const service: MeshService = canary.stable.meshService;
-    if (service._currentCanary !== canary) {
-      ctx.child('canary').fail(`is not the canary running on ${service.node.path}`, 'pass the object meshService.canary() returned.');
-    }
-    if (service.routingApi.isGatewayApi) {
-      // The hand-off names Istio's VirtualService route and DestinationRule subsets; a service routed
-      // with HTTPRoute has neither, so the controller would edit objects that do not exist.
-      ctx.child('canary').fail(
-        `runs on ${service.node.path}, whose routes are written in the Gateway API (routingApi ${service.routingApi})`,
-        'hand the canary of a service on Istio\'s API to Argo Rollouts: set routingApi: RoutingApi.ISTIO on that MeshService.',
-      );
-    }
+    const service = handedOffService(ctx, canary, 'Argo Rollouts');
     const routeName = canary.route.name;
     if (routeName === undefined || routeName === '') {
       ctx.child('canary').fail('splits an unnamed route', "Argo Rollouts names the route it edits; use the canary on the service's default route.");

@@ -5,6 +5,7 @@ import { FlaggerTarget } from './flagger-target';
 import { FlaggerWebhook } from './flagger-webhook';
 import { isDns1123Subdomain } from '../analysis/validators/names';
 import type { MeshService } from '../mesh/mesh-service';
+import { handedOffService } from '../private/canary-hand-off';
 import { controllerDuration, wholeNumber } from '../private/controller-durations';
 import { RenderContext } from '../private/render-context';
 import { Canary } from '../traffic/canary';
@@ -140,22 +141,8 @@ export class FlaggerCanary extends Construct {
   constructor(scope: Construct, id: string, props: FlaggerCanaryProps) {
     super(scope, id);
     const ctx = RenderContext.of(this.node.path);
-    if (!(props.canary instanceof Canary)) {
-      ctx.child('canary').fail('is not a Canary', 'pass the object meshService.canary({ stable, candidate }) returns.');
-    }
     const canary = props.canary;
-    const service: MeshService = canary.stable.meshService;
-    if (service._currentCanary !== canary) {
-      ctx.child('canary').fail(`is not the canary running on ${service.node.path}`, 'pass the object meshService.canary() returned.');
-    }
-    if (service.routingApi.isGatewayApi) {
-      // The hand-off names Istio's VirtualService route and DestinationRule subsets; a service routed
-      // with HTTPRoute has neither, so the controller would edit objects that do not exist.
-      ctx.child('canary').fail(
-        `runs on ${service.node.path}, whose routes are written in the Gateway API (routingApi ${service.routingApi})`,
-        'hand the canary of a service on Istio\'s API to Flagger: set routingApi: RoutingApi.ISTIO on that MeshService.',
-      );
-    }
+    const service = handedOffService(ctx, canary, 'Flagger');
     this.name = props.name ?? service.name;
     if (!isDns1123Subdomain(this.name)) {
       ctx.child('name').fail(`is '${this.name}', not a valid Kubernetes name`, "use lower-case letters, digits, '-' and '.', e.g. 'reviews'.");
