@@ -85,8 +85,8 @@ export class GatewayApiServiceRouting {
   public addVersion(version: ServiceVersion): void {
     const name = GatewayApiServiceRouting.versionServiceName(this.svc, version);
     if (!isDns1035Label(name)) {
-      this.host.ctx().fail(
-        `version '${version.name}' needs a Service '${name}' under the Gateway API (routes send to Services, not subsets), which is not a valid Service name (a DNS-1035 label of at most 63 characters)`,
+      version._context().fail(
+        `needs a Service '${name}' under the Gateway API (routes send to Services, not subsets), which is not a valid Service name (a DNS-1035 label of at most 63 characters)`,
         'give the service or the version a shorter name.',
       );
     }

@@ -55,6 +55,15 @@ describe('errors about a version name the mesh service\'s construct path and the
       .toThrow("shop/api: version 'v2' applyTrafficPolicy() needs a TrafficPolicy, e.g. new TrafficPolicy({ loadBalancer: LoadBalancer.roundRobin() }).");
   });
 
+  test('under the Gateway API, a version whose Service name would be too long', () => {
+    const app = Testing.app();
+    new Mesh(app, 'mesh', { routingApi: RoutingApi.gatewayApi() });
+    const api = new MeshService(new Chart(app, 'shop', { namespace: 'shop' }), 'api', { port: 8080 });
+    const long = `v${'x'.repeat(60)}`;
+    expect(() => api.addVersionWithLabels(long, { version: 'long' }))
+      .toThrow(new RegExp(`^shop/api: version '${long}' needs a Service 'api-${long}' under the Gateway API .*; give the service or the version a shorter name\\.$`));
+  });
+
   test('a canary across two services names each version with its service', () => {
     const chart = shopChart();
     const a = new MeshService(chart, 'a', { port: 8080 });
