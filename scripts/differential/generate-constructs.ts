@@ -448,7 +448,7 @@ function routeService(s: MeshService, vs: ServiceVersion[], all: MeshService[], 
   } else if (kind === 1 && vs.length >= 2) {
     attempt(() => {
       const a = r.int(1, 99);
-      s.split({ [vs[0].node.id]: a, [vs[1].node.id]: 100 - a });
+      s.split({ [vs[0].name]: a, [vs[1].name]: 100 - a });
     });
     used.push('split');
   } else if (kind === 2) {

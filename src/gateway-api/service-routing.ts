@@ -85,12 +85,13 @@ export class GatewayApiServiceRouting {
   public addVersion(version: ServiceVersion): void {
     const name = GatewayApiServiceRouting.versionServiceName(this.svc, version);
     if (!isDns1035Label(name)) {
-      this.host.ctx().fail(
-        `version '${version.name}' needs a Service '${name}' under the Gateway API (routes send to Services, not subsets), which is not a valid Service name (a DNS-1035 label of at most 63 characters)`,
+      version._context().fail(
+        `needs a Service '${name}' under the Gateway API (routes send to Services, not subsets), which is not a valid Service name (a DNS-1035 label of at most 63 characters)`,
         'give the service or the version a shorter name.',
       );
     }
-    const service = new ApiObject(version, 'GatewayApiService', {
+    // The version is no construct: its objects live under the mesh service, ids by version name.
+    const service = new ApiObject(this.svc, `Version-${version.name}-Service`, {
       apiVersion: 'v1',
       kind: 'Service',
       metadata: this.metadata(name, { app: this.host.appLabel }),
@@ -114,7 +115,9 @@ export class GatewayApiServiceRouting {
       if (objects.rule || (!version.trafficPolicy && !this.host.trafficPolicy())) continue;
       const name = GatewayApiServiceRouting.versionServiceName(this.svc, version);
       const host = `${name}.${this.svc.namespace}.svc.${this.svc.mesh.clusterDomain}`;
-      objects.rule = new ApiObject(version, 'GatewayApiDestinationRule', {
+      // Under the version's Service object, so that it is written right after that Service
+      // whenever the policy comes (a sibling added now would land after later objects).
+      objects.rule = new ApiObject(objects.service, 'DestinationRule', {
         apiVersion: this.svc.mesh.networkingApiVersion,
         kind: 'DestinationRule',
         metadata: this.metadata(name),
@@ -236,7 +239,7 @@ export class GatewayApiServiceRouting {
   private versionRuleSpec(version: ServiceVersion, host: string): any {
     const ctx = this.host.ctx();
     const base = this.host.trafficPolicy()?._render(ctx.child('trafficPolicy')) ?? {};
-    const own = version.trafficPolicy?._render(RenderContext.of(version.node.path).child('trafficPolicy')) ?? {};
+    const own = version.trafficPolicy?._render(version._context().child('trafficPolicy')) ?? {};
     // The version's fields replace the service's, as a subset's policy does under Istio's API.
     return { host, trafficPolicy: { ...base, ...own } };
   }

@@ -328,7 +328,7 @@ export class MeshService extends Construct {
     if (this.gatewayApi) return this.gatewayApi.backend(version);
     if (version) {
       ctx.fail(
-        `names version '${version.name}' of ${this.node.path}, whose routes are on Istio's API, so it has no per-version Service to send to`,
+        `names ${version._reference}, whose routes are on Istio's API, so it has no per-version Service to send to`,
         'put that service on the Gateway API too (routingApi: RoutingApi.gatewayApi()), or send to the whole service ({ service }).',
       );
     }

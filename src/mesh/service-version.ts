@@ -1,6 +1,5 @@
 import { ApiObject } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { Construct } from 'constructs';
 import type { MeshService } from './mesh-service';
 import { RenderContext } from '../private/render-context';
 import { TrafficPolicy } from '../traffic/traffic-policy';
@@ -20,8 +19,13 @@ export interface VersionOptions {
 /**
  * A version of a mesh service: a set of its pods told apart by labels. It becomes a subset of
  * the service's DestinationRule, which routes send traffic to.
+ *
+ * A version is part of its MeshService, not a construct of its own (no one addresses it by
+ * path, and every construct costs synth time): find it with `meshService.version(name)`.
+ * Errors about it name the service's construct path and the version, e.g.
+ * `shop/api: version 'v2' trafficPolicy.tls ...`.
  */
-export class ServiceVersion extends Construct {
+export class ServiceVersion {
   /** Subset name, e.g. `v1`. */
   public readonly name: string;
   /** The service this is a version of. */
@@ -39,7 +43,6 @@ export class ServiceVersion extends Construct {
   constructor(
     meshService: MeshService, name: string, labels: { [key: string]: string }, options: VersionOptions = {}, workload?: kplus.Workload | ApiObject,
   ) {
-    super(meshService, `Version-${name}`);
     this.meshService = meshService;
     this.name = name;
     this._labels = { ...labels };
@@ -63,9 +66,9 @@ export class ServiceVersion extends Construct {
    */
   public applyTrafficPolicy(policy: TrafficPolicy): void {
     if (!(policy instanceof TrafficPolicy)) {
-      throw new Error(`${this.node.path}: applyTrafficPolicy() needs a TrafficPolicy, e.g. new TrafficPolicy({ loadBalancer: LoadBalancer.roundRobin() }).`);
+      throw new Error(`${this._context().where} applyTrafficPolicy() needs a TrafficPolicy, e.g. new TrafficPolicy({ loadBalancer: LoadBalancer.roundRobin() }).`);
     }
-    policy._render(RenderContext.of(this.node.path).child('trafficPolicy'));
+    policy._render(this._context().child('trafficPolicy'));
     this._trafficPolicy = policy;
     this.meshService._versionPolicyChanged();
   }
@@ -82,7 +85,26 @@ export class ServiceVersion extends Construct {
   /** @internal */
   public _toSubset(): any {
     const subset: Record<string, any> = { name: this.name, labels: { ...this._labels } };
-    if (this._trafficPolicy) subset.trafficPolicy = this._trafficPolicy._render(RenderContext.of(this.node.path).child('trafficPolicy'));
+    if (this._trafficPolicy) subset.trafficPolicy = this._trafficPolicy._render(this._context().child('trafficPolicy'));
     return subset;
+  }
+
+  /**
+   * Where errors about this version point: its service's construct path, about `version '<name>'`
+   * (`shop/api: version 'v2' trafficPolicy.tls ...`), with the mesh's settings. Built on demand
+   * from the service's path, which is fixed once the service exists.
+   * @internal
+   */
+  public _context(): RenderContext {
+    const mesh = this.meshService.mesh;
+    return RenderContext.of(this.meshService.node.path, { trustDomain: mesh.trustDomain, apiVersion: mesh.apiVersion }).about(`version '${this.name}'`);
+  }
+
+  /**
+   * How other messages name this version: `version 'v2' of shop/api`.
+   * @internal
+   */
+  public get _reference(): string {
+    return `version '${this.name}' of ${this.meshService.node.path}`;
   }
 }

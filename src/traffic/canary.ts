@@ -39,7 +39,10 @@ export class Canary {
       throw new Error(`${where}: canary stable and candidate are the same version '${options.stable.name}'; pick two versions.`);
     }
     if (options.stable.meshService !== options.candidate.meshService) {
-      throw new Error(`${where}: canary stable (${options.stable.node.path}) and candidate (${options.candidate.node.path}) belong to different services; a canary splits one service's versions.`);
+      throw new Error(
+        `${where}: canary stable is ${options.stable._reference} and candidate is ${options.candidate._reference}, which belong to different services; ` +
+        `a canary splits one service's versions: pass two versions of ${where}.`,
+      );
     }
     this.stable = options.stable;
     this.candidate = options.candidate;

@@ -228,6 +228,18 @@ describe('mesh routes as HTTPRoute (GAMMA)', () => {
     expect(v1.trafficPolicy.connectionPool).toEqual({ tcp: { maxConnections: 10 } });
     expectValidIstioObjects(manifests(a).filter((m) => m.apiVersion.includes('istio.io')));
   });
+
+  test('a policy applied after the routes writes each version\'s DestinationRule right after its Service', () => {
+    const { app: a, chart } = app();
+    const { svc, v1, v2 } = reviews(chart);
+    svc.canary({ stable: v1, candidate: v2, weight: 10 });
+    svc.applyTrafficPolicy(new TrafficPolicy({ loadBalancer: LoadBalancer.roundRobin() }));
+    const order = manifests(a).filter((m) => m.kind !== 'Deployment').map((m) => `${m.kind} ${m.metadata.name}`);
+    expect(order).toEqual([
+      'Service reviews', 'Service reviews-v1', 'DestinationRule reviews-v1', 'Service reviews-v2', 'DestinationRule reviews-v2',
+      'HTTPRoute reviews', 'DestinationRule reviews',
+    ]);
+  });
 });
 
 describe('ambient mode', () => {

@@ -147,10 +147,10 @@ describe('MeshService: per-version traffic policy', () => {
     });
   });
 
-  test('rejects a bad version policy naming the version\'s construct path', () => {
+  test('rejects a bad version policy naming the service\'s construct path and the version', () => {
     const api = new MeshService(shopChart(), 'api', { port: 8080 });
     expect(() => api.addVersionWithLabels('v2', { version: 'v2' }, { trafficPolicy: new TrafficPolicy({ tls: ClientTls.mutual({}) }) }))
-      .toThrow(/^shop\/api\/Version-v2: trafficPolicy\.tls has mode MUTUAL without a client certificate/);
+      .toThrow(/^shop\/api: version 'v2' trafficPolicy\.tls has mode MUTUAL without a client certificate/);
   });
 
   test('a DestinationRule with versions but no policy renders as before', () => {
