@@ -81,15 +81,23 @@ export class GatewayApiServiceRouting {
     return this.host.grpc ? 'GRPCRoute' : 'HTTPRoute';
   }
 
-  /** The Service and, once a policy applies, the DestinationRule of a new version. */
-  public addVersion(version: ServiceVersion): void {
-    const name = GatewayApiServiceRouting.versionServiceName(this.svc, version);
+  /**
+   * Refuses a version name whose per-version Service name would not be valid. Called before the
+   * version touches anything (its workload's labels), so that a refused version leaves no trace.
+   */
+  public checkVersionName(versionName: string): void {
+    const name = `${this.svc.name}-${versionName}`;
     if (!isDns1035Label(name)) {
-      version._context().fail(
+      this.host.ctx().about(`version '${versionName}'`).fail(
         `needs a Service '${name}' under the Gateway API (routes send to Services, not subsets), which is not a valid Service name (a DNS-1035 label of at most 63 characters)`,
         'give the service or the version a shorter name.',
       );
     }
+  }
+
+  /** The Service and, once a policy applies, the DestinationRule of a new version (named by checkVersionName). */
+  public addVersion(version: ServiceVersion): void {
+    const name = GatewayApiServiceRouting.versionServiceName(this.svc, version);
     // The version is no construct: its objects live under the mesh service, ids by version name.
     const service = new ApiObject(this.svc, `Version-${version.name}-Service`, {
       apiVersion: 'v1',

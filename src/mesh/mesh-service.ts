@@ -274,6 +274,15 @@ export class MeshService extends Construct {
     if (this._canary) {
       throw new Error(`${this.node.path}: a canary is already running on this service; use its updateWeight(), promote() or rollback().`);
     }
+    // Checked before the default route is made, so that a refused canary leaves nothing behind.
+    for (const [prop, version] of [['stable', options.stable], ['candidate', options.candidate]] as const) {
+      if (version instanceof ServiceVersion && version.meshService !== this && options.stable?.meshService === options.candidate?.meshService) {
+        throw new Error(
+          `${this.node.path}: canary ${prop} is ${version._reference}, another service's version; ` +
+          `a canary splits this service's own traffic between its versions: pass versions added to ${this.node.path} with addVersion().`,
+        );
+      }
+    }
     const route = this.defaultRoute();
     this._canary = new Canary(this.node.path, route, options);
     return this._canary;
@@ -354,9 +363,6 @@ export class MeshService extends Construct {
   private registerVersion(
     name: string, labels: { [key: string]: string }, options: VersionOptions, workload?: kplus.Workload | ApiObject,
   ): ServiceVersion {
-    if (this._versions.has(name)) {
-      throw new Error(`${this.node.path}: version '${name}' was already added; each version name is used once.`);
-    }
     const version = new ServiceVersion(this, name, labels, options, workload);
     this._versions.set(name, version);
     // Under the Gateway API a version is a Service of its own, not a subset.
@@ -393,10 +399,15 @@ export class MeshService extends Construct {
     return this.explicitPorts?.map(planExplicitPort) ?? inferPorts(this.portSources).map(planInferredPort);
   }
 
+  /** Every check of a new version's name, made before its workload is labelled. */
   private checkVersionName(name: string): void {
     if (!isDns1123Label(name)) {
       throw new Error(`${this.node.path}: version name '${name}' is not a valid subset name; use lower-case letters, digits and '-', e.g. '${toDns1123Label(name)}'.`);
     }
+    if (this._versions.has(name)) {
+      throw new Error(`${this.node.path}: version '${name}' was already added; each version name is used once.`);
+    }
+    this.gatewayApi?.checkVersionName(name);
   }
 
   private labelsForPods(extra: { [key: string]: string }): { [key: string]: string } {

@@ -1,4 +1,5 @@
 import { Chart, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import {
   ClientTls, LoadBalancer, Mesh, MeshService, RoutingApi, ServiceVersion, TrafficPolicy,
@@ -73,5 +74,39 @@ describe('errors about a version name the mesh service\'s construct path and the
         "shop/a: canary stable is version 'v1' of shop/a and candidate is version 'v2' of shop/b, which belong to different services; " +
         "a canary splits one service's versions: pass two versions of shop/a.",
       );
+  });
+});
+
+describe('a refused version or canary leaves nothing behind', () => {
+  test('a canary of another service\'s two versions is refused, and this service gets no route', () => {
+    const chart = shopChart();
+    const a = new MeshService(chart, 'a', { port: 8080 });
+    const b = new MeshService(chart, 'b', { port: 8080 });
+    const v1 = b.addVersionWithLabels('v1', { version: 'v1' });
+    const v2 = b.addVersionWithLabels('v2', { version: 'v2' });
+    expect(() => a.canary({ stable: v1, candidate: v2 }))
+      .toThrow("shop/a: canary stable is version 'v1' of shop/b, another service's version; " +
+        "a canary splits this service's own traffic between its versions: pass versions added to shop/a with addVersion().");
+    expect(a.virtualService).toBeUndefined();
+  });
+
+  test('a version whose Gateway API Service name is refused is not kept, and its workload is not labelled', () => {
+    const app = Testing.app();
+    new Mesh(app, 'mesh', { routingApi: RoutingApi.gatewayApi() });
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    const api = new MeshService(chart, 'api', { port: 8080 });
+    const workload = new kplus.Deployment(chart, 'long', { containers: [{ image: 'api:1', portNumber: 8080 }] });
+    expect(() => api.addVersion(`v${'x'.repeat(60)}`, workload)).toThrow(/needs a Service 'api-vx+' under the Gateway API/);
+    expect(api.versions).toHaveLength(0);
+    expect(workload.podMetadata.getLabel('version')).toBeUndefined();
+  });
+
+  test('a version name used twice does not label the second workload', () => {
+    const chart = shopChart();
+    const api = new MeshService(chart, 'api', { port: 8080 });
+    api.addVersion('v1', new kplus.Deployment(chart, 'first', { containers: [{ image: 'api:1', portNumber: 8080 }] }));
+    const second = new kplus.Deployment(chart, 'second', { containers: [{ image: 'api:2', portNumber: 8080 }] });
+    expect(() => api.addVersion('v1', second)).toThrow("shop/api: version 'v1' was already added; each version name is used once.");
+    expect(second.podMetadata.getLabel('version')).toBeUndefined();
   });
 });
