@@ -6,6 +6,7 @@
  *   measure.js baseline-plus N OUTDIR   cdk8s-plus workloads, the other objects as ApiObjects
  *   measure.js mesh N OUTDIR         this library's constructs: build, analyse and synth
  *   measure.js mesh-no-analysis N OUTDIR   the same with `Mesh({ analyze: false })`
+ *   measure.js mesh-every-chart N OUTDIR   the same with `Mesh({ validateOncePerSynth: false })`
  *   measure.js lint DIR              `cdk8s-istio lint DIR`, in process (output discarded)
  *   measure.js parse DIR             read DIR's YAML files and parse them with the same library
  *   measure.js lint-corpus N DIR     write N services of `lintCorpusManifests` as YAML, one file per namespace
@@ -127,7 +128,13 @@ async function work(mode: string, args: string[]): Promise<Omit<Measurement, 'ms
       return { constructs: (kept as App).node.findAll().length };
     case 'mesh':
     case 'mesh-no-analysis':
-      kept = buildMeshApp({ services: Number(args[0]), servicesPerNamespace: perNamespace, analyze: mode === 'mesh' }, args[1]);
+    case 'mesh-every-chart':
+      kept = buildMeshApp({
+        services: Number(args[0]),
+        servicesPerNamespace: perNamespace,
+        analyze: mode !== 'mesh-no-analysis',
+        validateOncePerSynth: mode !== 'mesh-every-chart',
+      }, args[1]);
       (kept as App).synth();
       return { constructs: (kept as App).node.findAll().length };
     case 'lint':

@@ -34,6 +34,8 @@ export interface MeshShape {
   readonly servicesPerNamespace?: number;
   /** For buildMeshApp: run the synth-time analysis. @default true */
   readonly analyze?: boolean;
+  /** For buildMeshApp: the Mesh's `validateOncePerSynth`. @default true */
+  readonly validateOncePerSynth?: boolean;
 }
 
 export const DEFAULT_SERVICES_PER_NAMESPACE = 20;
@@ -77,7 +79,7 @@ export function layout(shape: MeshShape): Array<{ namespace: string; services: S
 /** The app written with this library's constructs. */
 export function buildMeshApp(shape: MeshShape, outdir?: string): App {
   const app = new App({ outdir });
-  new Mesh(app, 'mesh', { analyze: shape.analyze ?? true });
+  new Mesh(app, 'mesh', { analyze: shape.analyze ?? true, validateOncePerSynth: shape.validateOncePerSynth ?? true });
   for (const ns of layout(shape)) {
     const chart = new Chart(app, ns.namespace, { namespace: ns.namespace });
     for (const s of ns.services) addMeshService(chart, s);

@@ -11,6 +11,7 @@
  *   a   baseline synth   the manifests as plain cdk8s ApiObjects (no library, no analysis)
  *   a+  baseline synth   the same, with the workloads as cdk8s-plus objects
  *   b0  mesh synth       this library's constructs with the analysis off (--breakdown only)
+ *   b1  mesh synth       b with `validateOncePerSynth: false`: cdk8s's passes repeated per chart (--breakdown only)
  *   b   mesh synth       this library's constructs; synth includes the analysis
  *   c   lint             `cdk8s-istio lint` over the YAML that b wrote
  *   d   parse            reading and parsing that YAML with the same `yaml` library
@@ -160,9 +161,10 @@ function transpile(): void {
 
 /**
  * a baseline synth (plain ApiObjects), p baseline with cdk8s-plus workloads, b our synth,
- * n our synth with the analysis off (--breakdown), c lint of b's YAML, d parse of b's YAML.
+ * n our synth with the analysis off (--breakdown), r our synth with cdk8s's passes repeated per chart
+ * (--breakdown), c lint of b's YAML, d parse of b's YAML.
  */
-type Step = 'a' | 'p' | 'b' | 'n' | 'c' | 'd';
+type Step = 'a' | 'p' | 'b' | 'n' | 'r' | 'c' | 'd';
 
 /** Runs bench/measure.js with `args` in a child of its own and returns what it measured. */
 function runChild(what: string, args: string[], options: Options, profileName: string): Measurement {
@@ -194,6 +196,7 @@ function measure(step: Step, n: number, options: Options): Measurement {
     p: ['baseline-plus', String(n), path.join(dir, 'baseline-plus')],
     b: ['mesh', String(n), path.join(dir, 'mesh')],
     n: ['mesh-no-analysis', String(n), path.join(dir, 'mesh-no-analysis')],
+    r: ['mesh-every-chart', String(n), path.join(dir, 'mesh-every-chart')],
     c: ['lint', path.join(dir, 'mesh')],
     d: ['parse', path.join(dir, 'mesh')],
   };
@@ -245,18 +248,18 @@ function table(header: string[], body: string[][]): string {
 
 function tables(rows: Row[], breakdown: boolean): string {
   const wall = table(
-    ['N', 'objects', 'a ms', 'a+ ms', ...(breakdown ? ['b0 ms'] : []), 'b ms', 'b/a', 'b/a+', 'c ms', 'd ms', 'c/d'],
-    rows.map((r) => [String(r.n), String(r.objects), fmt(r.ms.a), fmt(r.ms.p), ...(breakdown ? [fmt(r.ms.n)] : []), fmt(r.ms.b),
+    ['N', 'objects', 'a ms', 'a+ ms', ...(breakdown ? ['b0 ms', 'b1 ms'] : []), 'b ms', 'b/a', 'b/a+', 'c ms', 'd ms', 'c/d'],
+    rows.map((r) => [String(r.n), String(r.objects), fmt(r.ms.a), fmt(r.ms.p), ...(breakdown ? [fmt(r.ms.n), fmt(r.ms.r)] : []), fmt(r.ms.b),
       ratio(r.ms.b, r.ms.a), ratio(r.ms.b, r.ms.p), fmt(r.ms.c), fmt(r.ms.d), ratio(r.ms.c, r.ms.d)]),
   );
   const cpuAndMemory = table(
-    ['N', 'a cpu', 'a+ cpu', ...(breakdown ? ['b0 cpu'] : []), 'b cpu', 'b/a cpu', 'c cpu', 'd cpu',
-      'a MB', 'a+ MB', ...(breakdown ? ['b0 MB'] : []), 'b MB', 'b/a MB', 'b/a+ MB', 'c MB', 'd MB'],
-    rows.map((r) => [String(r.n), fmt(r.cpu.a), fmt(r.cpu.p), ...(breakdown ? [fmt(r.cpu.n)] : []), fmt(r.cpu.b), ratio(r.cpu.b, r.cpu.a),
-      fmt(r.cpu.c), fmt(r.cpu.d), fmt(r.mb.a), fmt(r.mb.p), ...(breakdown ? [fmt(r.mb.n)] : []), fmt(r.mb.b),
+    ['N', 'a cpu', 'a+ cpu', ...(breakdown ? ['b0 cpu', 'b1 cpu'] : []), 'b cpu', 'b/a cpu', 'c cpu', 'd cpu',
+      'a MB', 'a+ MB', ...(breakdown ? ['b0 MB', 'b1 MB'] : []), 'b MB', 'b/a MB', 'b/a+ MB', 'c MB', 'd MB'],
+    rows.map((r) => [String(r.n), fmt(r.cpu.a), fmt(r.cpu.p), ...(breakdown ? [fmt(r.cpu.n), fmt(r.cpu.r)] : []), fmt(r.cpu.b), ratio(r.cpu.b, r.cpu.a),
+      fmt(r.cpu.c), fmt(r.cpu.d), fmt(r.mb.a), fmt(r.mb.p), ...(breakdown ? [fmt(r.mb.n), fmt(r.mb.r)] : []), fmt(r.mb.b),
       ratio(r.mb.b, r.mb.a), ratio(r.mb.b, r.mb.p), fmt(r.mb.c), fmt(r.mb.d)]),
   );
-  const synthSteps: Array<[Step, string]> = [['a', 'a'], ['p', 'a+'], ...(breakdown ? [['n', 'b0'] as [Step, string]] : []), ['b', 'b']];
+  const synthSteps: Array<[Step, string]> = [['a', 'a'], ['p', 'a+'], ...(breakdown ? [['n', 'b0'], ['r', 'b1']] as Array<[Step, string]> : []), ['b', 'b']];
   const liveAndConstructs = table(
     ['N', ...synthSteps.map(([, h]) => `${h} live MB`), 'b/a+ live', ...synthSteps.map(([, h]) => `${h} constructs/svc`)],
     rows.map((r) => [String(r.n), ...synthSteps.map(([s]) => fmt(r.live[s])), ratio(r.live.b, r.live.p),
@@ -363,7 +366,7 @@ function main(): void {
   const largest = options.sizes[options.sizes.length - 1];
   const tenth = Math.round(largest / 10);
   const sizes = [...new Set([...options.sizes, ...(tenth >= 1 ? [tenth] : [])])].sort((x, y) => x - y);
-  const steps: Step[] = options.breakdown ? ['a', 'p', 'n', 'b', 'c', 'd'] : ['a', 'p', 'b', 'c', 'd'];
+  const steps: Step[] = options.breakdown ? ['a', 'p', 'n', 'r', 'b', 'c', 'd'] : ['a', 'p', 'b', 'c', 'd'];
 
   const started = Date.now();
   process.stdout.write(`machine: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? 'unknown'}), ${fmt(os.totalmem() / 2 ** 30, 1)} GiB, node ${process.version}, load ${os.loadavg().map((l) => fmt(l, 1)).join(' ')}\n`);
@@ -396,7 +399,7 @@ function main(): void {
   const growth = small ? big.ms.b! / small.ms.b! : NaN;
   process.stdout.write(
     'a = synth of the manifests as plain cdk8s ApiObjects; a+ = the same with the workloads as cdk8s-plus objects;\n' +
-    (options.breakdown ? 'b0 = cdk8s-istio synth with Mesh analyze: false; ' : '') +
+    (options.breakdown ? 'b0 = cdk8s-istio synth with Mesh analyze: false; b1 = with Mesh validateOncePerSynth: false (cdk8s repeats its passes per chart);\n' : '') +
     'b = cdk8s-istio synth (constructs, analysis, YAML); c = `cdk8s-istio lint` of b\'s YAML; d = parsing that YAML (yaml library).\n' +
     'cpu = CPU time of the child (all its threads); MB = peak RSS of the child process.\n' +
     `growth10x = b(${largest}) / b(${tenth}), wall; mem = peak RSS of b / a at N=${largest}. Took ${fmt((Date.now() - started) / 1000)} s.\n`,

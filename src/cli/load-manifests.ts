@@ -511,6 +511,9 @@ export function parseManifests(
   }
   // Built outside this function's scope: a closure made here would keep `text` and the trees alive.
   const lazy = lazyLines(reread ?? constantText(text));
+  // Walking every node for collection keys costs as much as a tenth of the parse; a file without
+  // an explicit key (`? `) or a flow collection before a colon (`]:`, `}:`) cannot have one.
+  const mayHaveCollectionKeys = COLLECTION_KEY_HINT.test(text);
 
   const problemAt = (offset: number, message: string): InputProblem => {
     const pos = lineCounter.linePos(offset);
@@ -531,7 +534,7 @@ export function parseManifests(
     }
     const contents = doc.contents;
     if (contents === null) return; // empty document (e.g. only comments, or a trailing `---`)
-    visit(contents, {
+    if (mayHaveCollectionKeys) visit(contents, {
       Pair(_, pair) {
         // The yaml library would print its own warning to stderr; say it here, with the line.
         if (isCollection(pair.key)) {
@@ -644,8 +647,18 @@ export const YAML_READ_OPTIONS = (lineCounter?: LineCounter): ParseOptions & Doc
 /** A YAML 1.1 float with no digit in it (`.`, `-.`, `._`): a string for the Go reader. */
 const DIGITLESS = /^[^0-9]*$/;
 
+/** The last tags adjusted, by the tags given: the yaml library asks for every document it reads. */
+let adjusted: { given: any[]; result: any[] } | undefined;
+
 /** The YAML 1.1 scalar tags adjusted to read as Kubernetes' Go YAML reader does (see above). */
 function kubernetesScalars(tags: any[]): any[] {
+  if (adjusted && adjusted.given.length === tags.length && adjusted.given.every((t, i) => t === tags[i])) return adjusted.result.slice();
+  const result = adjustTags(tags);
+  adjusted = { given: tags.slice(), result };
+  return result.slice();
+}
+
+function adjustTags(tags: any[]): any[] {
   return tags
     .filter((t) => t.format !== 'TIME')
     .map((t) => {
@@ -654,6 +667,12 @@ function kubernetesScalars(tags: any[]): any[] {
       return { ...t, test };
     });
 }
+
+/**
+ * Text any mapping key that is itself a map or list needs: an explicit key indicator (`?` then a
+ * space or line end), or the end of a flow collection followed by a colon (`[a, b]: x`, `{a: b} : x`).
+ */
+const COLLECTION_KEY_HINT = /\?(?:[ \t\r\n]|$)|[\]}][ \t]*:/m;
 
 /** The List item path of a document that is not in a List, shared by all of them. */
 const NO_ITEMS: readonly number[] = [];

@@ -8,6 +8,7 @@ import { Diagnostic } from '../analysis/diagnostic';
 import { MeshConfigFileError, MeshConfigSetting, readMeshConfigFile } from '../analysis/mesh-config-file';
 import { isDns1123Subdomain, namespaceNameFix, namespaceNameProblem } from '../analysis/validators/names';
 import { duplicateObjectErrors } from '../private/object-identity';
+import { currentSynth, passesOncePerSynth } from '../private/synth-tracking';
 
 /**
  * Settings of the mesh an app deploys into.
@@ -89,6 +90,20 @@ export interface MeshProps {
    * @default - Istio's default mesh config
    */
   readonly meshConfigFile?: string;
+
+  /**
+   * Have cdk8s resolve dependencies and run validations once per `app.synth()` instead of once
+   * more for every chart. cdk8s prepares the whole app again before writing each chart, so an
+   * app with a chart per namespace spends time in proportion to charts × constructs, most of a
+   * large mesh's synth; nothing changes between two charts of one synth, so the repeats find
+   * nothing new. With this on, the first chart is written by cdk8s as usual and later charts of
+   * the same synth skip the repeats (the manifests and their order are the same). It applies to
+   * the whole app this Mesh belongs to, only while it synthesizes; `Testing.synth()` and a
+   * chart's own `toJson()` are not affected. Turn it off if a construct of the app relies on
+   * being validated once per chart.
+   * @default true
+   */
+  readonly validateOncePerSynth?: boolean;
 }
 
 const MESH_SYMBOL = Symbol.for('cdk8s-istio.Mesh');
@@ -210,7 +225,18 @@ export class Mesh extends Construct {
     });
     this.node.addValidation({ validate: () => this.analysis.validate() });
     // Checked even with analyze: false: two objects of one identity are never what was meant.
-    this.node.addValidation({ validate: () => duplicateObjectErrors(this.node.root) });
+    // Once per synth, like the analysis: cdk8s may run validations again for every chart.
+    let identities: { synth: number; errors: string[] } | undefined;
+    this.node.addValidation({
+      validate: () => {
+        const synth = currentSynth(this.node.root);
+        if (synth !== undefined && identities?.synth === synth) return identities.errors;
+        const errors = duplicateObjectErrors(this.node.root);
+        if (synth !== undefined) identities = { synth, errors };
+        return errors;
+      },
+    });
+    passesOncePerSynth(this.node.root, props.validateOncePerSynth ?? true);
   }
 
   /** `apiVersion` of networking objects (VirtualService, DestinationRule, Gateway, …). */

@@ -3,65 +3,22 @@
  * engine over the manifests, fails the synth on errors and prints the rest. Internal: `Mesh`
  * holds one and registers `validate()` as a construct validation.
  *
- * Why this file exists, and why it patches cdk8s: cdk8s validates the whole app again for every
- * chart it writes (each chart's `toJson()` runs the validations), so an analysis per validation
- * would render and analyse charts × objects manifests. This is the library's one global side
- * effect: `App.prototype.synth` and `synthYaml` are wrapped (once per process) to mark an app
- * while it synthesizes, so that one analysis serves every chart of that synth, and each object's
- * `toJson()` returns the manifest the analysis already rendered until the synth ends. No user
- * code runs inside a synth, so the manifests cannot change in between.
+ * Why it caches per synth: cdk8s may validate the whole app again for every chart it writes, so an
+ * analysis per validation would render and analyse charts × objects manifests. The app is marked
+ * while it synthesizes (`private/synth-tracking.ts`), so that one analysis serves every chart of
+ * that synth, and each object's `toJson()` returns the manifest the analysis already rendered
+ * until the synth ends. No user code runs inside a synth, so the manifests cannot change in
+ * between.
  */
 import { createHash } from 'crypto';
-import { ApiObject, App } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { analyzeSources, failingDiagnostics } from '../analysis/analysis-run';
 import { CrdSchemas } from '../analysis/crd';
 import { Diagnostic, formatDiagnostic, Severity } from '../analysis/diagnostic';
 import { ManifestSource } from '../analysis/manifest';
 import { MeshConfigSetting } from '../analysis/mesh-config-file';
-
-/** On an App: how many `synth()`/`synthYaml()` calls are running now. */
-const SYNTH_DEPTH = Symbol.for('cdk8s-istio.synthDepth');
-/** On an App: number of the current (or last) outermost synth. */
-const SYNTH_SEQ = Symbol.for('cdk8s-istio.synthSeq');
-/** On App.prototype: the synth methods are wrapped. */
-const SYNTH_TRACKED = Symbol.for('cdk8s-istio.synthTracked');
-/** On an App: what to undo when the outermost synth ends. */
-const SYNTH_END = Symbol.for('cdk8s-istio.synthEnd');
-
-/**
- * Makes `App.synth()` and `App.synthYaml()` mark the app while they run (depth and a sequence
- * number per outermost synth), and run the registered undo steps when the outermost one ends.
- * Installed once, on the prototype (jsii languages call prototype methods).
- */
-export function trackSynths(): void {
-  const proto = App.prototype as any;
-  if (proto[SYNTH_TRACKED]) return;
-  proto[SYNTH_TRACKED] = true;
-  for (const method of ['synth', 'synthYaml']) {
-    const original = proto[method] as (...args: unknown[]) => unknown;
-    proto[method] = function (this: any, ...args: unknown[]): unknown {
-      const depth: number = this[SYNTH_DEPTH] ?? 0;
-      if (depth === 0) this[SYNTH_SEQ] = (this[SYNTH_SEQ] ?? 0) + 1;
-      this[SYNTH_DEPTH] = depth + 1;
-      try {
-        return original.apply(this, args);
-      } finally {
-        this[SYNTH_DEPTH] = depth;
-        if (depth === 0) {
-          const undo: Array<() => void> = this[SYNTH_END] ?? [];
-          this[SYNTH_END] = undefined;
-          undo.forEach((f) => f());
-        }
-      }
-    };
-  }
-}
-
-/** The number of the synth running now on `root`, or undefined outside a synth. */
-function currentSynth(root: any): number | undefined {
-  return (root[SYNTH_DEPTH] ?? 0) > 0 ? root[SYNTH_SEQ] : undefined;
-}
+import { currentSynth, onSynthEnd, trackSynths } from '../private/synth-tracking';
 
 /**
  * Until the synth running now ends, each object's `toJson()` returns the manifest the analysis
@@ -76,7 +33,7 @@ function reuseRenders(root: any, objects: ApiObject[], sources: ManifestSource[]
     Object.defineProperty(apiObject, 'toJson', { value: () => manifest, configurable: true, writable: true });
     patched.push(apiObject);
   });
-  (root[SYNTH_END] ??= []).push(() => patched.forEach((o) => delete (o as any).toJson));
+  onSynthEnd(root, () => patched.forEach((o) => delete (o as any).toJson));
 }
 
 /** What the analysis of one app runs with. */

@@ -60,6 +60,15 @@ metadata:
     expect(r.stderr).toMatch(/^chart\.yaml:6:5: note: a mapping key is itself a map or list, read as the string .*helm template/m);
   });
 
+  test.each([
+    ['an explicit key', 'metadata:\n  name: c\n  labels:\n    ? [a, b]\n    : shop\n', 4],
+    ['a flow map as key', 'metadata:\n  name: c\n  labels:\n    {a: b} : shop\n', 4],
+  ])('%s that is a collection gives the note too', async (_what, body, line) => {
+    const dir = tempTree({ 'cm.yaml': `apiVersion: v1\nkind: ConfigMap\n${body}` });
+    const r = await runCli(['lint', 'cm.yaml'], { cwd: dir });
+    expect(r.stderr).toMatch(new RegExp(`^cm\\.yaml:${line + 2}:\\d+: note: a mapping key is itself a map or list`, 'm'));
+  });
+
   test('a file without such keys gives no note', async () => {
     const dir = tempTree({ 'svc.yaml': SERVICE_YAML });
     const r = await runCli(['lint', 'svc.yaml'], { cwd: dir });

@@ -13,13 +13,22 @@ export interface HttpRouteRef {
   readonly label: string;
 }
 
-/** Every HTTP route of a VirtualService that is an object (indexes stay those of the manifest). */
-export function httpRoutesOf(vs: ObjectRecord): HttpRouteRef[] {
+/** The routes of each VirtualService record, built once: about twenty rules read them. */
+const ROUTES = new WeakMap<ObjectRecord, readonly HttpRouteRef[]>();
+
+/**
+ * Every HTTP route of a VirtualService that is an object (indexes stay those of the manifest).
+ * The list is shared by every caller of one record, hence read-only.
+ */
+export function httpRoutesOf(vs: ObjectRecord): readonly HttpRouteRef[] {
+  const known = ROUTES.get(vs);
+  if (known) return known;
   const out: HttpRouteRef[] = [];
   routeList(vs, 'http').forEach((route, index) => {
     if (!isPlainObject(route)) return;
     out.push({ vs, route, index, path: ['spec', 'http', index], label: describeRoute(route, index) });
   });
+  ROUTES.set(vs, out);
   return out;
 }
 
