@@ -534,18 +534,20 @@ export function parseManifests(
     }
     const contents = doc.contents;
     if (contents === null) return; // empty document (e.g. only comments, or a trailing `---`)
-    if (mayHaveCollectionKeys) visit(contents, {
-      Pair(_, pair) {
-        // The yaml library would print its own warning to stderr; say it here, with the line.
-        if (isCollection(pair.key)) {
-          notes.push(problemAt(
-            (pair.key as { range?: [number, number, number] | null }).range?.[0] ?? 0,
-            `a mapping key is itself a map or list, read as the string ${JSON.stringify(String(pair.key))}` +
-            ' (an unrendered Helm or Go template? lint what `helm template` renders)',
-          ));
-        }
-      },
-    });
+    if (mayHaveCollectionKeys) {
+      visit(contents, {
+        Pair(_, pair) {
+          // The yaml library would print its own warning to stderr; say it here, with the line.
+          if (isCollection(pair.key)) {
+            notes.push(problemAt(
+              (pair.key as { range?: [number, number, number] | null }).range?.[0] ?? 0,
+              `a mapping key is itself a map or list, read as the string ${JSON.stringify(String(pair.key))}` +
+              ' (an unrendered Helm or Go template? lint what `helm template` renders)',
+            ));
+          }
+        },
+      });
+    }
     let value: unknown;
     try {
       value = doc.toJS();
