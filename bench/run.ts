@@ -256,7 +256,8 @@ function tables(rows: Row[], breakdown: boolean): string {
     ['N', 'a cpu', 'a+ cpu', ...(breakdown ? ['b0 cpu', 'b1 cpu'] : []), 'b cpu', 'b/a cpu', 'b/a+ cpu', 'c cpu', 'd cpu',
       'a MB', 'a+ MB', ...(breakdown ? ['b0 MB', 'b1 MB'] : []), 'b MB', 'b/a MB', 'b/a+ MB', 'c MB', 'd MB'],
     rows.map((r) => [String(r.n), fmt(r.cpu.a), fmt(r.cpu.p), ...(breakdown ? [fmt(r.cpu.n), fmt(r.cpu.r)] : []), fmt(r.cpu.b),
-      ratio(r.cpu.b, r.cpu.a), ratio(r.cpu.b, r.cpu.p), fmt(r.cpu.c), fmt(r.cpu.d), fmt(r.mb.a), fmt(r.mb.p), ...(breakdown ? [fmt(r.mb.n), fmt(r.mb.r)] : []), fmt(r.mb.b),
+      ratio(r.cpu.b, r.cpu.a), ratio(r.cpu.b, r.cpu.p), fmt(r.cpu.c), fmt(r.cpu.d),
+      fmt(r.mb.a), fmt(r.mb.p), ...(breakdown ? [fmt(r.mb.n), fmt(r.mb.r)] : []), fmt(r.mb.b),
       ratio(r.mb.b, r.mb.a), ratio(r.mb.b, r.mb.p), fmt(r.mb.c), fmt(r.mb.d)]),
   );
   const synthSteps: Array<[Step, string]> = [['a', 'a'], ['p', 'a+'], ...(breakdown ? [['n', 'b0'], ['r', 'b1']] as Array<[Step, string]> : []), ['b', 'b']];
