@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { readCrdFile } from './crd-file';
 import { formatInputProblem, formatJson, formatText, OUTPUT_FORMATS, OutputFormat } from './format';
+import { boundHeapGrowth } from './heap-growth';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_TOTAL_BYTES, describeFsError, loadManifests, parseByteSize, STDIN_ARG } from './load-manifests';
 import { readMeshConfigArg } from './mesh-config-arg';
 import { DescribedRule, formatSarif, istioCodeUrl } from './sarif';
@@ -567,6 +568,7 @@ function readVersion(): string {
  * the exit code (without `process.exit`, so that output is flushed).
  */
 export function runCli(options: CliOptions = {}): void {
+  boundHeapGrowth();
   // Piping into `head` closes stdout early; that is not an error worth a stack trace, nor is
   // any other failure to write (a full disk): say it in one line and exit 2.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
