@@ -139,3 +139,36 @@ spec:
         subset: v1
 `;
 export const RETRIES_LINE = 17;
+
+/**
+ * A mesh-wide STRICT PeerAuthentication in istio-config and a DestinationRule of shop turning TLS
+ * off: a conflict (destinationrule-mtls-conflict) only when istio-config is the root namespace.
+ */
+export const ROOT_POLICY_CONFLICT_YAML = `apiVersion: security.istio.io/v1
+kind: PeerAuthentication
+metadata: {name: default, namespace: istio-config}
+spec: {mtls: {mode: STRICT}}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api, namespace: shop}
+spec:
+  selector: {matchLabels: {app: api}}
+  template:
+    metadata: {labels: {app: api}}
+    spec: {containers: [{name: api, image: api, ports: [{containerPort: 8080}]}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: api, namespace: shop}
+spec:
+  selector: {app: api}
+  ports: [{name: http, port: 8080}]
+---
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: api, namespace: shop}
+spec:
+  host: api.shop.svc.cluster.local
+  trafficPolicy: {tls: {mode: DISABLE}}
+`;
