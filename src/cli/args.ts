@@ -119,7 +119,8 @@ export interface MeshArgs {
 /**
  * Takes `option` into `args` when it is one of the {@link MeshArgs} options: `-n/--namespace`,
  * `--root-namespace`, `--cluster-domain` and `--mesh-config`. `namespaceRule` ends the message
- * for a value that is not a namespace name. @returns whether the option was one of them
+ * for a value that is not a namespace name (each command keeps its own wording of the rule).
+ * @returns whether the option was one of them
  */
 export function meshArg(option: OptionArg, args: MeshArgs, namespaceRule: string): boolean {
   switch (option.name) {
