@@ -1,33 +1,22 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { ExitCode, formatArg, loadInputs, meshArg, MeshArgs, meshModelOptions, NO_INPUT_MESSAGE, orList, OutputStream, PROGRAM, readMeshConfigOption, scanArgs, UsageError, usageError } from './args';
 import { readCrdFile } from './crd-file';
-import { formatInputProblem, formatJson, formatText, OUTPUT_FORMATS, OutputFormat } from './format';
+import { formatJson, formatText, OUTPUT_FORMATS, OutputFormat } from './format';
 import { boundHeapGrowth } from './heap-growth';
-import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_TOTAL_BYTES, describeFsError, loadManifests, parseByteSize, STDIN_ARG } from './load-manifests';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_TOTAL_BYTES, describeFsError, parseByteSize } from './load-manifests';
 import { readMeshConfigArg } from './mesh-config-arg';
 import { DescribedRule, formatSarif, istioCodeUrl } from './sarif';
 import { simulateCommand } from './simulate';
 import { analyzeSources, closestRuleId, CrdFileError, didYouMean, failing, FailOn, IGNORE_ANNOTATION, unknownRuleIds } from '../analysis/analysis-run';
 import type { CrdSchemas } from '../analysis/crd/crd-schemas';
 import { Severity } from '../analysis/diagnostic';
-import { MeshConfigFileError, MeshConfigSetting } from '../analysis/mesh-config-file';
+import { MeshConfigSetting } from '../analysis/mesh-config-file';
 import { Rule } from '../analysis/rule';
 import { ALL_RULES } from '../analysis/rules';
 
-/** Exit codes of the command line. */
-export enum ExitCode {
-  /** No error diagnostics (warnings and infos may have been reported, unless `--fail-on warning`). */
-  OK = 0,
-  /** At least one error diagnostic (or warning, with `--fail-on warning`). */
-  LINT_ERRORS = 1,
-  /** The input could not be read or parsed, or the arguments are wrong: lint did not run. */
-  USAGE_OR_INPUT = 2,
-}
-
-/** Something `write` can be called on: `process.stdout`, or a buffer in tests. */
-export interface OutputStream {
-  write(chunk: string): unknown;
-}
+export { ExitCode };
+export type { OutputStream };
 
 /** Where the command reads and writes; defaults to the process's own. */
 export interface CliIo {
@@ -47,8 +36,6 @@ export interface CliOptions {
    */
   readonly rules?: readonly Rule[];
 }
-
-const PROGRAM = 'cdk8s-istio';
 
 export const MAIN_USAGE = `Usage: ${PROGRAM} <command> [options]
 
@@ -154,15 +141,11 @@ Exit status:
 `;
 
 /** Arguments of `lint`, parsed. */
-interface LintArgs {
+interface LintArgs extends Readonly<MeshArgs> {
   readonly format: OutputFormat;
   readonly failOn: FailOn;
   readonly ignore: string[];
   readonly paths: string[];
-  readonly clusterDomain?: string;
-  readonly rootNamespace?: string;
-  readonly namespace?: string;
-  readonly meshConfig?: string;
   readonly crds?: string;
   readonly maxFileBytes: number;
   readonly maxTotalBytes: number;
@@ -172,14 +155,8 @@ interface LintArgs {
   readonly explain?: string;
 }
 
-/** A Kubernetes namespace name (DNS-1123 label). */
-const NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-
 /** The least severe finding that makes lint exit 1. */
 const FAIL_ON_VALUES: readonly FailOn[] = [Severity.ERROR, Severity.WARNING];
-
-/** A wrong command line: the message says what is wrong, and the caller adds where to get help. */
-class UsageError extends Error {}
 
 /**
  * Runs the command line and resolves to the exit code. Never throws and never prints a stack
@@ -250,9 +227,7 @@ async function lint(argv: readonly string[], io: CliIo, options: CliOptions): Pr
     args = parseLintArgs(argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    io.stderr.write(`${PROGRAM} lint: ${e.message}\n`);
-    io.stderr.write(`Run '${PROGRAM} lint --help' for usage.\n`);
-    return ExitCode.USAGE_OR_INPUT;
+    return usageError(io.stderr, 'lint', e.message);
   }
 
   const rules = options.rules ?? ALL_RULES;
@@ -281,11 +256,7 @@ async function lint(argv: readonly string[], io: CliIo, options: CliOptions): Pr
     io.stdout.write(formatRuleExplanation(rule));
     return ExitCode.OK;
   }
-  if (args.paths.length === 0) {
-    io.stderr.write(`${PROGRAM} lint: no input given. Pass one or more files or folders, or - to read standard input.\n`);
-    io.stderr.write(`Run '${PROGRAM} lint --help' for usage.\n`);
-    return ExitCode.USAGE_OR_INPUT;
-  }
+  if (args.paths.length === 0) return usageError(io.stderr, 'lint', NO_INPUT_MESSAGE);
 
   for (const unknown of unknownRuleIds(args.ignore, rules)) {
     io.stderr.write(`${PROGRAM} lint: warning: --ignore ${unknown.id}: no rule has this id.${didYouMean(unknown)} (see '${PROGRAM} lint --list-rules')\n`);
@@ -305,40 +276,24 @@ async function lint(argv: readonly string[], io: CliIo, options: CliOptions): Pr
 
   let meshConfig: MeshConfigSetting | undefined;
   if (args.meshConfig !== undefined) {
-    try {
-      meshConfig = readMeshConfigArg(path.resolve(io.cwd, args.meshConfig), args.meshConfig, args.maxFileBytes);
-    } catch (e) {
-      if (!(e instanceof MeshConfigFileError)) throw e;
-      io.stderr.write(`${PROGRAM} lint: --mesh-config: ${e.message}\n`);
-      return ExitCode.USAGE_OR_INPUT;
-    }
+    const read = readMeshConfigOption('lint', args.meshConfig, io.cwd, io.stderr,
+      (file, name) => readMeshConfigArg(file, name, args.maxFileBytes));
+    if (typeof read === 'number') return read;
+    meshConfig = read;
   }
 
-  const loaded = await loadManifests(args.paths, {
+  const loaded = await loadInputs(args.paths, {
     cwd: io.cwd,
     readStdin: (limit) => readAll(io.stdin, limit),
     maxFileBytes: args.maxFileBytes,
     maxTotalBytes: args.maxTotalBytes,
-  });
-  for (const note of loaded.notes) {
-    io.stderr.write(formatInputProblem(note, 'note: '));
-  }
-  if (loaded.errors.length > 0) {
-    for (const problem of loaded.errors) {
-      io.stderr.write(formatInputProblem(problem, 'error: '));
-    }
-    const n = loaded.errors.length;
-    io.stderr.write(`${PROGRAM} lint: ${n} input ${n === 1 ? 'problem' : 'problems'}; nothing was checked. Fix the input and run again.\n`);
-    return ExitCode.USAGE_OR_INPUT;
-  }
+  }, io.stderr, (n) => `${PROGRAM} lint: ${n} input ${n === 1 ? 'problem' : 'problems'}; nothing was checked. Fix the input and run again.`);
+  if (!loaded) return ExitCode.USAGE_OR_INPUT;
 
   const diagnostics = analyzeSources(loaded.sources, {
     rules,
     ignoreRules: args.ignore,
-    ...(args.clusterDomain !== undefined ? { clusterDomain: args.clusterDomain } : {}),
-    ...(args.rootNamespace !== undefined ? { rootNamespace: args.rootNamespace } : {}),
-    ...(args.namespace !== undefined ? { defaultNamespace: args.namespace } : {}),
-    ...(meshConfig ? { meshConfig } : {}),
+    ...meshModelOptions(args, meshConfig),
     ...(crds ? { crds } : {}),
   });
 
@@ -358,19 +313,12 @@ async function lint(argv: readonly string[], io: CliIo, options: CliOptions): Pr
   return failing(diagnostics, args.failOn) ? ExitCode.LINT_ERRORS : ExitCode.OK;
 }
 
-/**
- * Parses `lint` arguments. Options take their value as the next argument or after `=`
- * (`--format json`, `--format=json`, `-f json`); `--` ends the options; `-` is a path (stdin).
- */
+/** Parses `lint` arguments (see {@link scanArgs} for the form of options). */
 function parseLintArgs(argv: readonly string[]): LintArgs {
   let format: OutputFormat = 'text';
   let failOn: FailOn = Severity.ERROR;
   const ignore: string[] = [];
-  const paths: string[] = [];
-  let clusterDomain: string | undefined;
-  let rootNamespace: string | undefined;
-  let namespace: string | undefined;
-  let meshConfig: string | undefined;
+  const mesh: MeshArgs = {};
   let crds: string | undefined;
   let maxFileBytes = DEFAULT_MAX_FILE_BYTES;
   let maxTotalBytes: number | undefined;
@@ -379,47 +327,16 @@ function parseLintArgs(argv: readonly string[]): LintArgs {
   let listRules = false;
   let explain: string | undefined;
 
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--') {
-      for (const rest of argv.slice(i + 1)) paths.push(rest); // no spread: xargs can pass 100,000+ paths
-      break;
-    }
-    if (arg === STDIN_ARG || !arg.startsWith('-')) {
-      paths.push(arg);
-      continue;
-    }
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq >= 0 ? arg.slice(0, eq) : arg;
-    const inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
-    const value = (): string => {
-      if (inline !== undefined) {
-        if (inline === '') throw new UsageError(`option ${name} needs a value`);
-        return inline;
-      }
-      const next = argv[i + 1];
-      if (next === undefined || (next.startsWith('-') && next !== STDIN_ARG)) {
-        throw new UsageError(`option ${name} needs a value`);
-      }
-      i++;
-      return next;
-    };
-    const noValue = () => {
-      if (inline !== undefined) throw new UsageError(`option ${name} takes no value`);
-    };
-
+  const paths = scanArgs(argv, (option) => {
+    if (meshArg(option, mesh, "lower-case letters, digits and '-', at most 63 characters, e.g. shop")) return;
+    const name = option.name;
     switch (name) {
       case '-f':
-      case '--format': {
-        const v = value();
-        if (!(OUTPUT_FORMATS as readonly string[]).includes(v)) {
-          throw new UsageError(`unknown format '${v}'; use ${orList(OUTPUT_FORMATS)}`);
-        }
-        format = v as OutputFormat;
+      case '--format':
+        format = formatArg(option.value(), OUTPUT_FORMATS);
         break;
-      }
       case '--fail-on': {
-        const v = value();
+        const v = option.value();
         if (!(FAIL_ON_VALUES as readonly string[]).includes(v)) {
           throw new UsageError(`--fail-on ${v}: use ${orList(FAIL_ON_VALUES)} (the least severe finding that makes lint exit 1)`);
         }
@@ -428,32 +345,14 @@ function parseLintArgs(argv: readonly string[]): LintArgs {
       }
       case '-i':
       case '--ignore':
-        ignore.push(...value().split(',').map((s) => s.trim()).filter((s) => s !== ''));
-        break;
-      case '--cluster-domain':
-        clusterDomain = value();
-        break;
-      case '--root-namespace':
-        rootNamespace = value();
-        break;
-      case '-n':
-      case '--namespace': {
-        const v = value();
-        if (!NAMESPACE_NAME.test(v) || v.length > 63) {
-          throw new UsageError(`${name} ${v}: not a namespace name (lower-case letters, digits and '-', at most 63 characters, e.g. shop)`);
-        }
-        namespace = v;
-        break;
-      }
-      case '--mesh-config':
-        meshConfig = value();
+        ignore.push(...option.value().split(',').map((s) => s.trim()).filter((s) => s !== ''));
         break;
       case '--crds':
-        crds = value();
+        crds = option.value();
         break;
       case '--max-bytes':
       case '--max-total-bytes': {
-        const v = value();
+        const v = option.value();
         const bytes = parseByteSize(v);
         if (bytes === undefined) {
           throw new UsageError(`${name} ${v}: not a size; write bytes, or a number with KiB, MiB or GiB (e.g. ${name} 128MiB)`);
@@ -463,35 +362,32 @@ function parseLintArgs(argv: readonly string[]): LintArgs {
         break;
       }
       case '--explain':
-        explain = value();
+        explain = option.value();
         break;
       case '--list-rules':
-        noValue();
+        option.noValue();
         listRules = true;
         break;
       case '-h':
       case '--help':
-        noValue();
+        option.noValue();
         help = true;
         break;
       case '-v':
       case '--version':
-        noValue();
+        option.noValue();
         version = true;
         break;
       default:
         throw new UsageError(`unknown option '${name}'`);
     }
-  }
+  });
   return {
+    ...mesh,
     format,
     failOn,
     ignore,
     paths,
-    clusterDomain,
-    rootNamespace,
-    namespace,
-    meshConfig,
     crds,
     help,
     version,
@@ -532,11 +428,6 @@ export function formatRuleExplanation(rule: DescribedRule): string {
     '',
   );
   return lines.join('\n');
-}
-
-/** `a or b`, `a, b or c`. */
-function orList(values: readonly string[]): string {
-  return values.length <= 1 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
 }
 
 /** Reads standard input, stopping once it is longer than `limit` bytes (`yes | lint -` ends). */

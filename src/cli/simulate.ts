@@ -1,17 +1,14 @@
 /**
  * `cdk8s-istio simulate`: reads manifests as `lint` does and prints what happens to one request.
  */
-import * as path from 'path';
-import { formatInputProblem } from './format';
-import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_TOTAL_BYTES, loadManifests, STDIN_ARG } from './load-manifests';
-import { MeshConfigFileError, MeshConfigSetting, readMeshConfigFile } from '../analysis/mesh-config-file';
+import { ExitCode, formatArg, loadInputs, meshArg, MeshArgs, meshModelOptions, NAMESPACE_NAME, NO_INPUT_MESSAGE, OutputStream, PROGRAM, readMeshConfigOption, scanArgs, UsageError, usageError } from './args';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_TOTAL_BYTES } from './load-manifests';
+import { MeshConfigSetting, readMeshConfigFile } from '../analysis/mesh-config-file';
 import { MeshModel } from '../analysis/model';
 import { MeshSimulator } from '../simulator/mesh-simulator';
 import { RequestSource, RequestTarget, SimulatedJwt } from '../simulator/request';
 import { SimulationInputError } from '../simulator/resolve';
 import { DestinationTrace, ObjectReference, RequestTrace } from '../simulator/trace';
-
-const PROGRAM = 'cdk8s-istio';
 
 export const SIMULATE_USAGE = `Usage: ${PROGRAM} simulate [options] PATH... --to URL
 
@@ -73,36 +70,26 @@ Exit status:
      workload or Gateway that the input does not hold
 `;
 
-/** Something `write` can be called on. */
-interface Output {
-  write(chunk: string): unknown;
-}
-
 export interface SimulateIo {
-  readonly stdout: Output;
-  readonly stderr: Output;
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
   readonly cwd: string;
   readonly readStdin: (limit: number) => Promise<Buffer | string>;
 }
 
-class UsageError extends Error {}
-
-interface SimulateArgs {
+interface SimulateArgs extends Readonly<MeshArgs> {
   readonly paths: string[];
   readonly to?: string;
   readonly from?: RequestSource;
   readonly method?: string;
   readonly headers: Record<string, string>;
   readonly jwt?: SimulatedJwt;
-  readonly format: 'text' | 'json';
-  readonly namespace?: string;
-  readonly rootNamespace?: string;
-  readonly clusterDomain?: string;
-  readonly meshConfig?: string;
+  readonly format: SimulateFormat;
   readonly help: boolean;
 }
 
-const NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+type SimulateFormat = 'text' | 'json';
+const SIMULATE_FORMATS: readonly SimulateFormat[] = ['text', 'json'];
 /** An HTTP header name (RFC 9110 token). */
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
@@ -117,17 +104,13 @@ function namespaced(option: string, value: string, what: string): [string, strin
 }
 
 function parseArgs(argv: readonly string[]): SimulateArgs {
-  const paths: string[] = [];
   const headers: Record<string, string> = {};
   let to: string | undefined;
   let from: RequestSource | undefined;
   let fromOption: string | undefined;
   let method: string | undefined;
-  let format: 'text' | 'json' = 'text';
-  let namespace: string | undefined;
-  let rootNamespace: string | undefined;
-  let clusterDomain: string | undefined;
-  let meshConfig: string | undefined;
+  let format: SimulateFormat = 'text';
+  const mesh: MeshArgs = {};
   let help = false;
   let jwtPrincipal: string | undefined;
   const audiences: string[] = [];
@@ -137,62 +120,36 @@ function parseArgs(argv: readonly string[]): SimulateArgs {
     fromOption = option;
     from = source;
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--') {
-      for (const rest of argv.slice(i + 1)) paths.push(rest);
-      break;
-    }
-    if (arg === STDIN_ARG || !arg.startsWith('-')) {
-      paths.push(arg);
-      continue;
-    }
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq >= 0 ? arg.slice(0, eq) : arg;
-    const inline = eq >= 0 ? arg.slice(eq + 1) : undefined;
-    const value = (): string => {
-      if (inline !== undefined) {
-        if (inline === '') throw new UsageError(`option ${name} needs a value`);
-        return inline;
-      }
-      const next = argv[i + 1];
-      if (next === undefined) throw new UsageError(`option ${name} needs a value`);
-      i++;
-      return next;
-    };
+  const paths = scanArgs(argv, (option) => {
+    if (meshArg(option, mesh, "lower-case letters, digits and '-', e.g. shop")) return;
+    const name = option.name;
     switch (name) {
       case '--to':
-        to = value();
+        to = option.value();
         break;
-      case '--from': {
-        const v = value();
-        setFrom(name, RequestSource.serviceAccount(...namespaced(name, v, 'SERVICEACCOUNT')));
+      case '--from':
+        setFrom(name, RequestSource.serviceAccount(...namespaced(name, option.value(), 'SERVICEACCOUNT')));
         break;
-      }
-      case '--from-workload': {
-        const v = value();
-        setFrom(name, RequestSource.workload(...namespaced(name, v, 'NAME')));
+      case '--from-workload':
+        setFrom(name, RequestSource.workload(...namespaced(name, option.value(), 'NAME')));
         break;
-      }
-      case '--via-gateway': {
-        const v = value();
-        setFrom(name, RequestSource.viaGateway(...namespaced(name, v, 'NAME')));
+      case '--via-gateway':
+        setFrom(name, RequestSource.viaGateway(...namespaced(name, option.value(), 'NAME')));
         break;
-      }
       case '--outside-mesh':
-        if (inline !== undefined) throw new UsageError(`option ${name} takes no value`);
+        option.noValue();
         setFrom(name, RequestSource.outsideMesh());
         break;
       case '-X':
       case '--method': {
-        const v = value();
+        const v = option.value();
         if (!/^[A-Za-z]+$/.test(v)) throw new UsageError(`${name} ${v}: not an HTTP method (e.g. GET, POST, DELETE)`);
         method = v.toUpperCase();
         break;
       }
       case '-H':
       case '--header': {
-        const v = value();
+        const v = option.value();
         const colon = v.indexOf(':');
         const header = colon < 0 ? '' : v.slice(0, colon).trim();
         if (!HEADER_NAME.test(header)) throw new UsageError(`${name} '${v}': write 'NAME: VALUE', e.g. -H 'end-user: jason'`);
@@ -200,41 +157,22 @@ function parseArgs(argv: readonly string[]): SimulateArgs {
         break;
       }
       case '--jwt': {
-        const v = value();
+        const v = option.value();
         const slash = v.lastIndexOf('/');
         if (slash <= 0 || slash === v.length - 1) throw new UsageError(`--jwt ${v}: write ISSUER/SUBJECT, e.g. --jwt testing@secure.istio.io/testing@secure.istio.io`);
         jwtPrincipal = v;
         break;
       }
       case '--jwt-audience':
-        audiences.push(value());
+        audiences.push(option.value());
         break;
       case '--jwt-invalid':
-        if (inline !== undefined) throw new UsageError(`option ${name} takes no value`);
+        option.noValue();
         jwtInvalid = true;
         break;
       case '-f':
-      case '--format': {
-        const v = value();
-        if (v !== 'text' && v !== 'json') throw new UsageError(`unknown format '${v}'; use text or json`);
-        format = v;
-        break;
-      }
-      case '-n':
-      case '--namespace': {
-        const v = value();
-        if (!NAMESPACE_NAME.test(v) || v.length > 63) throw new UsageError(`${name} ${v}: not a namespace name (lower-case letters, digits and '-', e.g. shop)`);
-        namespace = v;
-        break;
-      }
-      case '--root-namespace':
-        rootNamespace = value();
-        break;
-      case '--cluster-domain':
-        clusterDomain = value();
-        break;
-      case '--mesh-config':
-        meshConfig = value();
+      case '--format':
+        format = formatArg(option.value(), SIMULATE_FORMATS);
         break;
       case '-h':
       case '--help':
@@ -243,7 +181,7 @@ function parseArgs(argv: readonly string[]): SimulateArgs {
       default:
         throw new UsageError(`unknown option '${name}'`);
     }
-  }
+  }, { valueMayStartWithDash: true });
   if (jwtPrincipal === undefined && (audiences.length > 0 || jwtInvalid)) {
     throw new UsageError('--jwt-audience and --jwt-invalid describe a token; give it with --jwt ISSUER/SUBJECT');
   }
@@ -254,17 +192,13 @@ function parseArgs(argv: readonly string[]): SimulateArgs {
     audiences,
     invalid: jwtInvalid,
   };
-  return { paths, to, from, method, headers, jwt, format, namespace, rootNamespace, clusterDomain, meshConfig, help };
+  return { ...mesh, paths, to, from, method, headers, jwt, format, help };
 }
 
 /** Runs `simulate` and resolves to the exit code (0 with a trace, 2 on bad input). */
 export async function simulateCommand(argv: readonly string[], io: SimulateIo): Promise<number> {
   let args: SimulateArgs;
-  const usage = (message: string): number => {
-    io.stderr.write(`${PROGRAM} simulate: ${message}\n`);
-    io.stderr.write(`Run '${PROGRAM} simulate --help' for usage.\n`);
-    return 2;
-  };
+  const usage = (message: string): number => usageError(io.stderr, 'simulate', message);
   try {
     args = parseArgs(argv);
   } catch (e) {
@@ -273,10 +207,10 @@ export async function simulateCommand(argv: readonly string[], io: SimulateIo): 
   }
   if (args.help) {
     io.stdout.write(SIMULATE_USAGE);
-    return 0;
+    return ExitCode.OK;
   }
   if (args.to === undefined) return usage('no request given; say where it goes with --to URL (e.g. --to http://reviews:9080/)');
-  if (args.paths.length === 0) return usage('no input given. Pass one or more files or folders, or - to read standard input.');
+  if (args.paths.length === 0) return usage(NO_INPUT_MESSAGE);
   let target: RequestTarget;
   try {
     target = RequestTarget.url(args.to);
@@ -286,32 +220,18 @@ export async function simulateCommand(argv: readonly string[], io: SimulateIo): 
 
   let meshConfig: MeshConfigSetting | undefined;
   if (args.meshConfig !== undefined) {
-    try {
-      meshConfig = readMeshConfigFile(path.resolve(io.cwd, args.meshConfig), args.meshConfig);
-    } catch (e) {
-      if (!(e instanceof MeshConfigFileError)) throw e;
-      io.stderr.write(`${PROGRAM} simulate: --mesh-config: ${e.message}\n`);
-      return 2;
-    }
+    const read = readMeshConfigOption('simulate', args.meshConfig, io.cwd, io.stderr, readMeshConfigFile);
+    if (typeof read === 'number') return read;
+    meshConfig = read;
   }
-  const loaded = await loadManifests(args.paths, {
+  const loaded = await loadInputs(args.paths, {
     cwd: io.cwd,
     readStdin: io.readStdin,
     maxFileBytes: DEFAULT_MAX_FILE_BYTES,
     maxTotalBytes: DEFAULT_MAX_TOTAL_BYTES,
-  });
-  for (const note of loaded.notes) io.stderr.write(formatInputProblem(note, 'note: '));
-  if (loaded.errors.length > 0) {
-    for (const problem of loaded.errors) io.stderr.write(formatInputProblem(problem, 'error: '));
-    io.stderr.write(`${PROGRAM} simulate: the input could not be read; nothing was simulated.\n`);
-    return 2;
-  }
-  const model = new MeshModel(loaded.sources, {
-    ...(args.clusterDomain !== undefined ? { clusterDomain: args.clusterDomain } : {}),
-    ...(args.rootNamespace !== undefined ? { rootNamespace: args.rootNamespace } : {}),
-    ...(args.namespace !== undefined ? { defaultNamespace: args.namespace } : {}),
-    ...(meshConfig ? { meshConfig } : {}),
-  });
+  }, io.stderr, () => `${PROGRAM} simulate: the input could not be read; nothing was simulated.`);
+  if (!loaded) return ExitCode.USAGE_OR_INPUT;
+  const model = new MeshModel(loaded.sources, meshModelOptions(args, meshConfig));
   let trace: RequestTrace;
   try {
     trace = MeshSimulator._fromModel(model).request({
@@ -324,10 +244,10 @@ export async function simulateCommand(argv: readonly string[], io: SimulateIo): 
   } catch (e) {
     if (!(e instanceof SimulationInputError)) throw e;
     io.stderr.write(`${PROGRAM} simulate: ${e.message}\n`);
-    return 2;
+    return ExitCode.USAGE_OR_INPUT;
   }
   io.stdout.write(args.format === 'json' ? `${JSON.stringify(toJsonTrace(trace), null, 2)}\n` : formatTrace(trace));
-  return 0;
+  return ExitCode.OK;
 }
 
 function ref(r: ObjectReference | undefined): { kind: string; namespace: string; name: string } | null {

@@ -1,18 +1,5 @@
-import { NAMESPACE_RULE, RETRIES_RULE, runCli, SERVICE_YAML, tempTree, TEST_RULE_INFO, VIRTUAL_SERVICE_YAML } from './helpers';
-import { Severity } from '../../src/analysis/diagnostic';
+import { NAMESPACE_RULE, RETRIES_RULE, runCli, SERVICE_INFO_RULE, SERVICE_YAML, tempTree, UNNAMESPACED_SERVICE_YAML, VIRTUAL_SERVICE_YAML } from './helpers';
 import { Rule } from '../../src/analysis/rule';
-
-const UNNAMESPACED_SERVICE = SERVICE_YAML.replace('  namespace: shop\n', '');
-
-const INFO_RULE: Rule = {
-  ...TEST_RULE_INFO,
-  id: 'test-service-info',
-  severity: Severity.INFO,
-  summary: 'Test rule: notes every Service.',
-  check(model, report) {
-    for (const svc of model.ofKind('', 'Service')) report({ object: svc, path: [], message: 'a Service.' });
-  },
-};
 
 async function lint(args: string[], files: Record<string, string>, rules: readonly Rule[]) {
   return runCli(['lint', ...args, '.'], { cwd: tempTree(files), rules });
@@ -20,17 +7,17 @@ async function lint(args: string[], files: Record<string, string>, rules: readon
 
 describe('--fail-on', () => {
   test('by default only errors fail: warnings exit 0', async () => {
-    expect((await lint([], { 'svc.yaml': UNNAMESPACED_SERVICE }, [NAMESPACE_RULE])).code).toBe(0);
+    expect((await lint([], { 'svc.yaml': UNNAMESPACED_SERVICE_YAML }, [NAMESPACE_RULE])).code).toBe(0);
   });
 
   test('--fail-on warning exits 1 on a warning', async () => {
-    const r = await lint(['--fail-on', 'warning'], { 'svc.yaml': UNNAMESPACED_SERVICE }, [NAMESPACE_RULE]);
+    const r = await lint(['--fail-on', 'warning'], { 'svc.yaml': UNNAMESPACED_SERVICE_YAML }, [NAMESPACE_RULE]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('0 errors, 1 warning, 0 infos');
   });
 
   test('--fail-on=warning (inline value) is the same', async () => {
-    expect((await lint(['--fail-on=warning'], { 'svc.yaml': UNNAMESPACED_SERVICE }, [NAMESPACE_RULE])).code).toBe(1);
+    expect((await lint(['--fail-on=warning'], { 'svc.yaml': UNNAMESPACED_SERVICE_YAML }, [NAMESPACE_RULE])).code).toBe(1);
   });
 
   test('--fail-on warning still exits 1 on an error', async () => {
@@ -39,16 +26,16 @@ describe('--fail-on', () => {
   });
 
   test('--fail-on warning does not fail on infos', async () => {
-    expect((await lint(['--fail-on', 'warning'], { 'svc.yaml': SERVICE_YAML }, [INFO_RULE])).code).toBe(0);
+    expect((await lint(['--fail-on', 'warning'], { 'svc.yaml': SERVICE_YAML }, [SERVICE_INFO_RULE])).code).toBe(0);
   });
 
   test('--fail-on error is the default, said explicitly', async () => {
-    expect((await lint(['--fail-on', 'error'], { 'svc.yaml': UNNAMESPACED_SERVICE }, [NAMESPACE_RULE])).code).toBe(0);
+    expect((await lint(['--fail-on', 'error'], { 'svc.yaml': UNNAMESPACED_SERVICE_YAML }, [NAMESPACE_RULE])).code).toBe(0);
   });
 
   test('--fail-on applies to json and sarif output too', async () => {
     for (const format of ['json', 'sarif']) {
-      expect((await lint(['--format', format, '--fail-on', 'warning'], { 'svc.yaml': UNNAMESPACED_SERVICE }, [NAMESPACE_RULE])).code).toBe(1);
+      expect((await lint(['--format', format, '--fail-on', 'warning'], { 'svc.yaml': UNNAMESPACED_SERVICE_YAML }, [NAMESPACE_RULE])).code).toBe(1);
     }
   });
 

@@ -41,7 +41,6 @@ export async function runCli(argv: string[], opts: { cwd?: string; stdin?: strin
   return { code, stdout, stderr };
 }
 
-/** Error: every `spec.http[i].retries` of a VirtualService (so a test controls where it fires). */
 /** The metadata every rule carries, for the test rules below (what they say is not under test). */
 export const TEST_RULE_INFO = {
   kinds: ['VirtualService'],
@@ -51,6 +50,7 @@ export const TEST_RULE_INFO = {
   fix: 'Change the test input.',
 } as const;
 
+/** Error: every `spec.http[i].retries` of a VirtualService (so a test controls where it fires). */
 export const RETRIES_RULE: Rule = {
   ...TEST_RULE_INFO,
   id: 'test-no-retries',
@@ -102,6 +102,17 @@ export const HOST_RULE: Rule = {
 
 export const TEST_RULES: readonly Rule[] = [RETRIES_RULE, NAMESPACE_RULE, HOST_RULE];
 
+/** Info on every Service, the whole object (not among TEST_RULES). */
+export const SERVICE_INFO_RULE: Rule = {
+  ...TEST_RULE_INFO,
+  id: 'test-service-info',
+  severity: Severity.INFO,
+  summary: 'Test rule: notes every Service.',
+  check(model, report) {
+    for (const svc of model.ofKind('', 'Service')) report({ object: svc, path: [], message: 'a Service.' });
+  },
+};
+
 export const SERVICE_YAML = `apiVersion: v1
 kind: Service
 metadata:
@@ -112,6 +123,9 @@ spec:
   - name: http
     port: 9080
 `;
+
+/** SERVICE_YAML without its namespace (NAMESPACE_RULE warns on it). */
+export const UNNAMESPACED_SERVICE_YAML = SERVICE_YAML.replace('  namespace: shop\n', '');
 
 /** A VirtualService whose second route sets retries: `spec.http[1].retries` is on line 17. */
 export const VIRTUAL_SERVICE_YAML = `apiVersion: networking.istio.io/v1
@@ -139,3 +153,36 @@ spec:
         subset: v1
 `;
 export const RETRIES_LINE = 17;
+
+/**
+ * A mesh-wide STRICT PeerAuthentication in istio-config and a DestinationRule of shop turning TLS
+ * off: a conflict (destinationrule-mtls-conflict) only when istio-config is the root namespace.
+ */
+export const ROOT_POLICY_CONFLICT_YAML = `apiVersion: security.istio.io/v1
+kind: PeerAuthentication
+metadata: {name: default, namespace: istio-config}
+spec: {mtls: {mode: STRICT}}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api, namespace: shop}
+spec:
+  selector: {matchLabels: {app: api}}
+  template:
+    metadata: {labels: {app: api}}
+    spec: {containers: [{name: api, image: api, ports: [{containerPort: 8080}]}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: api, namespace: shop}
+spec:
+  selector: {app: api}
+  ports: [{name: http, port: 8080}]
+---
+apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: {name: api, namespace: shop}
+spec:
+  host: api.shop.svc.cluster.local
+  trafficPolicy: {tls: {mode: DISABLE}}
+`;

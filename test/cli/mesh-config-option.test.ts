@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { runCli, tempTree } from './helpers';
+import { ROOT_POLICY_CONFLICT_YAML, runCli, tempTree } from './helpers';
 import { ALL_RULES } from '../../src/analysis/rules';
 import { LINT_USAGE } from '../../src/cli/main';
 
@@ -21,37 +21,6 @@ metadata: {name: payments, namespace: shop}
 spec:
   hosts: [api.payments.example.com]
   http: [{timeout: 5s, route: [{destination: {host: api.payments.example.com}}]}]
-`;
-
-// A mesh-wide STRICT PeerAuthentication in istio-config and a DestinationRule turning TLS off:
-// a conflict only when istio-config is the root namespace.
-const STRICT = `apiVersion: security.istio.io/v1
-kind: PeerAuthentication
-metadata: {name: default, namespace: istio-config}
-spec: {mtls: {mode: STRICT}}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: api, namespace: shop}
-spec:
-  selector: {matchLabels: {app: api}}
-  template:
-    metadata: {labels: {app: api}}
-    spec: {containers: [{name: api, image: api, ports: [{containerPort: 8080}]}]}
----
-apiVersion: v1
-kind: Service
-metadata: {name: api, namespace: shop}
-spec:
-  selector: {app: api}
-  ports: [{name: http, port: 8080}]
----
-apiVersion: networking.istio.io/v1
-kind: DestinationRule
-metadata: {name: api, namespace: shop}
-spec:
-  host: api.shop.svc.cluster.local
-  trafficPolicy: {tls: {mode: DISABLE}}
 `;
 
 const CONFIG_MAP = (mesh: string) => `apiVersion: v1
@@ -97,12 +66,12 @@ describe('lint --mesh-config FILE', () => {
   });
 
   test('its rootNamespace becomes the root namespace', async () => {
-    const r = await lint({ 'app.yaml': STRICT, 'mesh.yaml': 'rootNamespace: istio-config\n' }, ['--mesh-config', 'mesh.yaml']);
+    const r = await lint({ 'app.yaml': ROOT_POLICY_CONFLICT_YAML, 'mesh.yaml': 'rootNamespace: istio-config\n' }, ['--mesh-config', 'mesh.yaml']);
     expect(r.ids).toContain('destinationrule-mtls-conflict');
   });
 
   test('--root-namespace given explicitly wins over the file\'s rootNamespace', async () => {
-    const r = await lint({ 'app.yaml': STRICT, 'mesh.yaml': 'rootNamespace: istio-config\n' }, ['--mesh-config', 'mesh.yaml', '--root-namespace', 'istio-system']);
+    const r = await lint({ 'app.yaml': ROOT_POLICY_CONFLICT_YAML, 'mesh.yaml': 'rootNamespace: istio-config\n' }, ['--mesh-config', 'mesh.yaml', '--root-namespace', 'istio-system']);
     expect(r.ids).not.toContain('destinationrule-mtls-conflict');
   });
 
@@ -141,12 +110,12 @@ describe('lint --mesh-config FILE', () => {
   });
 
   test('a UTF-16 file with a byte-order mark is read like the other inputs', async () => {
-    const dir = tempTree({ 'app.yaml': STRICT });
+    const dir = tempTree({ 'app.yaml': ROOT_POLICY_CONFLICT_YAML });
     fs.writeFileSync(path.join(dir, 'mesh.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('rootNamespace: istio-config\n', 'utf16le')]));
     const r = await runCli(['lint', '-f', 'json', '--mesh-config', 'mesh.yaml', 'app.yaml'], { cwd: dir, rules: ALL_RULES });
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout).diagnostics.map((d: any) => d.message).join('\n')).not.toContain('YAML');
-    const utf8 = await lint({ 'app.yaml': STRICT, 'mesh.yaml': 'rootNamespace: istio-config\n' }, ['--mesh-config', 'mesh.yaml']);
+    const utf8 = await lint({ 'app.yaml': ROOT_POLICY_CONFLICT_YAML, 'mesh.yaml': 'rootNamespace: istio-config\n' }, ['--mesh-config', 'mesh.yaml']);
     expect(JSON.parse(r.stdout).diagnostics.map((d: any) => d.ruleId)).toEqual(utf8.ids);
   });
 

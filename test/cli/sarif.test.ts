@@ -1,23 +1,10 @@
 import * as path from 'path';
-import { NAMESPACE_RULE, RETRIES_LINE, RETRIES_RULE, runCli, SERVICE_YAML, tempTree, TEST_RULE_INFO, TEST_RULES, VIRTUAL_SERVICE_YAML } from './helpers';
+import { NAMESPACE_RULE, RETRIES_LINE, RETRIES_RULE, runCli, SERVICE_INFO_RULE, SERVICE_YAML, tempTree, TEST_RULES, UNNAMESPACED_SERVICE_YAML, VIRTUAL_SERVICE_YAML } from './helpers';
 import { sarifProblems } from './sarif-subset-schema';
-import { Severity } from '../../src/analysis/diagnostic';
 import { Rule } from '../../src/analysis/rule';
 import { artifactUri, FINGERPRINT_KEY } from '../../src/cli/sarif';
 
-const UNNAMESPACED_SERVICE = SERVICE_YAML.replace('  namespace: shop\n', '');
-
-/** Info on every Service: the whole object. */
-const INFO_RULE: Rule = {
-  ...TEST_RULE_INFO,
-  id: 'test-service-info',
-  severity: Severity.INFO,
-  summary: 'Test rule: notes every Service.',
-  check(model, report) {
-    for (const svc of model.ofKind('', 'Service')) report({ object: svc, path: [], message: 'a Service.' });
-  },
-};
-const RULES: readonly Rule[] = [...TEST_RULES, INFO_RULE];
+const RULES: readonly Rule[] = [...TEST_RULES, SERVICE_INFO_RULE];
 
 async function sarif(files: Record<string, string>, args: string[] = ['.'], opts: { stdin?: string; rules?: readonly Rule[] } = {}) {
   const root = tempTree(files);
@@ -31,7 +18,7 @@ function resultsOf(log: any, ruleId: string): any[] {
 
 describe('--format sarif', () => {
   test('writes a SARIF 2.1.0 log that satisfies the schema of the standard (subset used)', async () => {
-    const { log, code, stderr } = await sarif({ 'svc.yaml': UNNAMESPACED_SERVICE, 'vs.yaml': VIRTUAL_SERVICE_YAML });
+    const { log, code, stderr } = await sarif({ 'svc.yaml': UNNAMESPACED_SERVICE_YAML, 'vs.yaml': VIRTUAL_SERVICE_YAML });
     expect(stderr).toBe('');
     expect(code).toBe(1);
     expect(log.version).toBe('2.1.0');
@@ -62,7 +49,7 @@ describe('--format sarif', () => {
       properties: { istioCode: 'IST9999' },
     });
     expect(driver.rules[0].help.text).toContain(`--ignore ${RETRIES_RULE.id}`);
-    expect(driver.rules.find((r: any) => r.id === INFO_RULE.id).defaultConfiguration.level).toBe('note');
+    expect(driver.rules.find((r: any) => r.id === SERVICE_INFO_RULE.id).defaultConfiguration.level).toBe('note');
   });
 
   test('rules switched off with --ignore are not listed', async () => {
@@ -93,7 +80,7 @@ describe('--format sarif', () => {
 
   test('a finding about the whole object has the object as its logical location', async () => {
     const { log } = await sarif({ 'svc.yaml': SERVICE_YAML });
-    const [result] = resultsOf(log, INFO_RULE.id);
+    const [result] = resultsOf(log, SERVICE_INFO_RULE.id);
     expect(result.locations[0].logicalLocations).toEqual([{ name: 'reviews', fullyQualifiedName: 'Service shop/reviews', kind: 'object' }]);
   });
 

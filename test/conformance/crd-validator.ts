@@ -9,7 +9,8 @@
  * - strict field validation: an object schema that lists `properties` (and neither
  *   `additionalProperties` nor `x-kubernetes-preserve-unknown-fields`) rejects other fields;
  * - `x-kubernetes-int-or-string`: an integer or a string;
- * - apiVersion/kind must match the CRD, metadata.name is a required string.
+ * - apiVersion/kind must match the CRD, metadata.name is a required string; with
+ *   `strictMetadata`, metadata holds nothing but name, namespace, labels and annotations.
  * CEL rules (`x-kubernetes-validations`) are not run.
  */
 import * as fs from 'fs';
@@ -23,7 +24,15 @@ interface CrdVersion {
   readonly schema: any;
 }
 
-const compiled = new WeakMap<object, ValidateFunction>();
+export interface CrdFileValidatorOptions {
+  /**
+   * Reject metadata fields other than name, namespace, labels and annotations, so that a typo
+   * there fails too (the objects tested never carry the API server's own metadata fields).
+   * @default false
+   */
+  readonly strictMetadata?: boolean;
+}
+
 let ajv: Ajv | undefined;
 
 function key(group: string, kind: string, version: string): string {
@@ -66,39 +75,44 @@ export function getAjv(): Ajv {
   a.addFormat('float', { type: 'number', validate: () => true });
   a.addFormat('date-time', /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/);
   a.addFormat('byte', /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/);
+  // Flagger's CRD names two formats ajv does not know: `string` (any string) and `url`.
+  a.addFormat('string', true);
+  a.addFormat('url', (s: string) => {
+    try {
+      return new URL(s).protocol !== '';
+    } catch {
+      return false;
+    }
+  });
   ajv = a;
   return a;
 }
 
-function validatorFor(crd: CrdVersion): ValidateFunction {
-  let fn = compiled.get(crd.schema);
-  if (!fn) {
-    const body = strictify(crd.schema);
-    const schema = {
-      ...body,
-      type: 'object',
-      required: ['apiVersion', 'kind', 'metadata', ...(body.required ?? [])],
-      properties: {
-        ...body.properties,
-        apiVersion: { type: 'string', const: `${crd.group}/${crd.version}` },
-        kind: { type: 'string', const: crd.kind },
-        metadata: {
-          type: 'object',
-          required: ['name'],
-          properties: {
-            name: { type: 'string', minLength: 1 },
-            namespace: { type: 'string' },
-            labels: { type: 'object', additionalProperties: { type: 'string' } },
-            annotations: { type: 'object', additionalProperties: { type: 'string' } },
-          },
+/** The whole object's schema: the CRD's, under the apiVersion, kind and metadata every object has. */
+function compileCrd(crd: CrdVersion, strictMetadata: boolean): ValidateFunction {
+  const body = strictify(crd.schema);
+  return getAjv().compile({
+    ...body,
+    type: 'object',
+    required: ['apiVersion', 'kind', 'metadata', ...(body.required ?? [])],
+    properties: {
+      ...body.properties,
+      apiVersion: { type: 'string', const: `${crd.group}/${crd.version}` },
+      kind: { type: 'string', const: crd.kind },
+      metadata: {
+        type: 'object',
+        required: ['name'],
+        properties: {
+          name: { type: 'string', minLength: 1 },
+          namespace: { type: 'string' },
+          labels: { type: 'object', additionalProperties: { type: 'string' } },
+          annotations: { type: 'object', additionalProperties: { type: 'string' } },
         },
+        ...(strictMetadata ? { additionalProperties: false } : {}),
       },
-      additionalProperties: false,
-    };
-    fn = getAjv().compile(schema);
-    compiled.set(crd.schema, fn);
-  }
-  return fn;
+    },
+    additionalProperties: false,
+  });
 }
 
 export function describeError(e: ErrorObject): string {
@@ -115,16 +129,25 @@ export function describeError(e: ErrorObject): string {
   }
 }
 
-/** The CRDs of one file, compiled on first use. */
+/** The CRDs of one or more files, compiled on first use. */
 export class CrdFileValidator {
   private index?: Map<string, CrdVersion>;
   private groups?: Set<string>;
+  private readonly compiled = new Map<string, ValidateFunction>();
+  private readonly files: readonly string[];
 
   /**
-   * @param file the CRD file (multi-document YAML)
+   * @param files the CRD file or files (multi-document YAML)
    * @param label how messages name the CRDs, e.g. `Istio`
    */
-  constructor(public readonly file: string, public readonly label: string) {}
+  constructor(files: string | readonly string[], public readonly label: string, private readonly options: CrdFileValidatorOptions = {}) {
+    this.files = typeof files === 'string' ? [files] : files;
+  }
+
+  /** Whether a CRD of the files serves this apiVersion (`group/version`) and kind. */
+  public serves(apiVersion: string, kind: string): boolean {
+    return this.load().has(`${apiVersion}/${kind}`);
+  }
 
   /**
    * Validates one object against the CRD schema of its apiVersion and kind.
@@ -145,7 +168,11 @@ export class CrdFileValidator {
         ? [`/apiVersion: ${obj.kind} is not served at ${obj.apiVersion} (served: ${versions.join(', ')})`]
         : [`/kind: ${group} has no kind ${obj.kind}`];
     }
-    const fn = validatorFor(crd);
+    let fn = this.compiled.get(key(group, obj.kind, version));
+    if (!fn) {
+      fn = compileCrd(crd, this.options.strictMetadata ?? false);
+      this.compiled.set(key(group, obj.kind, version), fn);
+    }
     if (fn(obj)) return [];
     return (fn.errors ?? []).map(describeError);
   }
@@ -173,23 +200,25 @@ export class CrdFileValidator {
 
   private load(): Map<string, CrdVersion> {
     if (this.index) return this.index;
-    if (!fs.existsSync(this.file)) {
-      throw new Error(`${this.label} CRD file not found: ${this.file}. The conformance tests read the CRDs from ../shared/ next to the project.`);
-    }
     const index = new Map<string, CrdVersion>();
     const gs = new Set<string>();
-    for (const doc of parseAllDocuments(fs.readFileSync(this.file, 'utf8'))) {
-      const crd = doc.toJS({ maxAliasCount: -1 });
-      if (!crd || crd.kind !== 'CustomResourceDefinition') continue;
-      gs.add(crd.spec.group);
-      for (const v of crd.spec.versions) {
-        if (!v.served) continue;
-        index.set(key(crd.spec.group, crd.spec.names.kind, v.name), {
-          group: crd.spec.group,
-          kind: crd.spec.names.kind,
-          version: v.name,
-          schema: v.schema.openAPIV3Schema,
-        });
+    for (const file of this.files) {
+      if (!fs.existsSync(file)) {
+        throw new Error(`${this.label} CRD file not found: ${file}. The conformance tests read the CRDs from ../shared/ next to the project.`);
+      }
+      for (const doc of parseAllDocuments(fs.readFileSync(file, 'utf8'))) {
+        const crd = doc.toJS({ maxAliasCount: -1 });
+        if (!crd || crd.kind !== 'CustomResourceDefinition') continue;
+        gs.add(crd.spec.group);
+        for (const v of crd.spec.versions) {
+          if (!v.served) continue;
+          index.set(key(crd.spec.group, crd.spec.names.kind, v.name), {
+            group: crd.spec.group,
+            kind: crd.spec.names.kind,
+            version: v.name,
+            schema: v.schema.openAPIV3Schema,
+          });
+        }
       }
     }
     this.index = index;

@@ -15,6 +15,11 @@ describe('the progressive-delivery CRD validator', () => {
     expect(validateProgressiveDeliveryObject(rollout({ strategy: { canary: { stepz: [] } } }))).toEqual(['/spec/strategy/canary: unknown field "stepz"']);
   });
 
+  test('rejects an unknown metadata field, which the Istio validator lets through', () => {
+    const object = { ...rollout({}), metadata: { name: 'reviews', lables: { app: 'reviews' } } };
+    expect(validateProgressiveDeliveryObject(object)).toEqual(['/metadata: unknown field "lables"']);
+  });
+
   test('rejects a DestinationRule reference without its subsets', () => {
     const errors = validateProgressiveDeliveryObject(rollout({ strategy: { canary: { trafficRouting: { istio: { destinationRule: { name: 'reviews' } } } } } }));
     expect(errors).toContain('/spec/strategy/canary/trafficRouting/istio/destinationRule: missing required field "canarySubsetName"');

@@ -1,24 +1,7 @@
 import { ApiObject, Duration, JsonPatch } from 'cdk8s';
+import { reviewsCanary, synthChecked } from './support';
 import { ArgoRollout, IstioAnalysisTemplate, MeshService, RolloutScaleDown, RolloutStep, RolloutWorkload } from '../../src';
-import { expectValidProgressiveDeliveryObjects } from '../conformance/progressive-delivery-validator';
-import { deployment, edgeApp, ofKind, only, problems, shopChart, synthValid } from '../fixtures/app';
-
-function reviewsCanary() {
-  const chart = shopChart();
-  const v1Deployment = deployment(chart, 'reviews-v1', { port: 9080 });
-  const v2Deployment = deployment(chart, 'reviews-v2', { port: 9080 });
-  const reviews = new MeshService(chart, 'reviews', { port: 9080 });
-  const v1 = reviews.addVersion('v1', v1Deployment);
-  const v2 = reviews.addVersion('v2', v2Deployment);
-  return { chart, reviews, v1, v2, v1Deployment, v2Deployment };
-}
-
-/** Synthesizes, checking Istio objects and Argo objects against their CRDs. */
-function synthChecked(chart: any): any[] {
-  const manifests = synthValid(chart);
-  expectValidProgressiveDeliveryObjects(manifests);
-  return manifests;
-}
+import { deployment, edgeApp, ofKind, only, problems, shopChart } from '../fixtures/app';
 
 describe('ArgoRollout', () => {
   test('a Rollout replaces the versions\' Deployments, naming the VirtualService, route, DestinationRule and subsets', () => {

@@ -1,27 +1,11 @@
 import { ApiObject, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { reviewsCanary, synthChecked } from './support';
 import {
   FlaggerCanary, FlaggerTarget, FlaggerWebhook, FlaggerWebhookType, Gateway, GatewayServer, LoadBalancer, MeshService, MeshServiceSource,
   RetryOn, RetryPolicy, StringMatch, TrafficPolicy,
 } from '../../src';
-import { expectValidProgressiveDeliveryObjects } from '../conformance/progressive-delivery-validator';
-import { deployment, edgeApp, ofKind, only, problems, shopChart, synthValid } from '../fixtures/app';
-
-function reviewsCanary(options: { trafficPolicy?: TrafficPolicy } = {}) {
-  const chart = shopChart();
-  const v1Deployment = deployment(chart, 'reviews-v1', { port: 9080 });
-  const v2Deployment = deployment(chart, 'reviews-v2', { port: 9080 });
-  const reviews = new MeshService(chart, 'reviews', { port: 9080, trafficPolicy: options.trafficPolicy });
-  const v1 = reviews.addVersion('v1', v1Deployment);
-  const v2 = reviews.addVersion('v2', v2Deployment);
-  return { chart, reviews, v1, v2, v1Deployment, v2Deployment };
-}
-
-function synthChecked(chart: any): any[] {
-  const manifests = synthValid(chart);
-  expectValidProgressiveDeliveryObjects(manifests);
-  return manifests;
-}
+import { deployment, edgeApp, ofKind, only, problems, shopChart } from '../fixtures/app';
 
 describe('FlaggerCanary', () => {
   test('targets the candidate\'s Deployment and leaves the Service, VirtualService and DestinationRule to Flagger', () => {

@@ -18,3 +18,6 @@ export const POD_TEMPLATE_PATHS: Readonly<Record<string, readonly string[]>> = {
   Rollout: ['spec', 'template'],
   Pod: [],
 };
+
+/** Every kind that holds a pod template: the `kinds` of the rules that check workloads. */
+export const WORKLOAD_KINDS: readonly string[] = Object.keys(POD_TEMPLATE_PATHS);

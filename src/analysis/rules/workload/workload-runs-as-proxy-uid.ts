@@ -3,13 +3,14 @@ import { isControlPlane, ISTIO_CONTAINERS, podSpecPath, PROXY_UID } from '../../
 
 import { isPlainObject } from '../../manifest';
 import { MeshModel } from '../../model';
+import { WORKLOAD_KINDS } from '../../resources/pod-template-paths';
 import { arrayOf } from '../../resources/virtualservice';
 import { Report, Rule } from '../../rule';
 import { describeWorkload, listSome } from '../../text';
 
 export const workloadRunsAsProxyUid: Rule = {
   id: 'workload-runs-as-proxy-uid',
-  kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Rollout', 'Pod'],
+  kinds: WORKLOAD_KINDS,
   severity: Severity.WARNING,
   istioCode: 'IST0144',
   summary: 'A pod template runs application containers as UID 1337, the sidecar proxy\'s UID, so their traffic bypasses the proxy.',

@@ -2,6 +2,7 @@ import { Severity } from '../../diagnostic';
 import { serviceName, workloadInMesh } from '../../facts/workload-ports';
 import { isPlainObject } from '../../manifest';
 import { MeshModel } from '../../model';
+import { WORKLOAD_KINDS } from '../../resources/pod-template-paths';
 import { arrayOf } from '../../resources/virtualservice';
 import { Report, Rule } from '../../rule';
 import { describeWorkload } from '../../text';
@@ -9,7 +10,7 @@ import { describeWorkload } from '../../text';
 
 export const workloadServicesProtocolConflict: Rule = {
   id: 'workload-services-protocol-conflict',
-  kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Rollout', 'Pod'],
+  kinds: WORKLOAD_KINDS,
   severity: Severity.WARNING,
   istioCode: 'IST0116',
   summary: 'Services selecting the same workload use one port number with different protocols (TCP/UDP/SCTP), which Istio cannot tell apart.',

@@ -1,13 +1,14 @@
 import { Severity } from '../../diagnostic';
 import { serviceName, workloadInMesh } from '../../facts/workload-ports';
 import { MeshModel } from '../../model';
+import { WORKLOAD_KINDS } from '../../resources/pod-template-paths';
 import { containerPorts, resolveTargetPort, servicePorts } from '../../resources/workloads';
 import { Report, Rule } from '../../rule';
 import { describeWorkload } from '../../text';
 
 export const workloadServicesTargetPortConflict: Rule = {
   id: 'workload-services-target-port-conflict',
-  kinds: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Rollout', 'Pod'],
+  kinds: WORKLOAD_KINDS,
   severity: Severity.WARNING,
   istioCode: 'IST0137',
   summary: 'Services selecting the same workload send one targetPort to different service ports; Istio requires them to use the same port.',

@@ -1,49 +1,10 @@
-import { CrdSchemas } from '../../../../src/analysis/crd';
+import { widgetIssues } from './widget-crd';
 import { ROUTE, destinationRule, virtualService } from '../../../fixtures/manifests';
 import { none, one, ruleById, run } from '../../../fixtures/rules';
 
 const SCHEMA_MUTUALLY_EXCLUSIVE_FIELDS = ruleById('schema-mutually-exclusive-fields');
 
 const rule = SCHEMA_MUTUALLY_EXCLUSIVE_FIELDS;
-
-/** A made-up kind in an Istio group whose spec needs exactly one of a/b, and at least one of c/d. */
-const ALTERNATIVES_CRD = `
-apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: { name: widgets.networking.istio.io }
-spec:
-  group: networking.istio.io
-  names: { kind: Widget, plural: widgets }
-  scope: Namespaced
-  versions:
-  - name: v1
-    served: true
-    storage: true
-    schema:
-      openAPIV3Schema:
-        type: object
-        properties:
-          spec:
-            type: object
-            properties:
-              a: { type: string }
-              b: { type: string }
-              c: { type: string }
-              d: { type: string }
-            oneOf:
-            - required: [a]
-            - required: [b]
-            anyOf:
-            - required: [c]
-            - required: [d]
-`;
-
-/** The schema-mutually-exclusive-fields findings for a Widget, checked against the CRD above. */
-function widgetIssues(spec: any): string[] {
-  const crds = CrdSchemas.fromYaml(ALTERNATIVES_CRD, 'widget.yaml');
-  const widget = { apiVersion: 'networking.istio.io/v1', kind: 'Widget', metadata: { name: 'w' }, spec };
-  return run(rule, [widget], { crds }).map((d) => `${d.ruleId} ${d.path}: ${d.message}`);
-}
 
 describe('schema-mutually-exclusive-fields', () => {
   test('one load-balancing algorithm passes', () => {
@@ -69,7 +30,7 @@ describe('schema-mutually-exclusive-fields', () => {
   });
 
   test('two of a oneOf of required alternatives are exclusive', () => {
-    expect(widgetIssues({ a: 'x', b: 'y', c: 'z' })).toEqual([
+    expect(widgetIssues(rule, { a: 'x', b: 'y', c: 'z' })).toEqual([
       'schema-mutually-exclusive-fields spec: spec sets `a` and `b`, but these are alternatives: only one of `a` or `b` may be set.',
     ]);
   });
