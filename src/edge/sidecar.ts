@@ -357,7 +357,7 @@ export class Sidecar extends Construct {
       RenderContext.of(where).child(`${prop}.bind`).fail(`is ${JSON.stringify(bind)}; write an IP address${ingress ? '' : " or 'unix:///path/to/socket'"}.`);
     }
     if (unix && ingress) {
-      RenderContext.of(where).child(`${prop}.bind`).fail('is a unix:// socket; an ingress listener binds to an IP address.');
+      RenderContext.of(where).child(`${prop}.bind`).fail(`is ${JSON.stringify(bind)}, a unix:// socket; Istio binds an ingress listener to an IP address only. Write e.g. '0.0.0.0', or leave bind out.`);
     }
     if (captureMode !== undefined && !Object.values(CaptureMode).includes(captureMode)) {
       RenderContext.of(where).child(`${prop}.captureMode`).fail(`is ${JSON.stringify(captureMode)}; use CaptureMode.DEFAULT, IPTABLES or NONE.`);

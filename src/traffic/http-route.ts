@@ -6,13 +6,14 @@ import { HttpDirectResponse } from './http-direct-response';
 import { HttpMirror } from './http-mirror';
 import { HttpRedirect, RedirectPortDerivation } from './http-redirect';
 import { HttpRewrite } from './http-rewrite';
-import { HttpRouteMatch, renderHttpRouteMatch } from './http-route-match';
+import { checkHttpRouteMatch, HttpRouteMatch, renderHttpRouteMatch } from './http-route-match';
 import { RetryPolicy } from './retry-policy';
+import { StringMatch } from './string-match';
 import { isAuthorityHeader } from '../analysis/validators/http';
 import { IstioApiVersion } from '../mesh/istio-api-version';
 import type { MeshService } from '../mesh/mesh-service';
 import type { ServiceVersion } from '../mesh/service-version';
-import { checkDuration, checkHttpStatus, checkNoLineBreak, checkNonEmpty, checkPercentage, checkPort, compactObject } from '../private/checks';
+import { checkDuration, checkHttpStatus, checkNoLineBreak, checkNonEmpty, checkPercentage, checkPort, checkRegex, compactObject } from '../private/checks';
 import { RenderContext } from '../private/render-context';
 
 /**
@@ -196,6 +197,7 @@ export class HttpRoute {
     this.name = options.name;
     this.ctx = RenderContext.of(where).about(`route ${this.name ? `'${this.name}'` : '(unnamed)'}`);
     this._matches = [...(options.matches ?? [])];
+    this._matches.forEach((m, i) => checkHttpRouteMatch(this.ctx.child(`matches[${i}]`), m));
     this._destinations = [];
     this.redirect = options.redirect;
     this.directResponse = options.directResponse;
@@ -267,6 +269,7 @@ export class HttpRoute {
 
   /** Adds a condition (OR-ed with the existing ones). */
   public addMatch(match: HttpRouteMatch): void {
+    checkHttpRouteMatch(this.ctx.child(`matches[${this._matches.length}]`), match);
     this._matches.push(match);
   }
 
@@ -415,6 +418,10 @@ export class HttpRoute {
     }
     const list = (field: string, values: string[] | undefined, example: string) =>
       (values ?? []).forEach((v, i) => checkNonEmpty(ctx.child(`${field}[${i}]`), v, example));
+    (c.allowOrigins ?? []).forEach((o, i) => {
+      // An empty origin regex is refused with a message of its own, by the analysis.
+      if (o instanceof StringMatch && o.kind === 'regex' && o.value !== '') checkRegex(ctx.child(`allowOrigins[${i}].regex`), o.value);
+    });
     list('allowMethods', c.allowMethods, "'GET'");
     list('allowHeaders', c.allowHeaders, "'content-type'");
     list('exposeHeaders', c.exposeHeaders, "'x-request-id'");
@@ -511,6 +518,7 @@ function checkRewrite(ctx: RenderContext, r: HttpRewrite): void {
   checkNoLineBreak(ctx.child('authority'), r.authority, "write a host name such as 'reviews.example.com'");
   if (r.uriRegexRewrite !== undefined) {
     checkNonEmpty(ctx.child('uriRegexRewrite.match'), r.uriRegexRewrite.match ?? '', "'^/old/(.*)$'");
+    checkRegex(ctx.child('uriRegexRewrite.match'), r.uriRegexRewrite.match);
     if (typeof r.uriRegexRewrite.rewrite !== 'string' || r.uriRegexRewrite.rewrite === '') {
       ctx.child('uriRegexRewrite.rewrite').fail(`is ${JSON.stringify(r.uriRegexRewrite.rewrite)}`, "Istio needs a replacement, e.g. '/new/\\1'.");
     }

@@ -153,6 +153,18 @@ describe('LoadBalancer: locality', () => {
     })).toThrow(/^shop\/api: trafficPolicy\.loadBalancer\.locality sets both failover and distribute/);
   });
 
+  test('accepts failoverPriority labels other than region, zone and subzone next to failover', () => {
+    const rendered = lbWithOutlierDetection(LoadBalancer.roundRobin({
+      locality: { failover: [{ from: 'us-east', to: 'eu-west' }], failoverPriority: ['topology.istio.io/network'] },
+    }));
+    expect(rendered.localityLbSetting.failoverPriority).toEqual(['topology.istio.io/network']);
+  });
+
+  test('writes any cookie path as given (Envoy only copies it into Set-Cookie)', () => {
+    const rendered = lb(LoadBalancer.consistentHashByCookie({ name: 'session', path: '/shop cart', ttl: Duration.hours(1) }));
+    expect(rendered.consistentHash.httpCookie.path).toBe('/shop cart');
+  });
+
   test('rejects a negative distribution weight', () => {
     expect(attach({
       loadBalancer: LoadBalancer.roundRobin({ locality: { distribute: [{ from: 'us-east/*', to: { 'us-east/*': -10 } }] } }),
