@@ -1,7 +1,4 @@
 import { StringMatch } from './string-match';
-import { matchHeaderNameProblem } from '../analysis/validators/http';
-import { checkRegex } from '../private/checks';
-import { RenderContext } from '../private/render-context';
 
 /**
  * Conditions a request must meet for a route to apply. All conditions given here must hold
@@ -79,36 +76,6 @@ export interface HttpRouteMatch {
    * @default - every port
    */
   readonly port?: number;
-}
-
-/**
- * Checks what Istio's validation webhook refuses in a match: a regex that is not RE2 (or is empty,
- * or longer than 1024 bytes), and a header name that is not an HTTP token. Whether a JWT claim
- * key may be matched depends on the gateways of the VirtualService, so the analysis checks that.
- * @internal
- */
-export function checkHttpRouteMatch(ctx: RenderContext, m: HttpRouteMatch): void {
-  if (m === undefined || m === null) return;
-  for (const field of ['uri', 'scheme', 'method', 'authority'] as const) {
-    checkStringMatch(ctx.child(field), m[field], false);
-  }
-  for (const field of ['headers', 'withoutHeaders', 'queryParams'] as const) {
-    for (const [name, sm] of Object.entries(m[field] ?? {})) {
-      const entry = ctx.child(`${field}[${JSON.stringify(name)}]`);
-      if (field !== 'queryParams') {
-        const problem = matchHeaderNameProblem(name);
-        if (problem) entry.fail(`names the header ${JSON.stringify(name)}, which Istio rejects: ${problem}`, "write a header name such as 'x-user-id'.");
-      }
-      // In withoutHeaders, the regex '*' means "the header is present", which Istio allows.
-      checkStringMatch(entry, sm, field === 'withoutHeaders');
-    }
-  }
-}
-
-function checkStringMatch(ctx: RenderContext, sm: StringMatch | undefined, starMeansPresent: boolean): void {
-  if (!(sm instanceof StringMatch) || sm.kind !== 'regex') return;
-  if (starMeansPresent && sm.value === '*') return;
-  checkRegex(ctx.child('regex'), sm.value);
 }
 
 function renderMatchMap(map: { [name: string]: StringMatch } | undefined): any {

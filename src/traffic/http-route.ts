@@ -6,10 +6,10 @@ import { HttpDirectResponse } from './http-direct-response';
 import { HttpMirror } from './http-mirror';
 import { HttpRedirect, RedirectPortDerivation } from './http-redirect';
 import { HttpRewrite } from './http-rewrite';
-import { checkHttpRouteMatch, HttpRouteMatch, renderHttpRouteMatch } from './http-route-match';
+import { HttpRouteMatch, renderHttpRouteMatch } from './http-route-match';
 import { RetryPolicy } from './retry-policy';
 import { StringMatch } from './string-match';
-import { isAuthorityHeader } from '../analysis/validators/http';
+import { isAuthorityHeader, matchHeaderNameProblem } from '../analysis/validators/http';
 import { IstioApiVersion } from '../mesh/istio-api-version';
 import type { MeshService } from '../mesh/mesh-service';
 import type { ServiceVersion } from '../mesh/service-version';
@@ -523,6 +523,35 @@ function checkRewrite(ctx: RenderContext, r: HttpRewrite): void {
       ctx.child('uriRegexRewrite.rewrite').fail(`is ${JSON.stringify(r.uriRegexRewrite.rewrite)}`, "Istio needs a replacement, e.g. '/new/\\1'.");
     }
   }
+}
+
+/**
+ * Checks what Istio's validation webhook refuses in a match: a regex that is not RE2 (or is empty,
+ * or longer than 1024 bytes), and a header name that is not an HTTP token. Whether a JWT claim
+ * key may be matched depends on the gateways of the VirtualService, so the analysis checks that.
+ */
+function checkHttpRouteMatch(ctx: RenderContext, m: HttpRouteMatch): void {
+  if (m === undefined || m === null) return;
+  for (const field of ['uri', 'scheme', 'method', 'authority'] as const) {
+    checkStringMatch(ctx.child(field), m[field], false);
+  }
+  for (const field of ['headers', 'withoutHeaders', 'queryParams'] as const) {
+    for (const [name, sm] of Object.entries(m[field] ?? {})) {
+      const entry = ctx.child(`${field}[${JSON.stringify(name)}]`);
+      if (field !== 'queryParams') {
+        const problem = matchHeaderNameProblem(name);
+        if (problem) entry.fail(`names the header ${JSON.stringify(name)}, which Istio rejects: ${problem}`, "write a header name such as 'x-user-id'.");
+      }
+      // In withoutHeaders, the regex '*' means "the header is present", which Istio allows.
+      checkStringMatch(entry, sm, field === 'withoutHeaders');
+    }
+  }
+}
+
+function checkStringMatch(ctx: RenderContext, sm: StringMatch | undefined, starMeansPresent: boolean): void {
+  if (!(sm instanceof StringMatch) || sm.kind !== 'regex') return;
+  if (starMeansPresent && sm.value === '*') return;
+  checkRegex(ctx.child('regex'), sm.value);
 }
 
 function renderRewrite(r: HttpRewrite): any {

@@ -292,9 +292,10 @@ function renderWarmup(ctx: RenderContext, warmup: Warmup): any {
   if (warmup.duration === undefined) {
     ctx.child('duration').fail('is missing; a warmup needs its window, e.g. { duration: Duration.seconds(60) }.');
   }
-  // Infinity would be written as YAML `.inf`, which has no JSON form; NaN as `.nan`.
-  if (warmup.aggression !== undefined && (typeof warmup.aggression !== 'number' || !Number.isFinite(warmup.aggression) || !(warmup.aggression >= 0))) {
-    ctx.child('aggression').fail(`is ${warmup.aggression}; aggression is a finite number of 0 or more (1 ramps up linearly, higher values faster), e.g. 1.`);
+  // Istio's webhook refuses an aggression under 1; Infinity would be written as YAML `.inf`, which
+  // has no JSON form, and NaN as `.nan`.
+  if (warmup.aggression !== undefined && (typeof warmup.aggression !== 'number' || !Number.isFinite(warmup.aggression) || !(warmup.aggression >= 1))) {
+    ctx.child('aggression').fail(`is ${warmup.aggression}; aggression is a finite number of 1 or more (1 ramps up linearly, higher values faster), e.g. 1.`);
   }
   return compactObject({
     duration: checkDuration(ctx.child('duration'), warmup.duration),

@@ -132,6 +132,7 @@ const ROWS: Row[] = [
   { slot: 'TrafficPolicy.portLevelSettings[].port', value: 0, field: 'port', outcome: 'construct', put: (c, v) => policy(c, { portLevelSettings: [{ port: v, loadBalancer: LoadBalancer.roundRobin() }] }) },
   { slot: 'HashAlgorithm.ringHash(minimumRingSize)', value: 9_000_000, field: 'minimumRingSize', outcome: 'construct', put: (c, v) => policy(c, { loadBalancer: LoadBalancer.consistentHashBySourceIp({ hashAlgorithm: HashAlgorithm.ringHash(v) }) }) },
   { slot: 'LoadBalancer.roundRobin({ warmup.aggression })', value: Infinity, field: 'aggression', outcome: 'construct', put: (c, v) => policy(c, { loadBalancer: LoadBalancer.roundRobin({ warmup: { duration: Duration.seconds(10), aggression: v } }) }) },
+  { slot: 'LoadBalancer.roundRobin({ warmup.aggression }) under 1', value: 0.5, field: 'aggression', outcome: 'construct', put: (c, v) => policy(c, { loadBalancer: LoadBalancer.roundRobin({ warmup: { duration: Duration.seconds(10), aggression: v } }) }) },
   { slot: 'LoadBalancer.consistentHashByHeader(header)', value: 'x\ny', shown: '\\n', field: 'header', outcome: 'construct', put: (c, v) => policy(c, { loadBalancer: LoadBalancer.consistentHashByHeader(v) }) },
   { slot: 'ClientTls.simple({ credentialName })', value: 'client cred', field: 'credentialName', outcome: 'construct', put: (c, v) => policy(c, { tls: ClientTls.simple({ credentialName: v }) }) },
   { slot: 'ClientTls.simple({ sni })', value: 'a b', field: 'sni', outcome: 'construct', put: (c, v) => policy(c, { tls: ClientTls.simple({ sni: v }) }) },

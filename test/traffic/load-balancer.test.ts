@@ -49,7 +49,7 @@ describe('LoadBalancer: warmup', () => {
 
   test('rejects a negative warmup aggression', () => {
     expect(attach({ loadBalancer: LoadBalancer.roundRobin({ warmup: { duration: Duration.seconds(10), aggression: -1 } }) }))
-      .toThrow(/trafficPolicy\.loadBalancer\.warmup\.aggression is -1; aggression is a finite number of 0 or more/);
+      .toThrow(/trafficPolicy\.loadBalancer\.warmup\.aggression is -1; aggression is a finite number of 1 or more/);
   });
 });
 
@@ -190,7 +190,7 @@ describe('LoadBalancer: values Envoy refuses', () => {
 
   test.each([Infinity, NaN])('a warmup aggression of %s is refused (no JSON form)', (aggression) => {
     expect(attach({ loadBalancer: LoadBalancer.roundRobin({ warmup: { duration: Duration.seconds(10), aggression } }) }))
-      .toThrow(new RegExp(`aggression is ${aggression}; aggression is a finite number of 0 or more`));
+      .toThrow(new RegExp(`aggression is ${aggression}; aggression is a finite number of 1 or more`));
   });
 
   test('a warmup longer than a Go duration can hold is refused', () => {
