@@ -258,6 +258,7 @@ const ROWS: Row[] = [
   { slot: 'Sidecar(props).ingress[].bind', value: 'localhost', field: 'bind', where: 'shop/sc', outcome: 'construct', put: (c, v) => new Sidecar(c.chart, 'sc', { ingress: [{ port: 9080, bind: v, defaultEndpoint: '127.0.0.1:8080' }] }) },
   { slot: 'Sidecar(props).ingress[].bind unix socket', value: 'unix:///var/run/app.sock', field: 'bind', where: 'shop/sc', outcome: 'construct', put: (c, v) => new Sidecar(c.chart, 'sc', { ingress: [{ port: 9080, bind: v, defaultEndpoint: '127.0.0.1:8080' }] }) },
   { slot: 'Sidecar(props).ingress[].captureMode', value: 'REDIRECT', field: 'captureMode', where: 'shop/sc', outcome: 'construct', put: (c, v) => new Sidecar(c.chart, 'sc', { ingress: [{ port: 9080, captureMode: v, defaultEndpoint: '127.0.0.1:8080' }] }) },
+  { slot: 'Sidecar(props).egress[].bind relative socket path', value: 'unix://var/run/app.sock', field: 'bind', where: 'shop/sc', outcome: 'construct', put: (c, v) => new Sidecar(c.chart, 'sc', { egress: [{ hosts: ['./*'], port: 0, protocol: Protocol.HTTP, bind: v }] }) },
   { slot: 'Sidecar(props).egress[].captureMode on a unix socket', value: CaptureMode.IPTABLES, field: 'captureMode', where: 'shop/sc', outcome: 'construct', put: (c, v) => new Sidecar(c.chart, 'sc', { egress: [{ hosts: ['./*'], port: 0, protocol: Protocol.HTTP, bind: 'unix:///var/run/app.sock', captureMode: v }] }) },
 
   // EgressRoute (ServiceEntry.routeThroughEgressGateway)
