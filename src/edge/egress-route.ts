@@ -191,6 +191,9 @@ export class EgressRoute extends Construct {
       }
       return picked;
     }
+    if (!Array.isArray(wanted)) {
+      throw new Error(`${where}: ports is ${shownValue(wanted)}; write a list of ServiceEntry port numbers, e.g. ports: [443].`);
+    }
     if (wanted.length === 0) {
       throw new Error(`${where}: ports is empty; list the ServiceEntry ports to route, or leave ports out to route every HTTP and TLS port.`);
     }

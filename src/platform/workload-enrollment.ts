@@ -88,6 +88,9 @@ export class WorkloadEnrollment extends Construct {
     if (props.waypoint !== undefined && !(props.waypoint instanceof Waypoint)) {
       throw new Error(`${where}: waypoint is ${shownValue(props.waypoint)}, not a Waypoint; pass e.g. new Waypoint(chart, 'reviews-waypoint', { trafficType: WaypointTrafficType.WORKLOAD }).`);
     }
+    if (props.skipWaypoint !== undefined && typeof props.skipWaypoint !== 'boolean') {
+      throw new Error(`${where}: skipWaypoint is ${shownValue(props.skipWaypoint)}; write skipWaypoint: true, or leave it out.`);
+    }
     if (props.mode === undefined && props.waypoint === undefined && !props.skipWaypoint) {
       throw new Error(`${where}: nothing to enroll; set mode (e.g. DataplaneMode.sidecar()), waypoint or skipWaypoint.`);
     }

@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
 import { localityListProblem, RING_HASH_MAX_SIZE, TOPOLOGY_FAILOVER_LABELS } from '../analysis/validators/load-balancer';
-import { checkCount, checkNonEmpty, checkNoLineBreak, checkPercent, checkWhole, compactObject, checkDuration } from '../private/checks';
+import { checkCount, checkNonEmpty, checkNoLineBreak, checkPercent, checkWhole, compactObject, checkDuration, shownValue } from '../private/checks';
 import { RenderContext } from '../private/render-context';
 
 /** Traffic from one locality failing over to another region. */
@@ -306,6 +306,9 @@ function renderWarmup(ctx: RenderContext, warmup: Warmup): any {
 
 function renderLocality(ctx: RenderContext, l: LocalityLoadBalancerSetting | undefined): any {
   if (l === undefined) return undefined;
+  if (l.enabled !== undefined && typeof l.enabled !== 'boolean') {
+    ctx.child('enabled').fail(`is ${shownValue(l.enabled)}; the CRD takes true or false`, 'write enabled: true or enabled: false, or leave it out.');
+  }
   const failover = l.failover ?? [];
   const distribute = l.distribute ?? [];
   if (failover.length > 0 && distribute.length > 0) {

@@ -233,6 +233,7 @@ const ROWS: Row[] = [
   { slot: 'addRoute({ rewrite.uriRegexRewrite.match })', value: '^/x/(\\d+', field: 'uriRegexRewrite', where: 'shop/reviews', outcome: 'construct', put: (c, v) => route(c, { rewrite: { uriRegexRewrite: { match: v, rewrite: '/y/\\1' } } }) },
 
   // Locality load balancing (Istio's webhook: regions only in failover, distribute weights 1-100 adding up to 100)
+  { slot: 'LoadBalancer({ locality.enabled }) of the wrong type', value: 'yes', shown: '"yes" (a string)', field: 'enabled', outcome: 'construct', put: (c, v) => policy(c, { loadBalancer: LoadBalancer.roundRobin({ locality: { enabled: v } }) }) },
   { slot: 'LoadBalancer({ locality.failover[].to }) = from', value: 'us-east', field: 'failover[0].to', outcome: 'construct', put: (c, v) => policy(c, { loadBalancer: LoadBalancer.roundRobin({ locality: { failover: [{ from: v, to: v }] } }) }) },
   { slot: 'LoadBalancer({ locality.failover[].from }) with a zone', value: 'us-east/zone1', field: 'from', outcome: 'construct', put: (c, v) => policy(c, { loadBalancer: LoadBalancer.roundRobin({ locality: { failover: [{ from: v, to: 'eu-west' }] } }) }) },
   { slot: 'LoadBalancer({ locality.failover[].to }) with a wildcard', value: 'eu-*', field: 'to', outcome: 'construct', put: (c, v) => policy(c, { loadBalancer: LoadBalancer.roundRobin({ locality: { failover: [{ from: 'us-east', to: v }] } }) }) },
@@ -263,6 +264,7 @@ const ROWS: Row[] = [
 
   // EgressRoute (ServiceEntry.routeThroughEgressGateway)
   { slot: 'routeThroughEgressGateway({ ports }) not of the entry', value: 8443, field: 'ports', where: 'shop/se/EgressGateway', outcome: 'construct', put: (c, v) => egress(c).routeThroughEgressGateway({ ports: [v] }) },
+  { slot: 'routeThroughEgressGateway({ ports }) not a list', value: 443, shown: '443 (a number)', field: 'ports', where: 'shop/se/EgressGateway', outcome: 'construct', put: (c, v) => egress(c).routeThroughEgressGateway({ ports: v }) },
   { slot: 'routeThroughEgressGateway({ ports }) twice', value: 443, field: 'ports', where: 'shop/se/EgressGateway', outcome: 'construct', put: (c, v) => egress(c).routeThroughEgressGateway({ ports: [v, v] }) },
   { slot: 'routeThroughEgressGateway({ ports }) of a TCP port', value: 5432, field: 'ports', where: 'shop/se/EgressGateway', outcome: 'construct', put: (c, v) => egress(c).routeThroughEgressGateway({ ports: [v] }) },
   { slot: 'routeThroughEgressGateway({ gatewayService })', value: 'egress_gw.istio-system', field: 'gatewayService', where: 'shop/se/EgressGateway', outcome: 'construct', put: (c, v) => egress(c).routeThroughEgressGateway({ gatewayService: v }) },
@@ -279,6 +281,7 @@ const ROWS: Row[] = [
   { slot: 'WorkloadEnrollment(props).workload given an ApiObject', value: 'ApiObject', shown: 'ApiObject shop/api', field: 'workload', where: 'shop/we', outcome: 'construct', put: (c) => new WorkloadEnrollment(c.chart, 'we', { workload: new ApiObject(c.chart, 'api', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api' } }) as any, mode: DataplaneMode.sidecar() }) },
   { slot: 'WorkloadEnrollment(props).workloadObject not a workload', value: 'ConfigMap', field: 'workloadObject', where: 'shop/we', outcome: 'construct', put: (c, v) => new WorkloadEnrollment(c.chart, 'we', { workloadObject: new ApiObject(c.chart, 'cm', { apiVersion: 'v1', kind: v, metadata: { name: 'cm' } }), mode: DataplaneMode.sidecar() }) },
   { slot: 'WorkloadEnrollment(props).waypoint with mode none()', value: 'shop/wp', field: 'waypoint', where: 'shop/we', outcome: 'construct', put: (c) => new WorkloadEnrollment(c.chart, 'we', { workload: deployment(c), mode: DataplaneMode.none(), waypoint: new Waypoint(c.chart, 'wp', { trafficType: WaypointTrafficType.WORKLOAD }) }) },
+  { slot: 'WorkloadEnrollment(props).skipWaypoint of the wrong type', value: 'false', shown: '"false" (a string)', field: 'skipWaypoint', where: 'shop/we', outcome: 'construct', put: (c, v) => new WorkloadEnrollment(c.chart, 'we', { workload: deployment(c), skipWaypoint: v }) },
   { slot: 'WorkloadEnrollment(props).skipWaypoint with waypoint', value: true, field: 'skipWaypoint', where: 'shop/we', outcome: 'construct', put: (c, v) => new WorkloadEnrollment(c.chart, 'we', { workload: deployment(c), skipWaypoint: v, waypoint: new Waypoint(c.chart, 'wp', { trafficType: WaypointTrafficType.WORKLOAD }) }) },
   { slot: 'WorkloadEnrollment(props).mode against the pod template', value: 'ambient', field: 'mode', where: 'shop/we', outcome: 'construct', put: (c) => { const d = deployment(c); d.podMetadata.addLabel('sidecar.istio.io/inject', 'false'); new WorkloadEnrollment(c.chart, 'we', { workload: d, mode: DataplaneMode.ambient() }); } },
 
