@@ -7,9 +7,11 @@ import { isWildcardName } from './hosts';
 import { ServerTls } from './server-tls';
 import type { ServiceEntry, ServiceEntryPort } from './service-entry';
 import { isDns1123Label, toDns1123Label } from '../analysis/validators/names';
+import { wildcardDomainProblem } from '../analysis/validators/webhook-values';
 import { Mesh } from '../mesh/mesh';
 import { Protocol } from '../mesh/protocol';
 import { RoutingApi } from '../mesh/routing-api';
+import { shownNumber, shownValue } from '../private/checks';
 import { ignoreGatewayNotFound, MESH } from '../private/gateway-exposures';
 
 /** Options of `ServiceEntry.routeThroughEgressGateway()`. */
@@ -95,7 +97,7 @@ export class EgressRoute extends Construct {
     const mesh = Mesh.of(this);
     const entry = props.serviceEntry;
     if (entry === undefined || entry === null || typeof (entry as ServiceEntry).routeThroughEgressGateway !== 'function') {
-      throw new Error(`${where}: serviceEntry must be a ServiceEntry, e.g. new ServiceEntry(chart, 'cnn', { hosts: ['edition.cnn.com'], ports: [...] }).`);
+      throw new Error(`${where}: serviceEntry is ${shownValue(entry)}, not a ServiceEntry; pass e.g. new ServiceEntry(chart, 'cnn', { hosts: ['edition.cnn.com'], ports: [...] }).`);
     }
     this.serviceEntry = entry;
     const wildcard = entry.hosts.find(isWildcardName);
@@ -115,8 +117,15 @@ export class EgressRoute extends Construct {
       throw new Error(`${where}: subsetName '${this.subsetName}' is not a valid subset name; use lower-case letters, digits and '-', e.g. '${toDns1123Label(this.subsetName)}'.`);
     }
     this.gatewayService = props.gatewayService ?? `istio-egressgateway.${mesh.rootNamespace}.svc.${mesh.clusterDomain}`;
-    if (typeof this.gatewayService !== 'string' || this.gatewayService.trim() === '' || /\s|\//.test(this.gatewayService)) {
-      throw new Error(`${where}: gatewayService is ${JSON.stringify(this.gatewayService)}; write the host of the egress gateway's Service, e.g. 'istio-egressgateway.istio-system.svc.cluster.local'.`);
+    // It is the destination host of the sidecars' routes and the DestinationRule's host: Istio's
+    // webhook takes a domain name there (a leading '*.' allowed), not '*' alone.
+    const serviceProblem = typeof this.gatewayService !== 'string' ? 'is not a string'
+      : this.gatewayService === '*' ? 'matches every host' : wildcardDomainProblem(this.gatewayService);
+    if (serviceProblem) {
+      throw new Error(
+        `${where}: gatewayService is ${JSON.stringify(this.gatewayService)}, which Istio rejects as a destination host (${serviceProblem}); ` +
+        "write the host of the egress gateway's Service, e.g. 'istio-egressgateway.istio-system.svc.cluster.local'.",
+      );
     }
 
     const routed = this.pickPorts(where, entry.ports, props.ports);
@@ -132,7 +141,7 @@ export class EgressRoute extends Construct {
       routingApi: RoutingApi.ISTIO,
     });
     if (typeof gateway?.reference !== 'string') {
-      throw new Error(`${where}: gateway must be a Gateway (new Gateway(...) or Gateway.fromName(scope, id, 'istio-system/egress-gateway')).`);
+      throw new Error(`${where}: gateway is ${shownValue(gateway)}, not a Gateway; pass new Gateway(...) or Gateway.fromName(scope, id, 'istio-system/egress-gateway').`);
     }
     if (gateway instanceof Gateway && gateway.routingApi.isGatewayApi) {
       throw new Error(
@@ -182,13 +191,19 @@ export class EgressRoute extends Construct {
       }
       return picked;
     }
+    if (!Array.isArray(wanted)) {
+      throw new Error(`${where}: ports is ${shownValue(wanted)}; write a list of ServiceEntry port numbers, e.g. ports: [443].`);
+    }
     if (wanted.length === 0) {
       throw new Error(`${where}: ports is empty; list the ServiceEntry ports to route, or leave ports out to route every HTTP and TLS port.`);
     }
+    wanted.forEach((n, i) => {
+      if (wanted.indexOf(n) !== i) throw new Error(`${where}: ports lists ${n} twice (ports[${wanted.indexOf(n)}] and ports[${i}]); keep each port once.`);
+    });
     return wanted.map((n, i) => {
       const port = ports.find((p) => p.number === n);
       if (!port) {
-        throw new Error(`${where}: ports[${i}] is ${n}, which is not a port of the ServiceEntry (${ports.map((p) => p.number).join(', ')}).`);
+        throw new Error(`${where}: ports[${i}] is ${shownNumber(n)}, which is not a port of the ServiceEntry; use one of its ports: ${ports.map((p) => p.number).join(', ')}.`);
       }
       if (!routable(port)) {
         throw new Error(`${where}: ports[${i}] is ${n}, a ${port.protocol} port; an egress gateway can only route HTTP and TLS ports by host. Give it an address of its own instead.`);

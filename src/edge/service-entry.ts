@@ -172,6 +172,9 @@ export interface ServiceEntryProps {
   readonly namespace?: string;
 }
 
+/** Longest endpoint `network` or `locality` the ServiceEntry CRD schema accepts. */
+const MAX_ENDPOINT_TEXT = 2048;
+
 const HTTP_FAMILY: string[] = [Protocol.HTTP, Protocol.HTTP2, Protocol.GRPC];
 const TLS_FAMILY: string[] = [Protocol.HTTPS, Protocol.TLS];
 
@@ -443,8 +446,16 @@ export class ServiceEntry extends Construct {
     if (e.weight !== undefined && (!Number.isInteger(e.weight) || e.weight < 0 || e.weight > 4294967295)) {
       RenderContext.of(where).child(`${prop}.weight`).fail(`is ${e.weight}; a weight is a whole number of at least 0.`);
     }
-    if (e.locality !== undefined && (e.locality.split('/').length > 3 || e.locality.split('/').some((s) => s === ''))) {
-      RenderContext.of(where).child(`${prop}.locality`).fail(`'${e.locality}' is not 'region', 'region/zone' or 'region/zone/subzone'.`);
+    // Istio checks neither value (a locality splits at '/' into region, zone and subzone); the CRD
+    // schema takes a string of at most 2048 characters.
+    for (const [field, example] of [['network', "'vm-network'"], ['locality', "'us-east/zone1'"]] as const) {
+      const value: unknown = e[field];
+      if (value === undefined) continue;
+      if (typeof value !== 'string') {
+        RenderContext.of(where).child(`${prop}.${field}`).fail(`is ${JSON.stringify(value) ?? String(value)} (a ${value === null ? 'null' : typeof value}, not a string)`, `write it as a string, e.g. ${example}.`);
+      } else if (value.length > MAX_ENDPOINT_TEXT) {
+        RenderContext.of(where).child(`${prop}.${field}`).fail(`is ${value.length} characters long; the ServiceEntry CRD takes at most ${MAX_ENDPOINT_TEXT}`, `write a shorter value, e.g. ${example}.`);
+      }
     }
     if (e.serviceAccount !== undefined && !isDns1123Subdomain(e.serviceAccount)) {
       RenderContext.of(where).child(`${prop}.serviceAccount`).fail(`'${e.serviceAccount}' is not a valid service account name.`);

@@ -356,8 +356,15 @@ export class Sidecar extends Construct {
     if (bind !== undefined && !unix && !isIpAddress(bind)) {
       RenderContext.of(where).child(`${prop}.bind`).fail(`is ${JSON.stringify(bind)}; write an IP address${ingress ? '' : " or 'unix:///path/to/socket'"}.`);
     }
+    if (unix && !ingress) {
+      // Istio's webhook takes an absolute socket path, or an abstract socket ('@name').
+      const path = bind.slice('unix://'.length);
+      if (!(path.startsWith('@') || (path.startsWith('/') && !path.endsWith('/')))) {
+        RenderContext.of(where).child(`${prop}.bind`).fail(`is ${JSON.stringify(bind)}, which is not an absolute socket path; Istio rejects it. Write e.g. 'unix:///var/run/app.sock' or 'unix://@app'.`);
+      }
+    }
     if (unix && ingress) {
-      RenderContext.of(where).child(`${prop}.bind`).fail('is a unix:// socket; an ingress listener binds to an IP address.');
+      RenderContext.of(where).child(`${prop}.bind`).fail(`is ${JSON.stringify(bind)}, a unix:// socket; Istio binds an ingress listener to an IP address only. Write e.g. '0.0.0.0', or leave bind out.`);
     }
     if (captureMode !== undefined && !Object.values(CaptureMode).includes(captureMode)) {
       RenderContext.of(where).child(`${prop}.captureMode`).fail(`is ${JSON.stringify(captureMode)}; use CaptureMode.DEFAULT, IPTABLES or NONE.`);

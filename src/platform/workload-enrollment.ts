@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { DataplaneMode } from './dataplane-mode';
 import { Waypoint } from './waypoint';
+import { shownValue } from '../private/checks';
 import {
   addGuardedLabels,
   DATAPLANE_MODE_LABEL,
@@ -82,16 +83,19 @@ export class WorkloadEnrollment extends Construct {
     props = props ?? {};
     const target = this.resolveTarget(props);
     if (props.mode !== undefined && !(props.mode instanceof DataplaneMode)) {
-      throw new Error(`${where}: mode must be a DataplaneMode, e.g. DataplaneMode.sidecar() or DataplaneMode.none().`);
+      throw new Error(`${where}: mode is ${shownValue(props.mode)}, not a DataplaneMode; use e.g. DataplaneMode.sidecar(), DataplaneMode.ambient() or DataplaneMode.none().`);
     }
     if (props.waypoint !== undefined && !(props.waypoint instanceof Waypoint)) {
-      throw new Error(`${where}: waypoint must be a Waypoint, e.g. new Waypoint(chart, 'reviews-waypoint', { trafficType: WaypointTrafficType.WORKLOAD }).`);
+      throw new Error(`${where}: waypoint is ${shownValue(props.waypoint)}, not a Waypoint; pass e.g. new Waypoint(chart, 'reviews-waypoint', { trafficType: WaypointTrafficType.WORKLOAD }).`);
+    }
+    if (props.skipWaypoint !== undefined && typeof props.skipWaypoint !== 'boolean') {
+      throw new Error(`${where}: skipWaypoint is ${shownValue(props.skipWaypoint)}; write skipWaypoint: true, or leave it out.`);
     }
     if (props.mode === undefined && props.waypoint === undefined && !props.skipWaypoint) {
       throw new Error(`${where}: nothing to enroll; set mode (e.g. DataplaneMode.sidecar()), waypoint or skipWaypoint.`);
     }
     if (props.waypoint !== undefined && props.skipWaypoint) {
-      throw new Error(`${where}: waypoint and skipWaypoint contradict each other; set one of them.`);
+      throw new Error(`${where}: skipWaypoint is true next to waypoint ${props.waypoint.namespace}/${props.waypoint.name}; they contradict each other, so set one of them.`);
     }
     if (props.waypoint !== undefined && props.mode?.mode === 'none') {
       throw new Error(`${where}: mode none() keeps the pods out of the mesh, so they cannot use waypoint ${props.waypoint.namespace}/${props.waypoint.name}; remove one of them.`);
@@ -119,14 +123,14 @@ export class WorkloadEnrollment extends Construct {
     if (props.workload !== undefined) {
       const w = props.workload;
       if (!(w instanceof kplus.AbstractPod)) {
-        throw new Error(`${where}: workload must be a cdk8s-plus workload (Deployment, StatefulSet, DaemonSet, Job, Pod); for a plain ApiObject use workloadObject.`);
+        throw new Error(`${where}: workload is ${shownValue(w)}, not a cdk8s-plus workload; pass a Deployment, StatefulSet, DaemonSet, Job or Pod of cdk8s-plus, or a plain ApiObject as workloadObject.`);
       }
       const namespace = w.metadata.namespace ?? Chart.of(w).namespace ?? 'default';
       const description = w.kind === 'Pod' ? `Pod ${w.node.path}` : `the pod template of ${w.kind} ${w.node.path}`;
       return metadataTarget(description, namespace, w.podMetadata);
     }
     if (!(props.workloadObject instanceof ApiObject)) {
-      throw new Error(`${where}: workloadObject must be an ApiObject workload; for a cdk8s-plus workload use workload.`);
+      throw new Error(`${where}: workloadObject is ${shownValue(props.workloadObject)}, not an ApiObject; pass a cdk8s-plus workload as workload, or a plain ApiObject workload as workloadObject.`);
     }
     return podTemplateObjectTarget(`${where}: workloadObject`, props.workloadObject);
   }

@@ -11,6 +11,7 @@ import { RenderContext } from './render-context';
 import { MAX_DURATION_MILLIS } from '../analysis/validators/duration';
 import { headerLineBreakProblem } from '../analysis/validators/http';
 import { ipOrCidrProblem } from '../analysis/validators/ip';
+import { checkIstioRegex } from '../analysis/validators/regex';
 
 /** Largest value of a protobuf `int32` field. */
 export const INT32_MAX = 2_147_483_647;
@@ -30,6 +31,23 @@ export function shownNumber(value: unknown): string {
     json = undefined;
   }
   return `${json ?? String(value)} (${value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`}, not a number)`;
+}
+
+/**
+ * A value of the wrong kind as a message shows it: a construct by its class and path, anything
+ * else as JSON with its type, e.g. `"ambient" (a string)`.
+ */
+export function shownValue(value: unknown): string {
+  const node = (value as any)?.node;
+  if (node !== undefined && typeof node.path === 'string') return `${(value as object).constructor?.name ?? 'a construct'} ${node.path}`;
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    json = undefined;
+  }
+  const type = value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? `a ${(value as object).constructor?.name ?? 'object'}` : `a ${typeof value}`;
+  return `${json ?? String(value)} (${type})`;
 }
 
 /** Checks a whole number from `min` to `max`; `fix` says what Istio takes. */
@@ -92,6 +110,23 @@ export function checkNoLineBreak(ctx: RenderContext, value: string | undefined, 
   const problem = headerLineBreakProblem(value);
   if (problem) ctx.fail(`is ${JSON.stringify(value)}: ${problem}`, `${fix}.`);
   return value;
+}
+
+/**
+ * Checks a regular expression as Istio's validation webhook does (RE2 syntax, not empty, at most
+ * 1024 bytes), with the same RE2 engine the analysis uses: JavaScript's RegExp accepts patterns
+ * (lookarounds, backreferences) that Envoy's RE2 refuses.
+ */
+export function checkRegex(ctx: RenderContext, pattern: string): string {
+  if (typeof pattern !== 'string') {
+    return ctx.fail(`is ${String(JSON.stringify(pattern) ?? pattern)} (a ${pattern === null ? 'null' : typeof pattern}, not a string)`, "write the regex as a string, e.g. '^/api/v[0-9]+'.");
+  }
+  const problem = checkIstioRegex(pattern);
+  if (problem) {
+    const shown = pattern.length > 80 ? `${JSON.stringify(pattern.slice(0, 77))}…` : JSON.stringify(pattern);
+    ctx.fail(problem.kind === 'empty' ? 'is empty' : `is ${shown}, which ${problem.reason}`, problem.hint ?? 'write a regex RE2 accepts.');
+  }
+  return pattern;
 }
 
 /** Checks that no entry of a list, when given, is an empty (or blank) string. */

@@ -237,6 +237,9 @@ export class RequestAuthentication extends Construct {
       if (typeof h?.name !== 'string' || h.name.trim() === '') {
         RenderContext.of(where).child(`${prop}.fromHeaders[${i}].name`).fail(`is ${JSON.stringify(h?.name)}; give a header name, e.g. 'Authorization'.`);
       }
+      // Istio passes the name on and Envoy refuses the whole JWT filter, so the pods keep their old config.
+      checkNoLineBreak(RenderContext.of(where).child(`${prop}.fromHeaders[${i}].name`), h.name,
+        "name the header only, on one line, e.g. 'Authorization' with prefix 'Bearer ', or 'x-jwt-assertion'");
     });
     (rule.outputClaimToHeaders ?? []).forEach((c, i) => {
       if (typeof c?.header !== 'string' || !/^[-_A-Za-z0-9]+$/.test(c.header)) {

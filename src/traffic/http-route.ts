@@ -8,11 +8,12 @@ import { HttpRedirect, RedirectPortDerivation } from './http-redirect';
 import { HttpRewrite } from './http-rewrite';
 import { HttpRouteMatch, renderHttpRouteMatch } from './http-route-match';
 import { RetryPolicy } from './retry-policy';
-import { isAuthorityHeader } from '../analysis/validators/http';
+import { StringMatch } from './string-match';
+import { isAuthorityHeader, matchHeaderNameProblem } from '../analysis/validators/http';
 import { IstioApiVersion } from '../mesh/istio-api-version';
 import type { MeshService } from '../mesh/mesh-service';
 import type { ServiceVersion } from '../mesh/service-version';
-import { checkDuration, checkHttpStatus, checkNoLineBreak, checkNonEmpty, checkPercentage, checkPort, compactObject } from '../private/checks';
+import { checkDuration, checkHttpStatus, checkNoLineBreak, checkNonEmpty, checkPercentage, checkPort, checkRegex, compactObject } from '../private/checks';
 import { RenderContext } from '../private/render-context';
 
 /**
@@ -196,6 +197,7 @@ export class HttpRoute {
     this.name = options.name;
     this.ctx = RenderContext.of(where).about(`route ${this.name ? `'${this.name}'` : '(unnamed)'}`);
     this._matches = [...(options.matches ?? [])];
+    this._matches.forEach((m, i) => checkHttpRouteMatch(this.ctx.child(`matches[${i}]`), m));
     this._destinations = [];
     this.redirect = options.redirect;
     this.directResponse = options.directResponse;
@@ -267,6 +269,7 @@ export class HttpRoute {
 
   /** Adds a condition (OR-ed with the existing ones). */
   public addMatch(match: HttpRouteMatch): void {
+    checkHttpRouteMatch(this.ctx.child(`matches[${this._matches.length}]`), match);
     this._matches.push(match);
   }
 
@@ -415,6 +418,10 @@ export class HttpRoute {
     }
     const list = (field: string, values: string[] | undefined, example: string) =>
       (values ?? []).forEach((v, i) => checkNonEmpty(ctx.child(`${field}[${i}]`), v, example));
+    (c.allowOrigins ?? []).forEach((o, i) => {
+      // An empty origin regex is refused with a message of its own, by the analysis.
+      if (o instanceof StringMatch && o.kind === 'regex' && o.value !== '') checkRegex(ctx.child(`allowOrigins[${i}].regex`), o.value);
+    });
     list('allowMethods', c.allowMethods, "'GET'");
     list('allowHeaders', c.allowHeaders, "'content-type'");
     list('exposeHeaders', c.exposeHeaders, "'x-request-id'");
@@ -511,10 +518,40 @@ function checkRewrite(ctx: RenderContext, r: HttpRewrite): void {
   checkNoLineBreak(ctx.child('authority'), r.authority, "write a host name such as 'reviews.example.com'");
   if (r.uriRegexRewrite !== undefined) {
     checkNonEmpty(ctx.child('uriRegexRewrite.match'), r.uriRegexRewrite.match ?? '', "'^/old/(.*)$'");
+    checkRegex(ctx.child('uriRegexRewrite.match'), r.uriRegexRewrite.match);
     if (typeof r.uriRegexRewrite.rewrite !== 'string' || r.uriRegexRewrite.rewrite === '') {
       ctx.child('uriRegexRewrite.rewrite').fail(`is ${JSON.stringify(r.uriRegexRewrite.rewrite)}`, "Istio needs a replacement, e.g. '/new/\\1'.");
     }
   }
+}
+
+/**
+ * Checks what Istio's validation webhook refuses in a match: a regex that is not RE2 (or is empty,
+ * or longer than 1024 bytes), and a header name that is not an HTTP token. Whether a JWT claim
+ * key may be matched depends on the gateways of the VirtualService, so the analysis checks that.
+ */
+function checkHttpRouteMatch(ctx: RenderContext, m: HttpRouteMatch): void {
+  if (m === undefined || m === null) return;
+  for (const field of ['uri', 'scheme', 'method', 'authority'] as const) {
+    checkStringMatch(ctx.child(field), m[field], false);
+  }
+  for (const field of ['headers', 'withoutHeaders', 'queryParams'] as const) {
+    for (const [name, sm] of Object.entries(m[field] ?? {})) {
+      const entry = ctx.child(`${field}[${JSON.stringify(name)}]`);
+      if (field !== 'queryParams') {
+        const problem = matchHeaderNameProblem(name);
+        if (problem) entry.fail(`names the header ${JSON.stringify(name)}, which Istio rejects: ${problem}`, "write a header name such as 'x-user-id'.");
+      }
+      // In withoutHeaders, the regex '*' means "the header is present", which Istio allows.
+      checkStringMatch(entry, sm, field === 'withoutHeaders');
+    }
+  }
+}
+
+function checkStringMatch(ctx: RenderContext, sm: StringMatch | undefined, starMeansPresent: boolean): void {
+  if (!(sm instanceof StringMatch) || sm.kind !== 'regex') return;
+  if (starMeansPresent && sm.value === '*') return;
+  checkRegex(ctx.child('regex'), sm.value);
 }
 
 function renderRewrite(r: HttpRewrite): any {

@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
-import { RING_HASH_MAX_SIZE } from '../analysis/validators/load-balancer';
-import { checkCount, checkNonEmpty, checkNoLineBreak, checkPercent, compactObject, checkDuration, UINT32_MAX } from '../private/checks';
+import { localityListProblem, RING_HASH_MAX_SIZE, TOPOLOGY_FAILOVER_LABELS } from '../analysis/validators/load-balancer';
+import { checkCount, checkNonEmpty, checkNoLineBreak, checkPercent, checkWhole, compactObject, checkDuration, shownValue } from '../private/checks';
 import { RenderContext } from '../private/render-context';
 
 /** Traffic from one locality failing over to another region. */
@@ -265,8 +265,19 @@ function renderCookie(ctx: RenderContext, cookie: HashCookie | undefined): any {
   if (cookie === undefined || cookie === null || typeof cookie.name !== 'string' || cookie.name.trim() === '') {
     return ctx.child('name').fail(`is ${cookie?.name === undefined ? 'missing' : 'empty'}; a cookie hash needs the cookie's name, e.g. { name: 'session' }.`);
   }
+  // The CRD types the path as a string; Envoy takes any path (it only writes it into Set-Cookie).
+  if (cookie.path !== undefined && typeof cookie.path !== 'string') {
+    ctx.child('path').fail(`is ${JSON.stringify(cookie.path) ?? String(cookie.path)} (a ${cookie.path === null ? 'null' : typeof cookie.path}, not a string)`, "write the cookie path as a string, e.g. '/'.");
+  }
+  const seen = new Set<string>();
   const attributes = (cookie.attributes ?? []).map((a, i) => {
-    checkNonEmpty(ctx.child(`attributes[${i}].name`), a.name ?? '', "'SameSite'");
+    const at = ctx.child(`attributes[${i}]`);
+    checkNonEmpty(at.child('name'), a.name ?? '', "'SameSite'");
+    // Envoy refuses line breaks and NUL in attribute names and values; Istio refuses a name given twice.
+    checkNoLineBreak(at.child('name'), a.name, "write the attribute name on one line, e.g. 'SameSite'");
+    checkNoLineBreak(at.child('value'), a.value, "write the attribute value on one line, e.g. 'Strict'");
+    if (seen.has(a.name)) at.child('name').fail(`is '${a.name}', which an earlier attribute already sets; Istio rejects duplicate cookie attributes`, 'give each attribute once.');
+    seen.add(a.name);
     return compactObject({ name: a.name, value: a.value });
   });
   return compactObject({
@@ -281,9 +292,10 @@ function renderWarmup(ctx: RenderContext, warmup: Warmup): any {
   if (warmup.duration === undefined) {
     ctx.child('duration').fail('is missing; a warmup needs its window, e.g. { duration: Duration.seconds(60) }.');
   }
-  // Infinity would be written as YAML `.inf`, which has no JSON form; NaN as `.nan`.
-  if (warmup.aggression !== undefined && (typeof warmup.aggression !== 'number' || !Number.isFinite(warmup.aggression) || !(warmup.aggression >= 0))) {
-    ctx.child('aggression').fail(`is ${warmup.aggression}; aggression is a finite number of 0 or more (1 ramps up linearly, higher values faster), e.g. 1.`);
+  // Istio's webhook refuses an aggression under 1; Infinity would be written as YAML `.inf`, which
+  // has no JSON form, and NaN as `.nan`.
+  if (warmup.aggression !== undefined && (typeof warmup.aggression !== 'number' || !Number.isFinite(warmup.aggression) || !(warmup.aggression >= 1))) {
+    ctx.child('aggression').fail(`is ${warmup.aggression}; aggression is a finite number of 1 or more (1 ramps up linearly, higher values faster), e.g. 1.`);
   }
   return compactObject({
     duration: checkDuration(ctx.child('duration'), warmup.duration),
@@ -294,21 +306,32 @@ function renderWarmup(ctx: RenderContext, warmup: Warmup): any {
 
 function renderLocality(ctx: RenderContext, l: LocalityLoadBalancerSetting | undefined): any {
   if (l === undefined) return undefined;
+  if (l.enabled !== undefined && typeof l.enabled !== 'boolean') {
+    ctx.child('enabled').fail(`is ${shownValue(l.enabled)}; the CRD takes true or false`, 'write enabled: true or enabled: false, or leave it out.');
+  }
   const failover = l.failover ?? [];
   const distribute = l.distribute ?? [];
   if (failover.length > 0 && distribute.length > 0) {
     ctx.fail('sets both failover and distribute; Istio takes one of them: fail over between regions, or distribute by weight.');
   }
-  failover.forEach((f, i) => {
-    checkNonEmpty(ctx.child(`failover[${i}].from`), f.from ?? '', "'us-east'");
-    checkNonEmpty(ctx.child(`failover[${i}].to`), f.to ?? '', "'eu-west'");
-  });
-  distribute.forEach((d, i) => {
-    checkNonEmpty(ctx.child(`distribute[${i}].from`), d.from ?? '', "'us-west/zone1/*'");
-    for (const [locality, weight] of Object.entries(d.to ?? {})) {
-      checkCount(ctx.child(`distribute[${i}].to['${locality}']`), weight, UINT32_MAX);
-    }
-  });
+  failover.forEach((f, i) => checkFailover(ctx.child(`failover[${i}]`), f));
+  if (failover.length > 0) {
+    // Istio's webhook refuses these labels next to failover, which already orders by region.
+    (l.failoverPriority ?? []).forEach((p, i) => {
+      if (TOPOLOGY_FAILOVER_LABELS.includes(p)) {
+        ctx.child(`failoverPriority[${i}]`).fail(
+          `is '${p}', a topology label Istio rejects together with failover (failover already orders endpoints by region)`,
+          'remove the region, zone and subzone labels from failoverPriority, or leave out failover.',
+        );
+      }
+    });
+  }
+  distribute.forEach((d, i) => checkDistribution(ctx.child(`distribute[${i}]`), d));
+  const sources = localityListProblem(distribute.map((d) => d.from));
+  if (sources) {
+    const i = distribute.findIndex((d) => d.from === sources.locality);
+    ctx.child(`distribute[${i}].from`).fail(`is '${sources.locality}', which ${sources.reason}; Istio rejects it`, LOCALITY_FORM);
+  }
   (l.failoverPriority ?? []).forEach((p, i) => checkNonEmpty(ctx.child(`failoverPriority[${i}]`), p, "'topology.kubernetes.io/region'"));
   return compactObject({
     enabled: l.enabled,
@@ -316,4 +339,42 @@ function renderLocality(ctx: RenderContext, l: LocalityLoadBalancerSetting | und
     distribute: distribute.length > 0 ? distribute.map((d) => ({ from: d.from, to: { ...d.to } })) : undefined,
     failoverPriority: l.failoverPriority && l.failoverPriority.length > 0 ? [...l.failoverPriority] : undefined,
   });
+}
+
+const LOCALITY_FORM = "write a locality as 'region', 'region/zone' or 'region/zone/subzone', with '*' only as its last character, and list each once.";
+
+/** Istio's failover names two different regions: no zone, no wildcard. */
+function checkFailover(ctx: RenderContext, f: LocalityFailover): void {
+  checkNonEmpty(ctx.child('from'), f.from ?? '', "'us-east'");
+  checkNonEmpty(ctx.child('to'), f.to ?? '', "'eu-west'");
+  for (const side of ['from', 'to'] as const) {
+    const region = f[side];
+    if (region.includes('/')) {
+      ctx.child(side).fail(`is '${region}', a zone; Istio's failover takes regions only`, "write the region alone, e.g. 'us-east', and order zones with failoverPriority.");
+    }
+    if (region.includes('*')) {
+      ctx.child(side).fail(`is '${region}'; Istio's failover regions cannot be wildcards`, 'write one failover entry per region.');
+    }
+  }
+  if (f.from === f.to) {
+    ctx.child('to').fail(`is '${f.to}', the region it fails over from; Istio rejects it`, "write a different region, e.g. 'eu-west'.");
+  }
+}
+
+/** Istio's distribution: weights from 1 to 100 adding up to 100, over well-formed, distinct localities. */
+function checkDistribution(ctx: RenderContext, d: LocalityDistribution): void {
+  checkNonEmpty(ctx.child('from'), d.from ?? '', "'us-west/zone1/*'");
+  const to = d.to ?? {};
+  let total = 0;
+  for (const [locality, weight] of Object.entries(to)) {
+    checkWhole(ctx.child(`to['${locality}']`), weight, 1, 100,
+      'a locality weight is a whole number from 1 to 100 (Istio rejects 0: leave out localities that get no traffic)');
+    total += weight;
+  }
+  if (total !== 100) {
+    const weights = Object.entries(to).map(([k, w]) => `'${k}': ${w}`).join(', ');
+    ctx.child('to').fail(`has weights adding up to ${total} (${weights === '' ? 'none' : weights}); Istio rejects anything but 100`, 'make the weights add up to exactly 100.');
+  }
+  const targets = localityListProblem(Object.keys(to));
+  if (targets) ctx.child(`to['${targets.locality}']`).fail(`names the locality '${targets.locality}', which ${targets.reason}; Istio rejects it`, LOCALITY_FORM);
 }

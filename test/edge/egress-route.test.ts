@@ -157,7 +157,7 @@ describe('ServiceEntry.routeThroughEgressGateway: refused', () => {
 
   test('a port the ServiceEntry does not have, or a TCP port', () => {
     const ports = [{ number: 80, protocol: Protocol.HTTP }, { number: 5432, protocol: Protocol.TCP }];
-    expect(() => cnn(ports).entry.routeThroughEgressGateway({ ports: [8080] })).toThrow(/ports\[0\] is 8080, which is not a port of the ServiceEntry \(80, 5432\)/);
+    expect(() => cnn(ports).entry.routeThroughEgressGateway({ ports: [8080] })).toThrow(/ports\[0\] is 8080, which is not a port of the ServiceEntry; use one of its ports: 80, 5432/);
     expect(() => cnn(ports).entry.routeThroughEgressGateway({ ports: [5432] })).toThrow(/ports\[0\] is 5432, a TCP port; an egress gateway can only route HTTP and TLS ports by host/);
   });
 

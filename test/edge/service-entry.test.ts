@@ -52,6 +52,16 @@ describe('ServiceEntry: rendering', () => {
     });
   });
 
+  test('an endpoint locality is written as given, also with more than three parts (Istio does not check it)', () => {
+    const { chart } = edgeApp();
+    new ServiceEntry(chart, 'db', {
+      hosts: ['db.legacy.internal'],
+      ports: [{ number: 5432, protocol: Protocol.TCP }],
+      endpoints: [{ address: '10.20.0.5', locality: 'eu/west/a/rack1' }],
+    });
+    expect(entryOf(chart).spec.endpoints).toEqual([{ address: '10.20.0.5', locality: 'eu/west/a/rack1' }]);
+  });
+
   test('a workload selector is written as labels (MESH_INTERNAL VMs)', () => {
     const { chart } = edgeApp();
     new ServiceEntry(chart, 'vm', {

@@ -159,7 +159,7 @@ describe('WorkloadEnrollment: props', () => {
 
   test('a mode that is not a DataplaneMode is refused', () => {
     const chart = shopChart();
-    expect(() => new WorkloadEnrollment(chart, 'e', { workload: deployment(chart, 'api'), mode: 'ambient' as any })).toThrow(/mode must be a DataplaneMode/);
+    expect(() => new WorkloadEnrollment(chart, 'e', { workload: deployment(chart, 'api'), mode: 'ambient' as any })).toThrow(/shop\/e: mode is "ambient" \(a string\), not a DataplaneMode/);
   });
 });
 
@@ -189,7 +189,7 @@ describe('WorkloadEnrollment: waypoints', () => {
     const chart = shopChart();
     const waypoint = new Waypoint(chart, 'wp', { trafficType: WaypointTrafficType.ALL });
     expect(() => new WorkloadEnrollment(chart, 'e', { workload: deployment(chart, 'api'), waypoint, skipWaypoint: true }))
-      .toThrow(/waypoint and skipWaypoint contradict each other/);
+      .toThrow(/skipWaypoint is true next to waypoint .*; they contradict each other/);
   });
 
   test('mode none() with a waypoint is refused', () => {

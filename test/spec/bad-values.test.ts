@@ -6,14 +6,14 @@
  * static factory (RuleOperation.onHosts, WorkloadSelector.fromLabels…) is checked by the factory,
  * before any construct holds it: its message names the factory instead of a construct path.
  */
-import { Chart, Duration, Testing } from 'cdk8s';
+import { ApiObject, Chart, Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
   AuthorizationPolicy, ClientTls, ConnectionPoolSettings, FaultInjection, Gateway, GatewayServer, LoadBalancer,
   Mesh, MeshProps, MeshService, MtlsMode, NamespaceEnrollment, DataplaneMode, OutlierDetection, PeerAuthentication, Principal,
   Protocol, RequestAuthentication, RetryPolicy, RuleOperation, RuleSource, ServerTls, ServiceEntry, ServiceVersion, Sidecar,
   StringMatch, Telemetry, TrafficPolicy, Waypoint, WorkloadSelector, AuthorizationRule, HashAlgorithm, GatewaySelector,
-  WaypointAllowedNamespaces, CustomTag,
+  WaypointAllowedNamespaces, CustomTag, CaptureMode, EgressRoute, WorkloadEnrollment, WaypointTrafficType,
 } from '../../src';
 
 /** What happens to a bad value. */
@@ -64,6 +64,13 @@ const route = (ctx: Ctx, extra: object) => {
   const { svc, v1 } = ctx.reviews();
   svc.addRoute({ destinations: [{ version: v1 }], ...extra });
 };
+/** A ServiceEntry `shop/se` with a TLS port 443, an HTTP port 80 and a TCP port 5432. */
+const egress = (ctx: Ctx) => new ServiceEntry(ctx.chart, 'se', {
+  hosts: ['api.example.com'],
+  ports: [{ number: 443, protocol: Protocol.TLS }, { number: 80, protocol: Protocol.HTTP }, { number: 5432, protocol: Protocol.TCP }],
+});
+/** A cdk8s-plus Deployment `shop/api`. */
+const deployment = (ctx: Ctx) => new kplus.Deployment(ctx.chart, 'api', { containers: [{ image: 'api:1' }] });
 const policy = (ctx: Ctx, props: object) => {
   ctx.reviews().svc.applyTrafficPolicy(new TrafficPolicy(props));
 };
@@ -92,7 +99,7 @@ const ROWS: Row[] = [
   { slot: 'MeshService.addVersionWithLabels(labels)', value: 'a b', field: 'label', where: 'shop/reviews', outcome: 'construct', put: (c, v) => c.reviews().svc.addVersionWithLabels('v3', { version: v }) },
   { slot: 'MeshService.split(weights)', value: 150, field: 'weight', where: 'shop/reviews', outcome: 'construct', put: (c, v) => { const r = c.reviews(); r.svc.split({ v1: v, v2: 0 }); } },
   { slot: 'MeshService.canary({ weight })', value: 150, field: 'weight', where: 'shop/reviews', outcome: 'construct', put: (c, v) => { const r = c.reviews(); r.svc.canary({ stable: r.v1, candidate: r.v2, weight: v }); } },
-  { slot: 'MeshService.routeByHeader(header)', value: 'x bad', field: 'x bad', where: 'shop/reviews', outcome: 'synth', put: (c, v) => { const r = c.reviews(); r.svc.routeByHeader(v, 'a', r.v2); } },
+  { slot: 'MeshService.routeByHeader(header)', value: 'x bad', field: 'x bad', where: 'shop/reviews', outcome: 'construct', put: (c, v) => { const r = c.reviews(); r.svc.routeByHeader(v, 'a', r.v2); } },
 
   // HttpRoute
   { slot: 'addRoute({ timeout })', value: Duration.millis(0.5), shown: '0.5', field: 'timeout', where: 'shop/reviews', outcome: 'construct', put: (c, v) => route(c, { timeout: v }) },
@@ -106,7 +113,7 @@ const ROWS: Row[] = [
   { slot: 'addRoute({ requestHeaders.set })', value: 'x\ny', shown: '\\n', field: 'requestHeaders', where: 'shop/reviews', outcome: 'construct', put: (c, v) => route(c, { requestHeaders: { set: { [v]: '1' } } }) },
   { slot: 'addRoute({ responseHeaders.add value })', value: 'a\r\nb', shown: '\\r\\n', field: 'responseHeaders', where: 'shop/reviews', outcome: 'construct', put: (c, v) => route(c, { responseHeaders: { add: { 'x-a': v } } }) },
   { slot: 'addRoute({ mirrors[].percentage })', value: 101, field: 'percentage', where: 'shop/reviews', outcome: 'construct', put: (c, v) => { const r = c.reviews(); r.svc.addRoute({ destinations: [{ version: r.v1 }], mirrors: [{ version: r.v2, percentage: v }] }); } },
-  { slot: 'addRoute({ matches[].uri regex })', value: '(unclosed', field: 'uri', where: 'shop/reviews', outcome: 'synth', put: (c, v) => route(c, { matches: [{ uri: StringMatch.regex(v) }] }) },
+  { slot: 'addRoute({ matches[].uri regex })', value: '(unclosed', field: 'uri', where: 'shop/reviews', outcome: 'construct', put: (c, v) => route(c, { matches: [{ uri: StringMatch.regex(v) }] }) },
   { slot: 'addRoute({ corsPolicy.allowMethods })', value: 'GE T', field: 'allowMethods', where: 'shop/reviews', outcome: 'synth', put: (c, v) => route(c, { corsPolicy: { allowOrigins: [StringMatch.exact('https://a.example.com')], allowMethods: [v] } }) },
   { slot: 'addRoute({ corsPolicy.maxAge })', value: Duration.millis(0.5), shown: '0.5', field: 'maxAge', where: 'shop/reviews', outcome: 'construct', put: (c, v) => route(c, { corsPolicy: { allowOrigins: [StringMatch.exact('https://a.example.com')], maxAge: v } }) },
 
@@ -125,6 +132,7 @@ const ROWS: Row[] = [
   { slot: 'TrafficPolicy.portLevelSettings[].port', value: 0, field: 'port', outcome: 'construct', put: (c, v) => policy(c, { portLevelSettings: [{ port: v, loadBalancer: LoadBalancer.roundRobin() }] }) },
   { slot: 'HashAlgorithm.ringHash(minimumRingSize)', value: 9_000_000, field: 'minimumRingSize', outcome: 'construct', put: (c, v) => policy(c, { loadBalancer: LoadBalancer.consistentHashBySourceIp({ hashAlgorithm: HashAlgorithm.ringHash(v) }) }) },
   { slot: 'LoadBalancer.roundRobin({ warmup.aggression })', value: Infinity, field: 'aggression', outcome: 'construct', put: (c, v) => policy(c, { loadBalancer: LoadBalancer.roundRobin({ warmup: { duration: Duration.seconds(10), aggression: v } }) }) },
+  { slot: 'LoadBalancer.roundRobin({ warmup.aggression }) under 1', value: 0.5, field: 'aggression', outcome: 'construct', put: (c, v) => policy(c, { loadBalancer: LoadBalancer.roundRobin({ warmup: { duration: Duration.seconds(10), aggression: v } }) }) },
   { slot: 'LoadBalancer.consistentHashByHeader(header)', value: 'x\ny', shown: '\\n', field: 'header', outcome: 'construct', put: (c, v) => policy(c, { loadBalancer: LoadBalancer.consistentHashByHeader(v) }) },
   { slot: 'ClientTls.simple({ credentialName })', value: 'client cred', field: 'credentialName', outcome: 'construct', put: (c, v) => policy(c, { tls: ClientTls.simple({ credentialName: v }) }) },
   { slot: 'ClientTls.simple({ sni })', value: 'a b', field: 'sni', outcome: 'construct', put: (c, v) => policy(c, { tls: ClientTls.simple({ sni: v }) }) },
@@ -206,7 +214,7 @@ const ROWS: Row[] = [
 
   { slot: 'ServiceEntry(props).subjectAltNames', value: '', shown: '""', field: 'subjectAltNames', where: 'shop/se', outcome: 'construct', put: (c, v) => new ServiceEntry(c.chart, 'se', { hosts: ['api.example.com'], subjectAltNames: [v], ports: [{ number: 443, protocol: Protocol.TLS, name: 'tls' }] }) },
   { slot: 'RequestAuthentication(props).jwtRules[].audiences', value: '', shown: '""', field: 'audiences', where: 'shop/ra', outcome: 'construct', put: (c, v) => new RequestAuthentication(c.chart, 'ra', { jwtRules: [{ issuer: 'https://a.example.com', audiences: [v] }] }) },
-  { slot: 'RequestAuthentication(props).jwtRules[].fromHeaders[].name', value: 'x\ny', shown: '\\n', field: 'name', where: 'shop/ra', outcome: 'synth', put: (c, v) => new RequestAuthentication(c.chart, 'ra', { jwtRules: [{ issuer: 'https://a.example.com', fromHeaders: [{ name: v }] }] }) },
+  { slot: 'RequestAuthentication(props).jwtRules[].fromHeaders[].name', value: 'x\ny', shown: '\\n', field: 'name', where: 'shop/ra', outcome: 'construct', put: (c, v) => new RequestAuthentication(c.chart, 'ra', { jwtRules: [{ issuer: 'https://a.example.com', fromHeaders: [{ name: v }] }] }) },
   { slot: 'CustomTag.header(name)', value: 'x\ny', shown: '\\n', field: 'name', where: 'CustomTag.header()', outcome: 'construct', put: (c, v) => new Telemetry(c.chart, 't', { tracing: [{ customTags: { user: CustomTag.header(v) } }] }) },
   { slot: 'Waypoint(props).revision', value: 'Bad Rev', field: 'revision', where: 'shop/wp', outcome: 'construct', put: (c, v) => new Waypoint(c.chart, 'wp', { revision: v }) },
   { slot: 'Telemetry(props).metrics[].overrides[].customMetric', value: '', shown: '""', field: 'customMetric', where: 'shop/t', outcome: 'construct', put: (c, v) => new Telemetry(c.chart, 't', { metrics: [{ overrides: [{ customMetric: v }] }] }) },
@@ -215,6 +223,67 @@ const ROWS: Row[] = [
   { slot: 'addRoute({ requestHeaders.set value }) of the wrong type', value: { nested: true }, shown: '{"nested":true}', field: 'requestHeaders', where: 'shop/reviews', outcome: 'construct', put: (c, v) => route(c, { requestHeaders: { set: { 'x-a': v } } }) },
   { slot: 'MeshService(props).port of the wrong type', value: '80', shown: '"80" (a string, not a number)', field: 'port', where: 'shop/svc', outcome: 'construct', put: (c, v) => new MeshService(c.chart, 'svc', { port: v }) },
   { slot: 'Telemetry(props).tracing[].randomSamplingPercentage of the wrong type', value: 'ten', shown: '"ten" (a string, not a number)', field: 'randomSamplingPercentage', where: 'shop/t', outcome: 'construct', put: (c, v) => new Telemetry(c.chart, 't', { tracing: [{ randomSamplingPercentage: v }] }) },
+
+  // Regexes (RE2, as Envoy runs them) and header names of route matches, checked when the route is built
+  { slot: 'addRoute({ matches[].headers regex })', value: 'a(?=b)', field: 'headers', where: 'shop/reviews', outcome: 'construct', put: (c, v) => route(c, { matches: [{ headers: { 'x-a': StringMatch.regex(v) } }] }) },
+  { slot: 'addRoute({ matches[].queryParams regex })', value: 'a{2,1}', field: 'queryParams', where: 'shop/reviews', outcome: 'construct', put: (c, v) => route(c, { matches: [{ queryParams: { q: StringMatch.regex(v) } }] }) },
+  { slot: 'addRoute({ matches[].withoutHeaders name })', value: 'x-a: b', field: 'withoutHeaders', where: 'shop/reviews', outcome: 'construct', put: (c, v) => route(c, { matches: [{ withoutHeaders: { [v]: StringMatch.regex('*') } }] }) },
+  { slot: 'HttpRoute.addMatch({ uri regex })', value: '\\1', field: 'uri', where: 'shop/reviews', outcome: 'construct', put: (c, v) => { const r = c.reviews(); r.svc.addRoute({ destinations: [{ version: r.v1 }] }).addMatch({ uri: StringMatch.regex(v) }); } },
+  { slot: 'addRoute({ corsPolicy.allowOrigins regex })', value: '[a-', field: 'allowOrigins', where: 'shop/reviews', outcome: 'construct', put: (c, v) => route(c, { corsPolicy: { allowOrigins: [StringMatch.regex(v)] } }) },
+  { slot: 'addRoute({ rewrite.uriRegexRewrite.match })', value: '^/x/(\\d+', field: 'uriRegexRewrite', where: 'shop/reviews', outcome: 'construct', put: (c, v) => route(c, { rewrite: { uriRegexRewrite: { match: v, rewrite: '/y/\\1' } } }) },
+
+  // Locality load balancing (Istio's webhook: regions only in failover, distribute weights 1-100 adding up to 100)
+  { slot: 'LoadBalancer({ locality.enabled }) of the wrong type', value: 'yes', shown: '"yes" (a string)', field: 'enabled', outcome: 'construct', put: (c, v) => policy(c, { loadBalancer: LoadBalancer.roundRobin({ locality: { enabled: v } }) }) },
+  { slot: 'LoadBalancer({ locality.failover[].to }) = from', value: 'us-east', field: 'failover[0].to', outcome: 'construct', put: (c, v) => policy(c, { loadBalancer: LoadBalancer.roundRobin({ locality: { failover: [{ from: v, to: v }] } }) }) },
+  { slot: 'LoadBalancer({ locality.failover[].from }) with a zone', value: 'us-east/zone1', field: 'from', outcome: 'construct', put: (c, v) => policy(c, { loadBalancer: LoadBalancer.roundRobin({ locality: { failover: [{ from: v, to: 'eu-west' }] } }) }) },
+  { slot: 'LoadBalancer({ locality.failover[].to }) with a wildcard', value: 'eu-*', field: 'to', outcome: 'construct', put: (c, v) => policy(c, { loadBalancer: LoadBalancer.roundRobin({ locality: { failover: [{ from: 'us-east', to: v }] } }) }) },
+  { slot: 'LoadBalancer({ locality.failoverPriority }) with failover', value: 'topology.kubernetes.io/region', field: 'failoverPriority', outcome: 'construct', put: (c, v) => policy(c, { loadBalancer: LoadBalancer.roundRobin({ locality: { failover: [{ from: 'us-east', to: 'eu-west' }], failoverPriority: [v] } }) }) },
+  { slot: 'LoadBalancer({ locality.distribute[].to weight })', value: 0, field: 'to', outcome: 'construct', put: (c, v) => policy(c, { loadBalancer: LoadBalancer.roundRobin({ locality: { distribute: [{ from: 'us-east/*', to: { 'us-east/*': 100, 'eu-west/*': v } }] } }) }) },
+  { slot: 'LoadBalancer({ locality.distribute[].to }) not adding up to 100', value: 30, field: 'to', outcome: 'construct', put: (c, v) => policy(c, { loadBalancer: LoadBalancer.roundRobin({ locality: { distribute: [{ from: 'us-east/*', to: { 'us-east/*': 60, 'eu-west/*': v } }] } }) }) },
+  { slot: 'LoadBalancer({ locality.distribute[].to locality })', value: 'us-*/zone1', field: 'to', outcome: 'construct', put: (c, v) => policy(c, { loadBalancer: LoadBalancer.roundRobin({ locality: { distribute: [{ from: 'us-east/*', to: { [v]: 100 } }] } }) }) },
+  { slot: 'LoadBalancer({ locality.distribute[].from }) with an empty zone', value: 'us-east//a', field: 'from', outcome: 'construct', put: (c, v) => policy(c, { loadBalancer: LoadBalancer.roundRobin({ locality: { distribute: [{ from: v, to: { 'us-east/*': 100 } }] } }) }) },
+  { slot: 'LoadBalancer({ locality.distribute[].from }) overlapping', value: 'us-east/zone1', field: 'distribute[1].from', outcome: 'construct', put: (c, v) => policy(c, { loadBalancer: LoadBalancer.roundRobin({ locality: { distribute: [{ from: 'us-east/*', to: { 'us-east/*': 100 } }, { from: v, to: { 'eu-west/*': 100 } }] } }) }) },
+
+  // Consistent hash on a cookie
+  { slot: 'LoadBalancer.consistentHashByCookie({ path }) of the wrong type', value: 5, shown: '5 (a number, not a string)', field: 'path', outcome: 'construct', put: (c, v) => policy(c, { loadBalancer: LoadBalancer.consistentHashByCookie({ name: 'session', path: v }) }) },
+  { slot: 'LoadBalancer.consistentHashByCookie({ ttl }) of the wrong type', value: '1h', field: 'ttl', outcome: 'construct', put: (c, v) => policy(c, { loadBalancer: LoadBalancer.consistentHashByCookie({ name: 'session', ttl: v }) }) },
+  { slot: 'LoadBalancer.consistentHashByCookie({ ttl })', value: Duration.seconds(Infinity), shown: 'Infinity', field: 'ttl', outcome: 'construct', put: (c, v) => policy(c, { loadBalancer: LoadBalancer.consistentHashByCookie({ name: 'session', ttl: v }) }) },
+  { slot: 'LoadBalancer.consistentHashByCookie({ attributes[].value })', value: 'Strict\nx', shown: '\\n', field: 'value', outcome: 'construct', put: (c, v) => policy(c, { loadBalancer: LoadBalancer.consistentHashByCookie({ name: 'session', ttl: Duration.hours(1), attributes: [{ name: 'SameSite', value: v }] }) }) },
+  { slot: 'LoadBalancer.consistentHashByCookie({ attributes[].name }) twice', value: 'SameSite', field: 'attributes[1].name', outcome: 'construct', put: (c, v) => policy(c, { loadBalancer: LoadBalancer.consistentHashByCookie({ name: 'session', ttl: Duration.hours(1), attributes: [{ name: v, value: 'Lax' }, { name: v, value: 'Strict' }] }) }) },
+
+  // ServiceEntry endpoint network and locality (Istio checks neither; the CRD takes strings of at most 2048 characters)
+  { slot: 'ServiceEntry(props).endpoints[].network of the wrong type', value: 7, shown: '7 (a number, not a string)', field: 'network', where: 'shop/se', outcome: 'construct', put: (c, v) => new ServiceEntry(c.chart, 'se', { hosts: ['api.example.com'], endpoints: [{ address: '10.0.0.5', network: v }], ports: [{ number: 443, protocol: Protocol.TLS, name: 'tls' }] }) },
+  { slot: 'ServiceEntry(props).endpoints[].locality', value: 'r'.repeat(2049), shown: '2049 characters', field: 'locality', where: 'shop/se', outcome: 'construct', put: (c, v) => new ServiceEntry(c.chart, 'se', { hosts: ['api.example.com'], endpoints: [{ address: '10.0.0.5', locality: v }], ports: [{ number: 443, protocol: Protocol.TLS, name: 'tls' }] }) },
+
+  // Sidecar listeners: bind and captureMode
+  { slot: 'Sidecar(props).ingress[].bind', value: 'localhost', field: 'bind', where: 'shop/sc', outcome: 'construct', put: (c, v) => new Sidecar(c.chart, 'sc', { ingress: [{ port: 9080, bind: v, defaultEndpoint: '127.0.0.1:8080' }] }) },
+  { slot: 'Sidecar(props).ingress[].bind unix socket', value: 'unix:///var/run/app.sock', field: 'bind', where: 'shop/sc', outcome: 'construct', put: (c, v) => new Sidecar(c.chart, 'sc', { ingress: [{ port: 9080, bind: v, defaultEndpoint: '127.0.0.1:8080' }] }) },
+  { slot: 'Sidecar(props).ingress[].captureMode', value: 'REDIRECT', field: 'captureMode', where: 'shop/sc', outcome: 'construct', put: (c, v) => new Sidecar(c.chart, 'sc', { ingress: [{ port: 9080, captureMode: v, defaultEndpoint: '127.0.0.1:8080' }] }) },
+  { slot: 'Sidecar(props).egress[].bind relative socket path', value: 'unix://var/run/app.sock', field: 'bind', where: 'shop/sc', outcome: 'construct', put: (c, v) => new Sidecar(c.chart, 'sc', { egress: [{ hosts: ['./*'], port: 0, protocol: Protocol.HTTP, bind: v }] }) },
+  { slot: 'Sidecar(props).egress[].captureMode on a unix socket', value: CaptureMode.IPTABLES, field: 'captureMode', where: 'shop/sc', outcome: 'construct', put: (c, v) => new Sidecar(c.chart, 'sc', { egress: [{ hosts: ['./*'], port: 0, protocol: Protocol.HTTP, bind: 'unix:///var/run/app.sock', captureMode: v }] }) },
+
+  // EgressRoute (ServiceEntry.routeThroughEgressGateway)
+  { slot: 'routeThroughEgressGateway({ ports }) not of the entry', value: 8443, field: 'ports', where: 'shop/se/EgressGateway', outcome: 'construct', put: (c, v) => egress(c).routeThroughEgressGateway({ ports: [v] }) },
+  { slot: 'routeThroughEgressGateway({ ports }) not a list', value: 443, shown: '443 (a number)', field: 'ports', where: 'shop/se/EgressGateway', outcome: 'construct', put: (c, v) => egress(c).routeThroughEgressGateway({ ports: v }) },
+  { slot: 'routeThroughEgressGateway({ ports }) twice', value: 443, field: 'ports', where: 'shop/se/EgressGateway', outcome: 'construct', put: (c, v) => egress(c).routeThroughEgressGateway({ ports: [v, v] }) },
+  { slot: 'routeThroughEgressGateway({ ports }) of a TCP port', value: 5432, field: 'ports', where: 'shop/se/EgressGateway', outcome: 'construct', put: (c, v) => egress(c).routeThroughEgressGateway({ ports: [v] }) },
+  { slot: 'routeThroughEgressGateway({ gatewayService })', value: 'egress_gw.istio-system', field: 'gatewayService', where: 'shop/se/EgressGateway', outcome: 'construct', put: (c, v) => egress(c).routeThroughEgressGateway({ gatewayService: v }) },
+  { slot: 'routeThroughEgressGateway({ subsetName })', value: 'Egress', field: 'subsetName', where: 'shop/se/EgressGateway', outcome: 'construct', put: (c, v) => egress(c).routeThroughEgressGateway({ subsetName: v }) },
+  { slot: 'routeThroughEgressGateway({ name })', value: 'my egress', field: 'name', where: 'shop/se/EgressGateway', outcome: 'construct', put: (c, v) => egress(c).routeThroughEgressGateway({ name: v }) },
+  { slot: 'routeThroughEgressGateway({ gateway }) of the wrong type', value: 'istio-system/egress', shown: '"istio-system/egress" (a string)', field: 'gateway', where: 'shop/se/EgressGateway', outcome: 'construct', put: (c, v) => egress(c).routeThroughEgressGateway({ gateway: v }) },
+  { slot: 'EgressRoute(props).serviceEntry of the wrong type', value: 'api.example.com', shown: '"api.example.com" (a string)', field: 'serviceEntry', where: 'shop/eg', outcome: 'construct', put: (c, v) => new EgressRoute(c.chart, 'eg', { serviceEntry: v }) },
+  { slot: 'routeThroughEgressGateway() on a wildcard host', value: '*.example.com', field: 'host', where: 'shop/se/EgressGateway', outcome: 'construct', put: (c, v) => new ServiceEntry(c.chart, 'se', { hosts: [v], ports: [{ number: 443, protocol: Protocol.TLS }] }).routeThroughEgressGateway() },
+
+  // WorkloadEnrollment
+  { slot: 'WorkloadEnrollment(props).mode of the wrong type', value: 'ambient', shown: '"ambient" (a string)', field: 'mode', where: 'shop/we', outcome: 'construct', put: (c, v) => new WorkloadEnrollment(c.chart, 'we', { workload: deployment(c), mode: v }) },
+  { slot: 'WorkloadEnrollment(props).waypoint of the wrong type', value: 'api-waypoint', shown: '"api-waypoint" (a string)', field: 'waypoint', where: 'shop/we', outcome: 'construct', put: (c, v) => new WorkloadEnrollment(c.chart, 'we', { workload: deployment(c), waypoint: v }) },
+  { slot: 'WorkloadEnrollment(props).workloadObject given a cdk8s-plus workload', value: 'cdk8s-plus', shown: 'Deployment shop/api', field: 'workloadObject', where: 'shop/we', outcome: 'construct', put: (c) => new WorkloadEnrollment(c.chart, 'we', { workloadObject: deployment(c) as any, mode: DataplaneMode.sidecar() }) },
+  { slot: 'WorkloadEnrollment(props).workload given an ApiObject', value: 'ApiObject', shown: 'ApiObject shop/api', field: 'workload', where: 'shop/we', outcome: 'construct', put: (c) => new WorkloadEnrollment(c.chart, 'we', { workload: new ApiObject(c.chart, 'api', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api' } }) as any, mode: DataplaneMode.sidecar() }) },
+  { slot: 'WorkloadEnrollment(props).workloadObject not a workload', value: 'ConfigMap', field: 'workloadObject', where: 'shop/we', outcome: 'construct', put: (c, v) => new WorkloadEnrollment(c.chart, 'we', { workloadObject: new ApiObject(c.chart, 'cm', { apiVersion: 'v1', kind: v, metadata: { name: 'cm' } }), mode: DataplaneMode.sidecar() }) },
+  { slot: 'WorkloadEnrollment(props).waypoint with mode none()', value: 'shop/wp', field: 'waypoint', where: 'shop/we', outcome: 'construct', put: (c) => new WorkloadEnrollment(c.chart, 'we', { workload: deployment(c), mode: DataplaneMode.none(), waypoint: new Waypoint(c.chart, 'wp', { trafficType: WaypointTrafficType.WORKLOAD }) }) },
+  { slot: 'WorkloadEnrollment(props).skipWaypoint of the wrong type', value: 'false', shown: '"false" (a string)', field: 'skipWaypoint', where: 'shop/we', outcome: 'construct', put: (c, v) => new WorkloadEnrollment(c.chart, 'we', { workload: deployment(c), skipWaypoint: v }) },
+  { slot: 'WorkloadEnrollment(props).skipWaypoint with waypoint', value: true, field: 'skipWaypoint', where: 'shop/we', outcome: 'construct', put: (c, v) => new WorkloadEnrollment(c.chart, 'we', { workload: deployment(c), skipWaypoint: v, waypoint: new Waypoint(c.chart, 'wp', { trafficType: WaypointTrafficType.WORKLOAD }) }) },
+  { slot: 'WorkloadEnrollment(props).mode against the pod template', value: 'ambient', field: 'mode', where: 'shop/we', outcome: 'construct', put: (c) => { const d = deployment(c); d.podMetadata.addLabel('sidecar.istio.io/inject', 'false'); new WorkloadEnrollment(c.chart, 'we', { workload: d, mode: DataplaneMode.ambient() }); } },
 
   // Found only by the analysis, over the whole app
   { slot: 'MeshService.addVersionWithLabels() next to in-app versions', value: 'v9', field: 'subsets', where: 'shop/reviews', outcome: 'synth', put: (c, v) => { const r = c.reviews(); r.svc.addVersionWithLabels('v9', { version: v }); r.svc.addRoute({ destinations: [{ version: r.svc.version('v9') }] }); } },

@@ -17,6 +17,12 @@ function reviewsWithVersions() {
 const HOST = 'reviews.shop.svc.cluster.local';
 
 describe('HTTP routes', () => {
+  test('accepts the regex * in withoutHeaders, where Istio reads it as "the header is present"', () => {
+    const { chart, reviews, v1 } = reviewsWithVersions();
+    reviews.addRoute({ matches: [{ withoutHeaders: { 'x-canary': StringMatch.regex('*') } }], destinations: [{ version: v1 }] });
+    expect(only(synth(chart), 'VirtualService').spec.http[0].match).toEqual([{ withoutHeaders: { 'x-canary': { regex: '*' } } }]);
+  });
+
   test('keeps routes in the order they were added', () => {
     const { chart, reviews, v1, v2 } = reviewsWithVersions();
     reviews.addRoute({ name: 'first', matches: [{ uri: StringMatch.prefix('/a') }], destinations: [{ version: v2 }] });

@@ -49,7 +49,7 @@ describe('LoadBalancer: warmup', () => {
 
   test('rejects a negative warmup aggression', () => {
     expect(attach({ loadBalancer: LoadBalancer.roundRobin({ warmup: { duration: Duration.seconds(10), aggression: -1 } }) }))
-      .toThrow(/trafficPolicy\.loadBalancer\.warmup\.aggression is -1; aggression is a finite number of 0 or more/);
+      .toThrow(/trafficPolicy\.loadBalancer\.warmup\.aggression is -1; aggression is a finite number of 1 or more/);
   });
 });
 
@@ -153,6 +153,18 @@ describe('LoadBalancer: locality', () => {
     })).toThrow(/^shop\/api: trafficPolicy\.loadBalancer\.locality sets both failover and distribute/);
   });
 
+  test('accepts failoverPriority labels other than region, zone and subzone next to failover', () => {
+    const rendered = lbWithOutlierDetection(LoadBalancer.roundRobin({
+      locality: { failover: [{ from: 'us-east', to: 'eu-west' }], failoverPriority: ['topology.istio.io/network'] },
+    }));
+    expect(rendered.localityLbSetting.failoverPriority).toEqual(['topology.istio.io/network']);
+  });
+
+  test('writes any cookie path as given (Envoy only copies it into Set-Cookie)', () => {
+    const rendered = lb(LoadBalancer.consistentHashByCookie({ name: 'session', path: '/shop cart', ttl: Duration.hours(1) }));
+    expect(rendered.consistentHash.httpCookie.path).toBe('/shop cart');
+  });
+
   test('rejects a negative distribution weight', () => {
     expect(attach({
       loadBalancer: LoadBalancer.roundRobin({ locality: { distribute: [{ from: 'us-east/*', to: { 'us-east/*': -10 } }] } }),
@@ -178,7 +190,7 @@ describe('LoadBalancer: values Envoy refuses', () => {
 
   test.each([Infinity, NaN])('a warmup aggression of %s is refused (no JSON form)', (aggression) => {
     expect(attach({ loadBalancer: LoadBalancer.roundRobin({ warmup: { duration: Duration.seconds(10), aggression } }) }))
-      .toThrow(new RegExp(`aggression is ${aggression}; aggression is a finite number of 0 or more`));
+      .toThrow(new RegExp(`aggression is ${aggression}; aggression is a finite number of 1 or more`));
   });
 
   test('a warmup longer than a Go duration can hold is refused', () => {
