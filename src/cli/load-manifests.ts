@@ -2,6 +2,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Document, DocumentOptions, isAlias, isCollection, isMap, isScalar, isSeq, LineCounter, ParseOptions, parseAllDocuments, SchemaOptions, visit } from 'yaml';
+import { inputRead } from './heap-growth';
 import { indentQuotedContinuations } from './quoted-continuations';
 import { isPlainObject, ManifestSource } from '../analysis/manifest';
 
@@ -105,6 +106,7 @@ export async function loadManifests(paths: readonly string[], options: LoadOptio
       break; // reading on would only read more of what cannot be checked
     }
     total += bytes.length;
+    inputRead(total);
     const decoded = decodeText(bytes);
     if (typeof decoded !== 'string') {
       result.errors.push({ file: file.name, message: decoded.problem });

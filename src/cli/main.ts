@@ -3,7 +3,7 @@ import * as path from 'path';
 import { ExitCode, formatArg, loadInputs, meshArg, MeshArgs, meshModelOptions, NO_INPUT_MESSAGE, orList, OutputStream, PROGRAM, readMeshConfigOption, scanArgs, UsageError, usageError } from './args';
 import { readCrdFile } from './crd-file';
 import { formatJson, formatText, OUTPUT_FORMATS, OutputFormat } from './format';
-import { boundHeapGrowth } from './heap-growth';
+import { ownProcessHeap } from './heap-growth';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_TOTAL_BYTES, describeFsError, parseByteSize } from './load-manifests';
 import { readMeshConfigArg } from './mesh-config-arg';
 import { DescribedRule, formatSarif, istioCodeUrl } from './sarif';
@@ -459,7 +459,7 @@ function readVersion(): string {
  * the exit code (without `process.exit`, so that output is flushed).
  */
 export function runCli(options: CliOptions = {}): void {
-  boundHeapGrowth();
+  ownProcessHeap();
   // Piping into `head` closes stdout early; that is not an error worth a stack trace, nor is
   // any other failure to write (a full disk): say it in one line and exit 2.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
