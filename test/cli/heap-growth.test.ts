@@ -15,10 +15,10 @@ beforeEach(() => {
 });
 
 describe('boundHeapGrowth', () => {
-  test('the heap may grow 20 % past what is live after a full collection', () => {
+  test('the heap may grow 10 % past what is live after a full collection', () => {
     expect(boundHeapGrowth([], '')).toBe(true);
     expect(setFlags).toHaveBeenCalledWith(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-    expect(HEAP_GROWING_PERCENT).toBe(20);
+    expect(HEAP_GROWING_PERCENT).toBe(10);
   });
 
   test('a factor given on the node command line is kept', () => {
