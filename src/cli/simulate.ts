@@ -344,7 +344,7 @@ export function formatTrace(t: RequestTrace): string {
       : `listener: none of ${objectName(l.gateway)} takes the request`);
     for (const s of l.skipped) lines.push(`  skipped listener ${s.name}: ${s.reason}`);
     if (l.routes.length > 0) lines.push(`  routes for the host: ${l.routes.map(objectName).join(', ')}`);
-    for (const r of l.refusedRoutes) lines.push(`  not routing: ${objectName(r.route)}: ${r.reason}`);
+    for (const refused of l.refusedRoutes) lines.push(`  not routing: ${objectName(refused.route)}: ${refused.reason}`);
   }
   if (t.route) {
     const rt = t.route;

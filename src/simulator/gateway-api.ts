@@ -41,7 +41,9 @@ export function notIstioIngress(model: MeshModel, gw: ObjectRecord): string | un
 }
 
 /** The pods Istio deploys for the Gateway (`<name>-istio`, labelled with the Gateway's name), as far as the input shows them. */
-export function gatewayApiWorkload(model: MeshModel, gw: ObjectRecord): { pod?: PodTemplateRecord; labels: Record<string, string>; serviceAccount: string } {
+export function gatewayApiWorkload(
+  model: MeshModel, gw: ObjectRecord,
+): { pod?: PodTemplateRecord; labels: Record<string, string>; serviceAccount: string } {
   const selector = { [GATEWAY_NAME_LABEL]: gw.name };
   const pod = model.podTemplatesMatching(gw.namespace, selector)[0];
   if (pod) return { pod, labels: pod.labels, serviceAccount: serviceAccountOf(pod) };
@@ -249,7 +251,8 @@ function attachedRoutes(
         continue;
       }
       // Where route and listener hostnames both take the host, the more specific of the two is the virtual host's domain.
-      const score = Math.max(-1, ...hostnames.filter((h) => l.hostname === undefined || hostnamesIntersect(h, l.hostname)).map((h) => hostMatchScore(h, host)));
+      const usable = hostnames.filter((h) => l.hostname === undefined || hostnamesIntersect(h, l.hostname));
+      const score = Math.max(-1, ...usable.map((h) => hostMatchScore(h, host)));
       if (score < 0) {
         refuse(`its hostnames [${hostnames.join(', ')}] do not take host ${host}`);
         continue;
@@ -302,9 +305,7 @@ export function grpcAsHttp(route: ObjectRecord): ObjectRecord {
         const regex = m.method.type === 'RegularExpression';
         const service = typeof m.method.service === 'string' ? m.method.service : undefined;
         const method = typeof m.method.method === 'string' ? m.method.method : undefined;
-        if (!regex && service !== undefined && method !== undefined) out.path = { type: 'Exact', value: `/${service}/${method}` };
-        else if (!regex && service !== undefined) out.path = { type: 'PathPrefix', value: `/${service}` };
-        else {
+        if (!regex && service !== undefined && method !== undefined) {out.path = { type: 'Exact', value: `/${service}/${method}` };} else if (!regex && service !== undefined) {out.path = { type: 'PathPrefix', value: `/${service}` };} else {
           const part = (v: string | undefined) => (v === undefined ? '[^/]+' : regex ? v : escapeRegex(v));
           out.path = { type: 'RegularExpression', value: `/${part(service)}/${part(method)}` };
         }

@@ -702,6 +702,13 @@ function throughGatewayApi(ctx: Context, gw: ObjectRecord, host: string, port: n
   if (!ctx.client.pod) {
     notes.push(`No workload of the input carries label gateway.networking.k8s.io/gateway-name=${gw.name} in ${gw.namespace}; the gateway is taken as the Deployment Istio creates for it, running as service account ${ctx.client.serviceAccount}.`);
   }
+  if (isPlainObject(gw.spec) && arrayOf(gw.spec.addresses).length > 0) {
+    notes.push(`Gateway ${gw.namespace}/${gw.name} sets spec.addresses (a gateway deployed manually, or a fixed address); the simulator takes it as Istio's own deployment.`);
+  }
+  const bound = model.virtualServices().filter((vs) => gatewaysOf(vs).some((g) => qualifyGateway(g, vs.namespace) === `${gw.namespace}/${gw.name}`));
+  if (bound.length > 0) {
+    notes.push(`VirtualServices ${bound.map((v) => `${v.namespace}/${v.name}`).join(', ')} name ${gw.namespace}/${gw.name} in gateways; an Istio Gateway of that name is not in the input, so Istio binds them to nothing there, and the simulator routes by the Gateway API routes only.`);
+  }
   const entered = enterGateway(model, gw, { host, port, scheme: ctx.scheme }, notes);
   if (!('routes' in entered)) {
     const listener = entered.listener ?? {
@@ -792,7 +799,12 @@ function routeTo(
     if (refusal !== undefined) {
       // Istio keeps the refused backend's weight and the gateway answers 500 for that share itself.
       return {
-        host: h, port: dport, weight: weights[i], share, outcome: RequestOutcome.DIRECT_RESPONSE, why: refusal,
+        host: h,
+        port: dport,
+        weight: weights[i],
+        share,
+        outcome: RequestOutcome.DIRECT_RESPONSE,
+        why: refusal,
         policy: { levels: [], tls: { mode: 'DISABLE', auto: false, reason: 'the request is not sent: the gateway answers 500 itself' } },
       } as DestinationWithReason;
     }

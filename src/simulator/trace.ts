@@ -12,11 +12,11 @@ export enum RequestOutcome {
   DENIED = 'denied',
   /** The route answers with a redirect. */
   REDIRECTED = 'redirected',
-  /** The route answers itself (`directResponse`). */
+  /** The route answers itself (`directResponse`); at a Gateway API Gateway also the 500 for a backendRef Istio refuses (no ReferenceGrant). */
   DIRECT_RESPONSE = 'direct-response',
   /** An abort fault of the route fires on every request. */
   FAULT_ABORT = 'fault-abort',
-  /** A VirtualService (or a GAMMA HTTPRoute) applies to the host but none of its routes matches: Envoy answers 404. */
+  /** A VirtualService (or a GAMMA HTTPRoute) applies to the host but none of its routes matches, or no route or listener of the gateway takes the host: Envoy answers 404. */
   NO_ROUTE = 'no-route',
   /** The client's proxy drops the request: the host is outside its registry under REGISTRY_ONLY (502). */
   BLACKHOLE = 'blackhole',
@@ -192,7 +192,7 @@ export interface DestinationTrace {
   readonly policy: DestinationPolicyTrace;
   /** @default - not a workload of the input (external host, or unknown) */
   readonly server?: ServerTrace;
-  /** What happens to the requests sent here. */
+  /** What happens to the requests sent here (`direct-response` when the gateway answers 500 itself for a refused backendRef). */
   readonly outcome: RequestOutcome;
 }
 

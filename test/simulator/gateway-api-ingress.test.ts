@@ -48,7 +48,7 @@ describe('viaGateway with a Gateway API Gateway', () => {
   test('a request whose host matches the listener wildcard hostname enters that listener and reaches the backend', () => {
     const trace = sim(
       gateway('[{name: web, port: 80, protocol: HTTP, hostname: "*.example.com", allowedRoutes: {namespaces: {from: All}}}]'),
-      route('api', 'shop', `  parentRefs: [{name: edge, namespace: infra}]\n  rules:\n  - backendRefs: [{name: api, port: 80}]\n`),
+      route('api', 'shop', '  parentRefs: [{name: edge, namespace: infra}]\n  rules:\n  - backendRefs: [{name: api, port: 80}]\n'),
     ).request({ from: through, to: RequestTarget.url('http://api.example.com/orders') });
     expect(trace.outcome).toBe(RequestOutcome.ROUTED);
     expect(trace.listener).toMatchObject({ name: 'web', port: 80, protocol: 'HTTP', hostname: '*.example.com' });
@@ -61,7 +61,7 @@ describe('viaGateway with a Gateway API Gateway', () => {
   test('a host the listener hostname does not take gets a 404 naming the listener', () => {
     const trace = sim(
       gateway('[{name: web, port: 80, protocol: HTTP, hostname: "*.example.com", allowedRoutes: {namespaces: {from: All}}}]'),
-      route('api', 'shop', `  parentRefs: [{name: edge, namespace: infra}]\n  rules:\n  - backendRefs: [{name: api, port: 80}]\n`),
+      route('api', 'shop', '  parentRefs: [{name: edge, namespace: infra}]\n  rules:\n  - backendRefs: [{name: api, port: 80}]\n'),
     ).request({ from: through, to: RequestTarget.url('http://example.com/') });
     expect(trace.outcome).toBe(RequestOutcome.NO_ROUTE);
     expect(trace.statusCode).toBe(404);
@@ -71,7 +71,7 @@ describe('viaGateway with a Gateway API Gateway', () => {
   test('the listener with the most specific hostname takes the request, and the trace says why the other did not', () => {
     const trace = sim(
       gateway('[{name: any, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: All}}}, {name: shop, port: 80, protocol: HTTP, hostname: shop.example.com, allowedRoutes: {namespaces: {from: All}}}]'),
-      route('api', 'shop', `  parentRefs: [{name: edge, namespace: infra, sectionName: shop}]\n  rules:\n  - backendRefs: [{name: api, port: 80}]\n`),
+      route('api', 'shop', '  parentRefs: [{name: edge, namespace: infra, sectionName: shop}]\n  rules:\n  - backendRefs: [{name: api, port: 80}]\n'),
     ).request({ from: through, to: RequestTarget.url('http://shop.example.com/') });
     expect(trace.listener!.name).toBe('shop');
     expect(trace.listener!.skipped[0].name).toBe('any');
@@ -82,7 +82,7 @@ describe('viaGateway with a Gateway API Gateway', () => {
   test('an HTTPRoute whose hostnames do not intersect the listener hostname is not attached', () => {
     const trace = sim(
       gateway('[{name: web, port: 80, protocol: HTTP, hostname: shop.example.com, allowedRoutes: {namespaces: {from: All}}}]'),
-      route('api', 'shop', `  parentRefs: [{name: edge, namespace: infra}]\n  hostnames: [other.example.com]\n  rules:\n  - backendRefs: [{name: api, port: 80}]\n`),
+      route('api', 'shop', '  parentRefs: [{name: edge, namespace: infra}]\n  hostnames: [other.example.com]\n  rules:\n  - backendRefs: [{name: api, port: 80}]\n'),
     ).request({ from: through, to: RequestTarget.url('http://shop.example.com/') });
     expect(trace.outcome).toBe(RequestOutcome.NO_ROUTE);
     expect(trace.listener!.refusedRoutes[0].reason).toContain('do not intersect listener web\'s hostname shop.example.com');
@@ -91,7 +91,7 @@ describe('viaGateway with a Gateway API Gateway', () => {
   test('allowedRoutes from Same (the default) refuses a route of another namespace', () => {
     const trace = sim(
       gateway('[{name: web, port: 80, protocol: HTTP}]'),
-      route('api', 'shop', `  parentRefs: [{name: edge, namespace: infra}]\n  rules:\n  - backendRefs: [{name: api, port: 80}]\n`),
+      route('api', 'shop', '  parentRefs: [{name: edge, namespace: infra}]\n  rules:\n  - backendRefs: [{name: api, port: 80}]\n'),
     ).request({ from: through, to: RequestTarget.url('http://shop.example.com/') });
     expect(trace.outcome).toBe(RequestOutcome.NO_ROUTE);
     expect(trace.listener!.refusedRoutes).toEqual([{
@@ -104,7 +104,7 @@ describe('viaGateway with a Gateway API Gateway', () => {
     const trace = sim(
       'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop, labels: {expose: "yes"}}\n',
       gateway('[{name: web, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: Selector, selector: {matchLabels: {expose: "yes"}}}}}]'),
-      route('api', 'shop', `  parentRefs: [{name: edge, namespace: infra}]\n  rules:\n  - backendRefs: [{name: api, port: 80}]\n`),
+      route('api', 'shop', '  parentRefs: [{name: edge, namespace: infra}]\n  rules:\n  - backendRefs: [{name: api, port: 80}]\n'),
     ).request({ from: through, to: RequestTarget.url('http://shop.example.com/') });
     expect(trace.outcome).toBe(RequestOutcome.ROUTED);
   });
@@ -149,7 +149,7 @@ describe('viaGateway with a Gateway API Gateway', () => {
   test('a route with a more specific hostname takes the host from a route without hostnames', () => {
     const trace = sim(
       gateway('[{name: web, port: 80, protocol: HTTP}]'),
-      route('catch-all', 'infra', `  parentRefs: [{name: edge}]\n  rules:\n  - filters: [{type: RequestRedirect, requestRedirect: {hostname: www.example.com}}]\n`),
+      route('catch-all', 'infra', '  parentRefs: [{name: edge}]\n  rules:\n  - filters: [{type: RequestRedirect, requestRedirect: {hostname: www.example.com}}]\n'),
       route('api', 'infra', `  parentRefs: [{name: edge}]\n  hostnames: [shop.example.com]\n${TO_API}`),
       GRANT,
     ).request({ from: through, to: RequestTarget.url('http://shop.example.com/') });
