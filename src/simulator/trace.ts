@@ -264,10 +264,10 @@ export interface RefusedRoute {
 export interface ListenerTrace {
   /** The Gateway. */
   readonly gateway: ObjectReference;
-  /** The listener's `name` (what a parentRef's `sectionName` names). */
+  /** The listener's `name` (what a parentRef's `sectionName` names); empty when no listener takes the request, and then `skipped` says why each did not. */
   readonly name: string;
   readonly port: number;
-  /** `HTTP` or `HTTPS`. */
+  /** `HTTP` or `HTTPS` (empty when no listener takes the request). */
   readonly protocol: string;
   /** The listener's hostname. @default - the listener takes every host */
   readonly hostname?: string;

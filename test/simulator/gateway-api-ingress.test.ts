@@ -119,6 +119,28 @@ describe('viaGateway with a Gateway API Gateway', () => {
     expect(trace.summary).toContain('no ReferenceGrant of the input in shop lets HTTPRoutes of infra reference it (RefNotPermitted)');
   });
 
+  test('a refused backendRef keeps its weight: its share gets 500 while the permitted backend is routed', () => {
+    const trace = sim(
+      gateway('[{name: web, port: 80, protocol: HTTP}]'),
+      `apiVersion: v1
+kind: Service
+metadata: {name: api, namespace: infra}
+spec:
+  selector: {app: api}
+  ports: [{name: http, port: 80}]
+`,
+      route('api', 'infra', `  parentRefs: [{name: edge}]
+  rules:
+  - backendRefs: [{name: api, port: 80, weight: 75}, {name: api, namespace: shop, port: 80, weight: 25}]
+`),
+    ).request({ from: through, to: RequestTarget.url('http://shop.example.com/') });
+    expect(trace.destinations.map((d) => [d.host, d.share, d.outcome])).toEqual([
+      ['api.infra.svc.cluster.local', 75, RequestOutcome.ROUTED],
+      ['api.shop.svc.cluster.local', 25, RequestOutcome.DIRECT_RESPONSE],
+    ]);
+    expect(trace.outcome).toBe(RequestOutcome.ROUTED);
+  });
+
   test('with a ReferenceGrant in the backend namespace the same route reaches the Service', () => {
     const trace = sim(
       gateway('[{name: web, port: 80, protocol: HTTP}]'),
