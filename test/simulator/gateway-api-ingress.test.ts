@@ -109,6 +109,22 @@ describe('viaGateway with a Gateway API Gateway', () => {
     expect(trace.outcome).toBe(RequestOutcome.ROUTED);
   });
 
+  test('allowedRoutes kinds listing only HTTPRoute refuses a GRPCRoute', () => {
+    const trace = sim(
+      gateway('[{name: web, port: 80, protocol: HTTP, allowedRoutes: {kinds: [{kind: HTTPRoute}]}}]'),
+      `apiVersion: gateway.networking.k8s.io/v1
+kind: GRPCRoute
+metadata: {name: orders, namespace: infra}
+spec:
+  parentRefs: [{name: edge}]
+  rules:
+  - backendRefs: [{name: api, namespace: shop, port: 80}]
+`,
+    ).request({ from: through, to: RequestTarget.url('http://shop.example.com/shop.Orders/Get'), method: 'POST' });
+    expect(trace.outcome).toBe(RequestOutcome.NO_ROUTE);
+    expect(trace.listener!.refusedRoutes[0].reason).toBe('listener web admits kinds HTTPRoute only (allowedRoutes.kinds), not GRPCRoute');
+  });
+
   test('a backendRef to another namespace without a ReferenceGrant answers 500 from the gateway', () => {
     const trace = sim(
       gateway('[{name: web, port: 80, protocol: HTTP}]'),
