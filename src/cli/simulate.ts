@@ -34,7 +34,13 @@ Request:
                              from the workload NAME (Deployment, StatefulSet, Pod, ...)
                              of namespace NS: its pod labels and service account
       --via-gateway NS/NAME  through the ingress gateway of Gateway NS/NAME: the URL's
-                             host and port are those the gateway receives
+                             scheme, host and port are those the gateway receives. An
+                             Istio Gateway routes by its VirtualServices; a Gateway API
+                             Gateway (class istio) by the listener that takes the request
+                             and the HTTPRoutes/GRPCRoutes attached to it. With both kinds
+                             under that name, the Istio Gateway
+      --via-gateway-api NS/NAME
+                             through the Gateway API Gateway NS/NAME only
       --outside-mesh         from a client without Istio proxy
   -X, --method M             HTTP method (default GET)
   -H, --header 'NAME: VALUE' a request header; repeat for more
@@ -56,7 +62,9 @@ Output:
   text   the trace, step by step
   json   the trace as one object; always present: outcome, statusCode, summary, route
          ({virtualService {kind, namespace, name}, index, name} or null; kind HTTPRoute
-         for a Gateway API route whose parent is the Service, index its rule), destinations
+         (or GRPCRoute) for a Gateway API route, index its rule), listener (through a
+         Gateway API Gateway: {name, port, protocol, hostname, skipped, routes,
+         refusedRoutes}, else null), destinations
          [{host, subset, port, weight, share, ...}], timeout, retries, fault, mirrors,
          tls ({client, server} or null), authorization ({decision, policy {namespace,
          name}} or null), notes; null where a value does not apply.
@@ -135,6 +143,9 @@ function parseArgs(argv: readonly string[]): SimulateArgs {
         break;
       case '--via-gateway':
         setFrom(name, RequestSource.viaGateway(...namespaced(name, option.value(), 'NAME')));
+        break;
+      case '--via-gateway-api':
+        setFrom(name, RequestSource.viaGatewayApi(...namespaced(name, option.value(), 'NAME')));
         break;
       case '--outside-mesh':
         option.noValue();
@@ -262,6 +273,7 @@ export function toJsonTrace(t: RequestTrace): Record<string, unknown> {
     summary: t.summary,
     request: t.request,
     client: t.client,
+    listener: t.listener ? { ...t.listener, hostname: t.listener.hostname ?? null } : null,
     route: t.route ? { ...t.route, virtualService: ref(t.route.virtualService), name: t.route.name ?? null } : null,
     unmatched: t.unmatched ?? null,
     destinations: t.destinations.map((d) => ({ ...d, subset: d.subset ?? null, port: d.port ?? null })),
@@ -325,9 +337,18 @@ export function formatTrace(t: RequestTrace): string {
     `  visible: ${c.hostVisible ? 'yes' : 'no'}: ${c.visibility}`,
     `  outbound policy: ${c.outboundPolicy}`,
   ];
+  if (t.listener) {
+    const l = t.listener;
+    lines.push(l.name !== ''
+      ? `listener: ${l.name} of ${objectName(l.gateway)} (${l.protocol} port ${l.port}, hostname ${l.hostname ?? 'any'})`
+      : `listener: none of ${objectName(l.gateway)} takes the request`);
+    for (const s of l.skipped) lines.push(`  skipped listener ${s.name}: ${s.reason}`);
+    if (l.routes.length > 0) lines.push(`  routes for the host: ${l.routes.map(objectName).join(', ')}`);
+    for (const refused of l.refusedRoutes) lines.push(`  not routing: ${objectName(refused.route)}: ${refused.reason}`);
+  }
   if (t.route) {
     const rt = t.route;
-    const rule = rt.virtualService.kind === 'HTTPRoute' ? 'rule' : 'route';
+    const rule = rt.virtualService.kind === 'VirtualService' ? 'route' : 'rule';
     lines.push(`route: ${objectName(rt.virtualService)}, ${rt.kind} ${rt.name ? `${rule} "${rt.name}" (#${rt.index})` : `${rule} #${rt.index}`}${rt.matchIndex !== undefined ? ` match[${rt.matchIndex}]` : ' (no match: takes every request)'}, on ${rt.boundTo}`);
     for (const s of rt.skipped) lines.push(`  skipped ${s.name ? `"${s.name}" (#${s.index})` : `#${s.index}`}: ${s.reason}`);
   } else if (t.unmatched) {

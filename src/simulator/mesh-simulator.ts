@@ -35,6 +35,8 @@ export interface MeshSimulatorOptions {
  * client sees, the VirtualService and route that match (first match wins, as in Envoy), the
  * destinations and their weights, the DestinationRule policy and client TLS (auto mTLS
  * included), and the server's mTLS mode, RequestAuthentication and AuthorizationPolicy decision.
+ * Requests may enter through an ingress gateway: an Istio Gateway with its VirtualServices, or a
+ * Gateway API Gateway with the listener and the HTTPRoutes/GRPCRoutes attached to it.
  * It reads the same indexed model as the analysis rules.
  */
 export class MeshSimulator {

@@ -36,10 +36,26 @@ export class RequestSource {
 
   /**
    * The ingress gateway that runs the Gateway `namespace/name`: the request arrives at the
-   * gateway's port and host, and the VirtualServices bound to that Gateway route it.
+   * gateway's port and host (from the URL).
+   *
+   * For an Istio Gateway (`networking.istio.io`), the VirtualServices bound to it route the
+   * request. For a Gateway API Gateway (`gateway.networking.k8s.io`, class `istio`), the request
+   * enters the listener whose port, protocol and hostname take it, and the HTTPRoutes and
+   * GRPCRoutes attached to that listener (parentRefs, allowedRoutes, hostnames) route it in the
+   * Gateway API's precedence; the trace's `listener` says which listener and routes, and why
+   * others did not take it. When the input has both kinds under this name the Istio Gateway is
+   * used (the trace notes it); {@link RequestSource.viaGatewayApi} picks the other.
    */
   public static viaGateway(namespace: string, name: string): RequestSource {
     return new RequestSource('gateway', namespace, name, {});
+  }
+
+  /**
+   * The gateway Istio deploys for the Gateway API Gateway (`gateway.networking.k8s.io`, class
+   * `istio`) `namespace/name`, even when an Istio Gateway has the same name.
+   */
+  public static viaGatewayApi(namespace: string, name: string): RequestSource {
+    return new RequestSource('gateway-api', namespace, name, {});
   }
 
   /** A client without an Istio proxy (outside the mesh, or a pod without sidecar in `namespace`). */
@@ -48,7 +64,7 @@ export class RequestSource {
   }
 
   private constructor(
-    /** `workload`, `service-account`, `labels`, `gateway` or `outside-mesh`. */
+    /** `workload`, `service-account`, `labels`, `gateway`, `gateway-api` or `outside-mesh`. */
     public readonly kind: string,
     /** Namespace of the client, or of the Gateway. */
     public readonly namespace: string,

@@ -5,6 +5,7 @@
  */
 import { destinationRulesFor, exportedTo, mergedPolicy, subsetLabels } from './destination-policy';
 import { gammaRoutesFor, matchGammaRoutes } from './gamma';
+import { enterGateway, gatewayApiGateway, gatewayApiWorkload, notIstioIngress, refusedBackends } from './gateway-api';
 import { hostMatchScore, MatchInput, qualifyGateway, routeMatch } from './matching';
 import { RequestSource, RequestTarget, SimulatedRequestProps } from './request';
 import { authenticate, authorize, policiesFor, refOf, ServerRequest } from './server-side';
@@ -41,6 +42,8 @@ interface Client {
   /** `mesh`, or `namespace/name` of the Gateway the request enters through. */
   readonly gatewayName: string;
   readonly gateway?: ObjectRecord;
+  /** The Gateway API Gateway the request enters through (then `gateway` is unset). */
+  readonly gatewayApi?: ObjectRecord;
   readonly pod?: PodTemplateRecord;
 }
 
@@ -109,9 +112,16 @@ function resolveClient(model: MeshModel, source: RequestSource, notes: string[])
     }
     case 'gateway': {
       const gw = model.find('networking.istio.io', 'Gateway', source.namespace, source.name);
+      const apiGw = gatewayApiGateway(model, source.namespace, source.name);
+      if (!gw && apiGw) return gatewayApiClient(model, apiGw);
+      if (gw && apiGw) {
+        // The Istio Gateway keeps the meaning viaGateway always had; a user who migrates keeps both
+        // for a while and still has the old path to compare against.
+        notes.push(`Both an Istio Gateway (networking.istio.io) and a Gateway API Gateway (gateway.networking.k8s.io) are named ${source.namespace}/${source.name}; the request goes through the Istio Gateway. Use RequestSource.viaGatewayApi (--via-gateway-api) for the other.`);
+      }
       if (!gw) {
-        const known = model.gateways().map((g) => `${g.namespace}/${g.name}`);
-        throw new SimulationInputError(`no Gateway ${source.namespace}/${source.name} in the input${known.length > 0 ? `; Gateways: ${known.slice(0, 8).join(', ')}` : ''}`);
+        const known = [...model.gateways(), ...model.ofKind('gateway.networking.k8s.io', 'Gateway')].map((g) => `${g.namespace}/${g.name}`);
+        throw new SimulationInputError(`no Gateway ${source.namespace}/${source.name} in the input (neither networking.istio.io nor gateway.networking.k8s.io)${known.length > 0 ? `; Gateways: ${known.slice(0, 8).join(', ')}` : ''}`);
       }
       const selector = workloadSelectorOf(gw);
       const pod = Object.keys(selector).length > 0 ? model.podTemplatesMatchingAnywhere(selector)[0] : undefined;
@@ -143,6 +153,14 @@ function resolveClient(model: MeshModel, source: RequestSource, notes: string[])
         pod,
       };
     }
+    case 'gateway-api': {
+      const apiGw = gatewayApiGateway(model, source.namespace, source.name);
+      if (!apiGw) {
+        const known = model.ofKind('gateway.networking.k8s.io', 'Gateway').map((g) => `${g.namespace}/${g.name}`);
+        throw new SimulationInputError(`no Gateway API Gateway (gateway.networking.k8s.io) ${source.namespace}/${source.name} in the input${known.length > 0 ? `; Gateway API Gateways: ${known.slice(0, 8).join(', ')}` : ''}`);
+      }
+      return gatewayApiClient(model, apiGw);
+    }
     default:
       return {
         trace: { kind: 'outside-mesh', ...(source.namespace ? { namespace: source.namespace } : {}), labels: {}, hasProxy: false },
@@ -152,6 +170,31 @@ function resolveClient(model: MeshModel, source: RequestSource, notes: string[])
         gatewayName: MESH_GATEWAY,
       };
   }
+}
+
+/** The gateway pods Istio deploys for a Gateway API Gateway of class istio, as the client. */
+function gatewayApiClient(model: MeshModel, gw: ObjectRecord): Client {
+  const refusal = notIstioIngress(model, gw);
+  if (refusal) throw new SimulationInputError(refusal);
+  const { pod, labels, serviceAccount } = gatewayApiWorkload(model, gw);
+  return {
+    trace: {
+      kind: 'gateway',
+      namespace: gw.namespace,
+      ...(pod ? { workload: refOf(pod.owner) } : {}),
+      serviceAccount,
+      labels,
+      hasProxy: true,
+      gateway: refOf(gw),
+    },
+    namespace: gw.namespace,
+    labels,
+    serviceAccount,
+    hasProxy: true,
+    gatewayName: `${gw.namespace}/${gw.name}`,
+    gatewayApi: gw,
+    pod,
+  };
 }
 
 /** A pod of `namespace` that the input does not show: injected unless its Namespace object says otherwise. */
@@ -517,6 +560,8 @@ export function simulate(model: MeshModel, props: SimulatedRequestProps): Reques
     }, clientTrace);
   }
 
+  if (client.gatewayApi) return throughGatewayApi(ctx, client.gatewayApi, host, port, finish, clientTrace);
+
   let gatewayKind: string | undefined;
   // Gateway listeners: the Gateway must have a server on the port whose hosts take the request's host.
   if (client.gateway) {
@@ -646,12 +691,62 @@ export function simulate(model: MeshModel, props: SimulatedRequestProps): Reques
   return routeTo(ctx, matched.route, matched.vs, matched.trace, kind, resolvedHost, port, finish, clientTrace);
 }
 
+/**
+ * A request through a Gateway API Gateway: the listener it enters, the routes attached to it
+ * that serve its host, their rules in the Gateway API's precedence (gamma.ts, as for GAMMA
+ * routes), then the matched rule's backends as any route's, with the backendRefs Istio refuses
+ * for want of a ReferenceGrant answering 500.
+ */
+function throughGatewayApi(ctx: Context, gw: ObjectRecord, host: string, port: number, finish: Finish, clientTrace: ClientTrace): RequestTrace {
+  const { model, notes } = ctx;
+  if (!ctx.client.pod) {
+    notes.push(`No workload of the input carries label gateway.networking.k8s.io/gateway-name=${gw.name} in ${gw.namespace}; the gateway is taken as the Deployment Istio creates for it, running as service account ${ctx.client.serviceAccount}.`);
+  }
+  if (isPlainObject(gw.spec) && arrayOf(gw.spec.addresses).length > 0) {
+    notes.push(`Gateway ${gw.namespace}/${gw.name} sets spec.addresses (a gateway deployed manually, or a fixed address); the simulator takes it as Istio's own deployment.`);
+  }
+  const bound = model.virtualServices().filter((vs) => gatewaysOf(vs).some((g) => qualifyGateway(g, vs.namespace) === `${gw.namespace}/${gw.name}`));
+  if (bound.length > 0) {
+    notes.push(`VirtualServices ${bound.map((v) => `${v.namespace}/${v.name}`).join(', ')} name ${gw.namespace}/${gw.name} in gateways; an Istio Gateway of that name is not in the input, so Istio binds them to nothing there, and the simulator routes by the Gateway API routes only.`);
+  }
+  const entered = enterGateway(model, gw, { host, port, scheme: ctx.scheme }, notes);
+  if (!('routes' in entered)) {
+    const listener = entered.listener ?? {
+      gateway: refOf(gw), name: '', port, protocol: '', skipped: entered.skipped, routes: [], refusedRoutes: [],
+    };
+    return finish({
+      outcome: entered.failure === 'connection' ? RequestOutcome.CONNECTION_FAILURE : RequestOutcome.NO_ROUTE,
+      ...(entered.failure === 'no-route' ? { statusCode: 404 } : {}),
+      summary: entered.summary,
+      listener,
+    }, clientTrace);
+  }
+  const listener = entered.listener;
+  const query: Record<string, string> = {};
+  const q = ctx.path.indexOf('?');
+  if (q >= 0) for (const [k, v] of new URLSearchParams(ctx.path.slice(q + 1))) if (!(k in query)) query[k] = v;
+  if (entered.routes.some((r) => r.kind === 'GRPCRoute')) notes.push('GRPCRoute method matches are simulated as the HTTP/2 path /service/method they match.');
+  const gm = matchGammaRoutes(model, entered.routes, { path: ctx.path, method: ctx.method, headers: ctx.headers, query });
+  if (!('route' in gm)) {
+    return finish({
+      outcome: RequestOutcome.NO_ROUTE,
+      statusCode: 404,
+      summary: `No route (404): ${gm.httpRoute.kind} ${gm.httpRoute.namespace}/${gm.httpRoute.name} is attached to listener ${listener.name} of Gateway ${gw.namespace}/${gw.name} for ${host} but none of its rules matches.`,
+      listener,
+      unmatched: { virtualService: refOf(gm.httpRoute), skipped: gm.skipped },
+    }, clientTrace);
+  }
+  const trace = { ...gm.trace, boundTo: `${gw.namespace}/${gw.name}` };
+  const refused = refusedBackends(model, gm.httpRoute, gm.trace.index);
+  return routeTo(ctx, gm.route, gm.httpRoute, trace, 'http', host, port, (t, c) => finish({ ...t, listener }, c), clientTrace, refused);
+}
+
 type Finish = (t: Omit<RequestTrace, 'request' | 'notes' | 'mirrors' | 'destinations' | 'client'> & { destinations?: DestinationTrace[]; mirrors?: MirrorTrace[] }, clientTrace: ClientTrace) => RequestTrace;
 
 /** The effects of the matched route (of a VirtualService, or of an HTTPRoute in the same shape) and its destinations. */
 function routeTo(
   ctx: Context, route: Record<string, any>, vs: ObjectRecord, routeTrace: RouteTrace, kind: string, resolvedHost: string, port: number,
-  finish: Finish, clientTrace: ClientTrace,
+  finish: Finish, clientTrace: ClientTrace, refused: ReadonlyMap<string, string> = new Map(),
 ): RequestTrace {
   const { model, client, notes } = ctx;
   const matched = { trace: routeTrace };
@@ -664,7 +759,7 @@ function routeTo(
     ...(isPlainObject(route.rewrite) ? { rewrite: route.rewrite } : {}),
     ...(isPlainObject(route.headers) ? { headerOperations: route.headers } : {}),
   };
-  const rule = vs.kind === 'HTTPRoute' ? 'rule' : 'route';
+  const rule = vs.kind === 'VirtualService' ? 'route' : 'rule';
   const where = `${matched.trace.name ? `${rule} "${matched.trace.name}"` : `${rule} #${matched.trace.index}`} of ${vs.kind} ${vs.namespace}/${vs.name}`;
 
   if (isPlainObject(route.redirect)) {
@@ -700,6 +795,19 @@ function routeTo(
     const dreg = registered(model, h, client.namespace);
     const dport = isPlainObject(d.port) && typeof d.port.number === 'number' ? d.port.number : h === resolvedHost ? port : onlyPort(dreg) ?? port;
     const share = total > 0 ? Math.round((weights[i] / total) * 10000) / 100 : 0;
+    const refusal = refused.get(h);
+    if (refusal !== undefined) {
+      // Istio keeps the refused backend's weight and the gateway answers 500 for that share itself.
+      return {
+        host: h,
+        port: dport,
+        weight: weights[i],
+        share,
+        outcome: RequestOutcome.DIRECT_RESPONSE,
+        why: refusal,
+        policy: { levels: [], tls: { mode: 'DISABLE', auto: false, reason: 'the request is not sent: the gateway answers 500 itself' } },
+      } as DestinationWithReason;
+    }
     return destination(ctx, h, typeof d.subset === 'string' ? d.subset : undefined, dport, weights[i], share, dreg);
   });
   let main = destinations[0];
@@ -720,6 +828,7 @@ interface DestinationWithReason extends DestinationTrace {
 }
 
 function statusOf(d: DestinationWithReason): { statusCode?: number } {
+  if (d.outcome === RequestOutcome.DIRECT_RESPONSE) return { statusCode: 500 };
   if (d.outcome === RequestOutcome.DENIED) return { statusCode: d.server?.authentication.token === 'invalid' ? 401 : 403 };
   if (d.outcome === RequestOutcome.CONNECTION_FAILURE) return { statusCode: 503 };
   return {};
@@ -732,6 +841,8 @@ function describeOutcome(d: DestinationWithReason): string {
       return `Routed to ${target}.`;
     case RequestOutcome.DENIED:
       return `Denied at ${target}: ${d.why}.`;
+    case RequestOutcome.DIRECT_RESPONSE:
+      return `500 from the gateway instead of ${target}: ${d.why}.`;
     default:
       return `Connection failure to ${target}: ${d.why}.`;
   }

@@ -12,11 +12,11 @@ export enum RequestOutcome {
   DENIED = 'denied',
   /** The route answers with a redirect. */
   REDIRECTED = 'redirected',
-  /** The route answers itself (`directResponse`). */
+  /** The route answers itself (`directResponse`); at a Gateway API Gateway also the 500 for a backendRef Istio refuses (no ReferenceGrant). */
   DIRECT_RESPONSE = 'direct-response',
   /** An abort fault of the route fires on every request. */
   FAULT_ABORT = 'fault-abort',
-  /** A VirtualService (or a GAMMA HTTPRoute) applies to the host but none of its routes matches: Envoy answers 404. */
+  /** A VirtualService (or a GAMMA HTTPRoute) applies to the host but none of its routes matches, or no route or listener of the gateway takes the host: Envoy answers 404. */
   NO_ROUTE = 'no-route',
   /** The client's proxy drops the request: the host is outside its registry under REGISTRY_ONLY (502). */
   BLACKHOLE = 'blackhole',
@@ -59,7 +59,7 @@ export interface ClientTrace {
   readonly labels: { [key: string]: string };
   /** Whether the client has an Istio proxy (sidecar or gateway); only then are VirtualServices applied. */
   readonly hasProxy: boolean;
-  /** The Gateway the request enters through, for `--via-gateway`. @default - not through a gateway */
+  /** The Gateway the request enters through, for `--via-gateway` (an Istio `Gateway`; for a Gateway API `Gateway` the trace's `listener` is set too). @default - not through a gateway */
   readonly gateway?: ObjectReference;
   /** Whether the host is in the client proxy's registry (Sidecar egress hosts, exportTo). */
   readonly hostVisible: boolean;
@@ -80,7 +80,7 @@ export interface SkippedRoute {
 
 /** The VirtualService route (or GAMMA HTTPRoute rule) that takes the request. */
 export interface RouteTrace {
-  /** The routing object: its `kind` is `VirtualService`, or `HTTPRoute` for a Gateway API route whose parent is the Service. */
+  /** The routing object: its `kind` is `VirtualService`, `HTTPRoute` for a Gateway API route whose parent is the Service or a Gateway API Gateway, or `GRPCRoute` at such a Gateway. */
   readonly virtualService: ObjectReference;
   /** `http`, `tcp` or `tls`. */
   readonly kind: string;
@@ -90,7 +90,7 @@ export interface RouteTrace {
   readonly name?: string;
   /** Index of the match entry that matched (of an HTTPRoute rule, in its `matches`). @default - the route has no match (takes every request) */
   readonly matchIndex?: number;
-  /** `mesh` for sidecars, or the `namespace/name` of the gateway the VirtualService is bound to. */
+  /** `mesh` for sidecars, or the `namespace/name` of the gateway the VirtualService (or the HTTPRoute, through its parentRefs) is bound to. */
   readonly boundTo: string;
   /**
    * The earlier routes, in order, with the condition that failed. For an HTTPRoute: the rule
@@ -192,7 +192,7 @@ export interface DestinationTrace {
   readonly policy: DestinationPolicyTrace;
   /** @default - not a workload of the input (external host, or unknown) */
   readonly server?: ServerTrace;
-  /** What happens to the requests sent here. */
+  /** What happens to the requests sent here (`direct-response` when the gateway answers 500 itself for a refused backendRef). */
   readonly outcome: RequestOutcome;
 }
 
@@ -241,6 +241,44 @@ export interface TlsTrace {
   readonly server: string;
 }
 
+/** A listener of a Gateway API Gateway that did not take the request, and why. */
+export interface SkippedListener {
+  /** The listener's `name`. */
+  readonly name: string;
+  /** Why it did not take the request (port, protocol, or hostname less specific or not matching). */
+  readonly reason: string;
+}
+
+/** A route that names the Gateway in its parentRefs but does not route the request, and why. */
+export interface RefusedRoute {
+  /** The HTTPRoute or GRPCRoute. */
+  readonly route: ObjectReference;
+  /** Why (sectionName or port of its parentRef, allowedRoutes namespaces or kinds, hostnames). */
+  readonly reason: string;
+}
+
+/**
+ * The listener of a Gateway API Gateway (`gateway.networking.k8s.io`, class `istio`) that the
+ * request enters, and the routes attached to it that serve the request's host.
+ */
+export interface ListenerTrace {
+  /** The Gateway. */
+  readonly gateway: ObjectReference;
+  /** The listener's `name` (what a parentRef's `sectionName` names); empty when no listener takes the request, and then `skipped` says why each did not. */
+  readonly name: string;
+  readonly port: number;
+  /** `HTTP` or `HTTPS` (empty when no listener takes the request). */
+  readonly protocol: string;
+  /** The listener's hostname. @default - the listener takes every host */
+  readonly hostname?: string;
+  /** The Gateway's other listeners, each with why it did not take the request. */
+  readonly skipped: SkippedListener[];
+  /** Routes attached to the listener whose hostnames are the most specific match for the request's host; the Gateway API's precedence ranks their rules. */
+  readonly routes: ObjectReference[];
+  /** Routes whose parentRefs name the Gateway that do not route this request, each with why. */
+  readonly refusedRoutes: RefusedRoute[];
+}
+
 /** What happens to one request, from the client's proxy to the server's. */
 export interface RequestTrace {
   readonly outcome: RequestOutcome;
@@ -250,6 +288,8 @@ export interface RequestTrace {
   readonly summary: string;
   readonly request: RequestSummary;
   readonly client: ClientTrace;
+  /** For a request through a Gateway API Gateway: the listener it enters and the routes attached to it. @default - not through a Gateway API Gateway */
+  readonly listener?: ListenerTrace;
   /** @default - no VirtualService or GAMMA HTTPRoute applies (the request goes to the host as addressed) */
   readonly route?: RouteTrace;
   /** For a 404: the VirtualService (or HTTPRoute) that applied and why each of its routes failed. @default - a route matched, or none applied */

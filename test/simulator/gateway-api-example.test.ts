@@ -60,4 +60,20 @@ describe('examples/gateway-api in both renderings', () => {
   test('the v1 and v2 pods are different workloads', () => {
     expect(reviewsV1).not.toEqual(reviewsV2);
   });
+
+  test('https://bookinfo.example.com through the example\'s Gateway API Gateway reaches productpage on listener https-443', () => {
+    const trace = gatewayApi.request({ from: RequestSource.viaGateway('bookinfo', 'bookinfo-gateway'), to: RequestTarget.url('https://bookinfo.example.com/productpage') });
+    expect(trace.outcome).toBe(RequestOutcome.ROUTED);
+    expect(trace.listener).toMatchObject({ name: 'https-443', protocol: 'HTTPS', hostname: 'bookinfo.example.com' });
+    expect(trace.route!.virtualService).toEqual({ kind: 'HTTPRoute', namespace: 'bookinfo', name: 'productpage-bookinfo-gateway' });
+    expect(trace.destinations.map((d) => [d.host, d.port])).toEqual([['productpage.bookinfo.svc.cluster.local', 9080]]);
+    expect(trace.destinations[0].server!.workload!.name).toContain('productpage');
+  });
+
+  test('http://bookinfo.example.com through the example\'s Gateway API Gateway is redirected to https by the http-80 listener\'s route', () => {
+    const trace = gatewayApi.request({ from: RequestSource.viaGateway('bookinfo', 'bookinfo-gateway'), to: RequestTarget.url('http://bookinfo.example.com/productpage') });
+    expect(trace.listener!.name).toBe('http-80');
+    expect(trace.outcome).toBe(RequestOutcome.REDIRECTED);
+    expect(trace.statusCode).toBe(301);
+  });
 });

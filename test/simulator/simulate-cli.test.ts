@@ -88,6 +88,34 @@ spec:
     expect(JSON.parse(r.stdout).route.virtualService.name).toBe('bookinfo');
   });
 
+  test('--via-gateway with a Gateway API Gateway names the listener and the HTTPRoute attached to it', async () => {
+    const gwApi = bookinfoFolder();
+    fs.rmSync(path.join(gwApi, 'bookinfo-gateway.yaml'));
+    fs.writeFileSync(path.join(gwApi, 'ingress.yaml'), `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: ingress}
+spec:
+  gatewayClassName: istio
+  listeners:
+  - {name: web, port: 80, protocol: HTTP, hostname: bookinfo.example.com}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: productpage}
+spec:
+  parentRefs: [{name: ingress, sectionName: web}]
+  rules:
+  - matches: [{path: {type: PathPrefix, value: /productpage}}]
+    backendRefs: [{name: productpage, port: 9080}]
+`);
+    const text = await run(['simulate', gwApi, '--to', 'http://bookinfo.example.com/productpage', '--via-gateway', 'default/ingress'], gwApi);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('listener: web of Gateway default/ingress (HTTP port 80, hostname bookinfo.example.com)');
+    expect(text.stdout).toContain('route: HTTPRoute default/productpage, http rule #0 match[0], on default/ingress');
+    const json = JSON.parse((await run(['simulate', gwApi, '--to', 'http://bookinfo.example.com/productpage', '--via-gateway', 'default/ingress', '-f', 'json'], gwApi)).stdout);
+    expect(json).toMatchObject({ outcome: 'routed', listener: { name: 'web', port: 80 }, destinations: [{ host: 'productpage.default.svc.cluster.local', port: 9080 }] });
+  });
+
   test('a trace whose outcome is not routed still exits 0 (404 for a path the gateway routes nowhere)', async () => {
     const r = await run(['simulate', dir, '--to', 'http://bookinfo.example.com/admin', '--via-gateway', 'default/bookinfo-gateway', '-f', 'json'], dir);
     expect(r.code).toBe(0);

@@ -94,3 +94,14 @@ export function servicePortNumbers(service: ObjectRecord): number[] {
 export function describeRoute(route: ObjectRecord): string {
   return `${route.kind} ${route.namespace}/${route.name}`;
 }
+
+/**
+ * Whether a ReferenceGrant of the model in the backend's namespace lets routes of the route's
+ * kind and namespace reference that Service (a grant without `to.name` covers every Service).
+ */
+export function referenceGranted(model: MeshModel, route: ObjectRecord, ref: RouteRef): boolean {
+  const fromRoute = (f: any) => f?.group === GATEWAY_API_GROUP && f?.kind === route.kind && f?.namespace === route.namespace;
+  const toService = (t: any) => (t?.group ?? '') === '' && t?.kind === 'Service' && (t?.name === undefined || t?.name === ref.name);
+  return model.ofKind(GATEWAY_API_GROUP, 'ReferenceGrant').some((g) => g.namespace === ref.namespace && isPlainObject(g.spec)
+    && Array.isArray(g.spec.from) && g.spec.from.some(fromRoute) && Array.isArray(g.spec.to) && g.spec.to.some(toService));
+}

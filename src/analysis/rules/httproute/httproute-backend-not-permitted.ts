@@ -1,6 +1,5 @@
 import { Severity } from '../../diagnostic';
-import { isPlainObject } from '../../manifest';
-import { backendRefsOf, describeRoute, GATEWAY_API_GROUP, gatewayApiRoutes, isServiceRef } from '../../resources/gateway-api-routes';
+import { backendRefsOf, describeRoute, GATEWAY_API_GROUP, gatewayApiRoutes, isServiceRef, referenceGranted } from '../../resources/gateway-api-routes';
 import { Rule } from '../../rule';
 
 export const httpRouteBackendNotPermitted: Rule = {
@@ -16,14 +15,10 @@ export const httpRouteBackendNotPermitted: Rule = {
   fields: 'spec.rules[].backendRefs[].namespace',
   fix: 'Add a ReferenceGrant in the Service\'s namespace, from the route\'s kind and namespace to the Service.',
   check(model, report) {
-    const grants = model.ofKind(GATEWAY_API_GROUP, 'ReferenceGrant');
     for (const route of gatewayApiRoutes(model)) {
       for (const ref of backendRefsOf(route)) {
         if (!ref.crossNamespace || !isServiceRef(ref)) continue;
-        const fromRoute = (f: any) => f?.group === GATEWAY_API_GROUP && f?.kind === route.kind && f?.namespace === route.namespace;
-        const toService = (t: any) => (t?.group ?? '') === '' && t?.kind === 'Service' && (t?.name === undefined || t?.name === ref.name);
-        const allowed = grants.some((g) => g.namespace === ref.namespace && isPlainObject(g.spec)
-          && Array.isArray(g.spec.from) && g.spec.from.some(fromRoute) && Array.isArray(g.spec.to) && g.spec.to.some(toService));
+        const allowed = referenceGranted(model, route, ref);
         if (allowed) continue;
         report({
           object: route,
