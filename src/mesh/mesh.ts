@@ -94,7 +94,7 @@ export interface MeshProps {
   /**
    * Have cdk8s resolve dependencies and run validations once per `app.synth()` instead of once
    * more for every chart. cdk8s prepares the whole app again before writing each chart, so an
-   * app with a chart per namespace spends time in proportion to charts × constructs, most of a
+   * app with a chart per namespace spends time in proportion to charts × constructs, much of a
    * large mesh's synth; nothing changes between two charts of one synth, so the repeats find
    * nothing new. With this on, the first chart is written by cdk8s as usual and later charts of
    * the same synth skip the repeats (the manifests and their order are the same). It applies to

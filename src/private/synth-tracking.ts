@@ -6,7 +6,7 @@
  * dependencies of every construct and runs every construct's validations, then each chart's
  * `toJson()` (through the internal `App._synthChart`) does both again over the whole app. An app
  * with a chart per namespace pays charts × constructs, which grows with the square of its size and
- * is most of what a synth of a large mesh costs (docs/benchmarks.md). Within one synth no user code
+ * is much of what a synth of a large mesh costs (docs/benchmarks.md). Within one synth no user code
  * runs between two charts, so the repeats find what the first pass found.
  *
  * So the library wraps two methods, once per process, on the prototypes (jsii languages call them
