@@ -114,6 +114,22 @@ export function consistentHashProblems(p: TrafficPolicyRef, lb: Record<string, a
       fix: 'Add name, e.g. httpCookie: { name: "session-id", ttl: "0s" }.',
     });
   }
+  // Istio's webhook refuses an attribute without a name and a name given twice.
+  const seen = new Set<string>();
+  arrayOf(cookie?.attributes).forEach((attr, i) => {
+    if (!isPlainObject(attr) || typeof attr.name !== 'string') return; // the CRD schema's finding
+    const at = [...chPath, 'httpCookie', 'attributes', i, 'name'];
+    if (attr.name === '') {
+      out.push({ path: at, message: `consistentHash.httpCookie.attributes[${i}] of ${p.label} has an empty name; Istio rejects it.`, fix: 'Name the attribute, e.g. name: "SameSite", or remove it.' });
+    } else if (seen.has(attr.name)) {
+      out.push({
+        path: at,
+        message: `consistentHash.httpCookie.attributes[${i}] of ${p.label} sets "${attr.name}" again; Istio rejects duplicate cookie attribute names.`,
+        fix: 'Give each attribute once.',
+      });
+    }
+    seen.add(attr.name);
+  });
   const ringSize = typeof ch.minimumRingSize === 'number' ? ch.minimumRingSize : 0;
   if (ringSize !== 0 && (isSet(ch, 'ringHash') || isSet(ch, 'maglev'))) {
     out.push({

@@ -16,6 +16,25 @@ describe('destinationrule-invalid-load-balancer', () => {
     expect(d.message).toContain('has no name');
   });
 
+  test('reports a cookie attribute name given twice', () => {
+    const d = one(rule, [lb({ consistentHash: { httpCookie: { name: 's', attributes: [{ name: 'SameSite', value: 'Lax' }, { name: 'SameSite', value: 'Strict' }] } } })], {
+      path: 'spec.trafficPolicy.loadBalancer.consistentHash.httpCookie.attributes[1].name',
+      severity: Severity.ERROR,
+    });
+    expect(d.message).toContain('sets "SameSite" again');
+  });
+
+  test('reports a cookie attribute with an empty name', () => {
+    const d = one(rule, [lb({ consistentHash: { httpCookie: { name: 's', attributes: [{ name: '' }] } } })], {
+      path: 'spec.trafficPolicy.loadBalancer.consistentHash.httpCookie.attributes[0].name',
+    });
+    expect(d.message).toContain('has an empty name');
+  });
+
+  test('accepts distinct cookie attributes', () => {
+    none(rule, [lb({ consistentHash: { httpCookie: { name: 's', attributes: [{ name: 'SameSite', value: 'Lax' }, { name: 'Secure' }] } } })]);
+  });
+
   test('reports minimumRingSize together with ringHash', () => {
     const d = one(rule, [lb({ consistentHash: { useSourceIp: true, minimumRingSize: 1024, ringHash: { minimumRingSize: 1024 } } })], {
       path: 'spec.trafficPolicy.loadBalancer.consistentHash.minimumRingSize',
