@@ -17,10 +17,10 @@ spec:
 `;
 }
 
-/** An HTTPRoute in `namespace` sending everything to Service api (shop) on port 80. */
-function route(name: string, namespace: string, spec: string): string {
+/** An HTTPRoute (or another route `kind`) called `name` in `namespace`, with the given spec lines. */
+function route(name: string, namespace: string, spec: string, kind = 'HTTPRoute'): string {
   return `apiVersion: gateway.networking.k8s.io/v1
-kind: HTTPRoute
+kind: ${kind}
 metadata: {name: ${name}, namespace: ${namespace}}
 spec:
 ${spec}`;
@@ -112,14 +112,7 @@ describe('viaGateway with a Gateway API Gateway', () => {
   test('allowedRoutes kinds listing only HTTPRoute refuses a GRPCRoute', () => {
     const trace = sim(
       gateway('[{name: web, port: 80, protocol: HTTP, allowedRoutes: {kinds: [{kind: HTTPRoute}]}}]'),
-      `apiVersion: gateway.networking.k8s.io/v1
-kind: GRPCRoute
-metadata: {name: orders, namespace: infra}
-spec:
-  parentRefs: [{name: edge}]
-  rules:
-  - backendRefs: [{name: api, namespace: shop, port: 80}]
-`,
+      route('orders', 'infra', '  parentRefs: [{name: edge}]\n  rules:\n  - backendRefs: [{name: api, namespace: shop, port: 80}]\n', 'GRPCRoute'),
     ).request({ from: through, to: RequestTarget.url('http://shop.example.com/shop.Orders/Get'), method: 'POST' });
     expect(trace.outcome).toBe(RequestOutcome.NO_ROUTE);
     expect(trace.listener!.refusedRoutes[0].reason).toBe('listener web admits kinds HTTPRoute only (allowedRoutes.kinds), not GRPCRoute');
@@ -205,15 +198,13 @@ spec:
   test('a GRPCRoute attached to the listener routes by the gRPC service and method path', () => {
     const trace = sim(
       gateway('[{name: grpc, port: 80, protocol: HTTP}]'),
-      `apiVersion: gateway.networking.k8s.io/v1
-kind: GRPCRoute
-metadata: {name: orders, namespace: infra}
-spec:
-  parentRefs: [{name: edge}]
-  rules:
-  - matches: [{method: {service: shop.Orders, method: Get}}]
-    backendRefs: [{name: api, namespace: shop, port: 80}]
-`,
+      route('orders', 'infra', [
+        '  parentRefs: [{name: edge}]',
+        '  rules:',
+        '  - matches: [{method: {service: shop.Orders, method: Get}}]',
+        '    backendRefs: [{name: api, namespace: shop, port: 80}]',
+        '',
+      ].join('\n'), 'GRPCRoute'),
       GRANT.replace('kind: HTTPRoute', 'kind: GRPCRoute'),
     ).request({ from: through, to: RequestTarget.url('http://shop.example.com/shop.Orders/Get'), method: 'POST' });
     expect(trace.route!.virtualService).toEqual({ kind: 'GRPCRoute', namespace: 'infra', name: 'orders' });
