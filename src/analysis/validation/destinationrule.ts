@@ -8,6 +8,7 @@ import { isSet, objectAt, wrappedNumber } from '../resources/http-routes';
 import { arrayOf } from '../resources/virtualservice';
 import { Finding } from '../rule';
 import { isIstioDnsLabel } from '../validators/hosts';
+import { headerLineBreakProblem } from '../validators/http';
 import { isIpAddress } from '../validators/ip';
 import { isMaglevPrime, localityListProblem, MAGLEV_TABLE_SIZE_LIMIT, nextMaglevPrime, TOPOLOGY_FAILOVER_LABELS } from '../validators/load-balancer';
 import { labelsProblem, wildcardDomainProblem } from '../validators/webhook-values';
@@ -129,6 +130,16 @@ export function consistentHashProblems(p: TrafficPolicyRef, lb: Record<string, a
       });
     }
     seen.add(attr.name);
+    // Istio passes these on; Envoy refuses the cluster's configuration, so the proxies keep their old one.
+    for (const field of ['name', 'value'] as const) {
+      const problem = typeof attr[field] === 'string' ? headerLineBreakProblem(attr[field]) : undefined;
+      if (!problem) continue;
+      out.push({
+        path: [...chPath, 'httpCookie', 'attributes', i, field],
+        message: `consistentHash.httpCookie.attributes[${i}].${field} ${JSON.stringify(attr[field])} of ${p.label} cannot be used: ${problem}, so the proxies refuse this load balancer configuration.`,
+        fix: `Write the attribute ${field} on one line, e.g. ${field === 'name' ? '"SameSite"' : '"Strict"'}.`,
+      });
+    }
   });
   const ringSize = typeof ch.minimumRingSize === 'number' ? ch.minimumRingSize : 0;
   if (ringSize !== 0 && (isSet(ch, 'ringHash') || isSet(ch, 'maglev'))) {

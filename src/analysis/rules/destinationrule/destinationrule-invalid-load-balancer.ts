@@ -14,7 +14,9 @@ export const destinationRuleInvalidLoadBalancer: Rule = {
   origin: 'webhook',
   istioSource: 'pkg/config/validation: ValidateDestinationRule, validateTrafficPolicy and helpers, agent.ValidateTLS',
   docs: 'Load-balancer settings Istio\'s validation webhook refuses:\n' +
-    '- consistent hash: an `httpCookie` without name; the deprecated `minimumRingSize` together with\n' +
+    '- consistent hash: an `httpCookie` without name, or with an attribute whose name is empty or given\n' +
+    '  twice (and, refused by Envoy rather than the webhook, a line break or NUL in an attribute name or\n' +
+    '  value); the deprecated `minimumRingSize` together with\n' +
     '  `ringHash` or `maglev`; a Maglev `tableSize` that is missing, not below 5000011 or not prime;\n' +
     '- locality: `distribute` with `failover`; `failover` with a region/zone/subzone label in\n' +
     '  `failoverPriority`; distribute weights outside 1..100 or not adding up to 100; malformed or\n' +

@@ -31,6 +31,13 @@ describe('destinationrule-invalid-load-balancer', () => {
     expect(d.message).toContain('has an empty name');
   });
 
+  test('reports a line break in a cookie attribute value, which Envoy refuses', () => {
+    const d = one(rule, [lb({ consistentHash: { httpCookie: { name: 's', attributes: [{ name: 'SameSite', value: 'Lax\nX: y' }] } } })], {
+      path: 'spec.trafficPolicy.loadBalancer.consistentHash.httpCookie.attributes[0].value',
+    });
+    expect(d.message).toContain('a line feed');
+  });
+
   test('accepts distinct cookie attributes', () => {
     none(rule, [lb({ consistentHash: { httpCookie: { name: 's', attributes: [{ name: 'SameSite', value: 'Lax' }, { name: 'Secure' }] } } })]);
   });
